@@ -1,0 +1,18 @@
+package dl.optimizers;
+
+/**
+ * An optimizer (최적화 기법) updates parameters from their gradients: θ ← θ − Δ(∇θ).
+ *
+ * <p>One call updates one parameter tensor in place. Optimizers with memory (momentum,
+ * squared-gradient averages, Adam's moments) keep that state per parameter array, keyed by
+ * the array's identity, so the same optimizer serves a 2-D point and every weight matrix of a
+ * network. {@link #reset()} forgets all state.
+ */
+public interface Optimizer {
+
+    /** Updates {@code param} in place from {@code grad} (same length). */
+    void update(double[] param, double[] grad);
+
+    /** Forgets all per-parameter state (velocities, moment estimates, step counts). */
+    void reset();
+}
