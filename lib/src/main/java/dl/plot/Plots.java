@@ -1,0 +1,143 @@
+package dl.plot;
+
+import dl.notebook.Notebook;
+import tech.tablesaw.plotly.components.Figure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Shows figures (Tablesaw {@link Figure}s or {@link PlotlyFigure}s) inline in a notebook:
+ * {@code Plots.show(figure)}. A figure that is a cell's last value shows by itself too.
+ *
+ * <p>Each figure is sent in two forms: Plotly's JSON MIME type, which JupyterLab draws with the
+ * Plotly extension even in an untrusted notebook, and an HTML snippet with a script, which the
+ * HTML export draws. The HTML form needs plotly.js on the page: the first figure of a kernel
+ * session is preceded by one output that inlines the pinned plotly.js installed with the course
+ * (the file named by the environment variable {@code DL_PLOTLY_JS}), so nothing is ever fetched
+ * from the network.
+ */
+public final class Plots {
+    /** The MIME type JupyterLab's Plotly extension renders. */
+    public static final String PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static volatile boolean loaderShown;
+    private static volatile String plotlyJs;
+
+    private Plots() {
+    }
+
+    /** Shows a Tablesaw {@link Figure} or a {@link PlotlyFigure} as an output of the running cell. */
+    public static void show(Object figure) {
+        Map<String, Object> bundle = displayBundle(figure);
+        Notebook.display(bundle);
+    }
+
+    /**
+     * The MIME bundle for a figure, preceded (once per session) by the plotly.js loader output.
+     * The kernel's renderer calls this when a figure is a cell's last value.
+     */
+    public static Map<String, Object> displayBundle(Object figure) {
+        PlotlyFigure fig = toPlotly(figure);
+        if (!loaderShown && Notebook.isAttached()) {
+            Notebook.display(Map.of("text/html", loaderHtml(), "text/plain", ""));
+            loaderShown = true;
+        }
+        return bundle(fig);
+    }
+
+    /** The MIME bundle of a figure: Plotly JSON, an HTML snippet and a text summary. */
+    public static Map<String, Object> bundle(Object figure) {
+        PlotlyFigure fig = toPlotly(figure);
+        Map<String, Object> plotly = fig.toPlotly();
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put(PLOTLY_MIME, plotly);
+        bundle.put("text/html", snippet(plotly, "dl-plot-" + COUNTER.incrementAndGet()));
+        bundle.put("text/plain", fig.toString());
+        return bundle;
+    }
+
+    /** Converts a Tablesaw {@link Figure} (or returns a {@link PlotlyFigure} as it is). */
+    public static PlotlyFigure toPlotly(Object figure) {
+        if (figure instanceof PlotlyFigure p) {
+            return p;
+        }
+        if (figure instanceof Figure f) {
+            return TablesawBridge.convert(f);
+        }
+        throw new IllegalArgumentException("Plots can show a Tablesaw Figure or a dl.plot.PlotlyFigure, not "
+                + (figure == null ? "null" : figure.getClass().getName()));
+    }
+
+    /** A self-contained HTML page of the figure, with plotly.js inlined: opens offline in any browser. */
+    public static String page(Object figure) {
+        PlotlyFigure fig = toPlotly(figure);
+        String title = fig.titleText().isEmpty() ? "figure" : escapeHtml(fig.titleText());
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title>\n"
+                + loaderHtml() + "\n</head><body>\n" + snippet(fig.toPlotly(), "dl-plot") + "\n</body></html>\n";
+    }
+
+    /** Writes {@link #page} to a file (for use outside a notebook). */
+    public static Path save(Object figure, Path file) {
+        try {
+            Files.writeString(file, page(figure), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write figure to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String snippet(Map<String, Object> plotly, String id) {
+        String json = Json.write(plotly).replace("</", "<\\/");
+        Object layout = plotly.get("layout");
+        Object height = layout instanceof Map<?, ?> m && m.get("height") != null ? m.get("height") : 450;
+        return "<div id=\"" + id + "\" class=\"dl-plot\" style=\"width:100%;height:" + height + "px;\"></div>\n"
+                + "<script type=\"text/javascript\">(function () {\n"
+                + "  var fig = " + json + ";\n"
+                + "  var el = document.getElementById('" + id + "');\n"
+                + "  if (!window.Plotly) { el.textContent = 'plotly.js is not loaded: run the notebook from the top'; return; }\n"
+                + "  window.Plotly.newPlot(el, fig.data, fig.layout, fig.config).then(function () {\n"
+                + "    if (fig.frames) { window.Plotly.addFrames(el, fig.frames); }\n"
+                + "  });\n"
+                + "})();</script>";
+    }
+
+    /**
+     * A script tag that defines {@code window.Plotly} from the pinned plotly.js, hiding any AMD
+     * loader (require.js) or CommonJS globals so the bundle always attaches itself to the window.
+     */
+    static String loaderHtml() {
+        return "<script type=\"text/javascript\">if (!window.Plotly) { (function (define, module, exports) {\n"
+                + plotlyJs().replace("</script", "<\\/script")
+                + "\n}).call(window, undefined, undefined, undefined); }</script>";
+    }
+
+    private static String plotlyJs() {
+        String js = plotlyJs;
+        if (js == null) {
+            String location = System.getProperty("dl.plotly.js", System.getenv("DL_PLOTLY_JS"));
+            if (location == null || location.isBlank()) {
+                throw new IllegalStateException("plotly.js location unknown: the course kernel sets DL_PLOTLY_JS "
+                        + "(reinstall it with ./course setup), or pass -Ddl.plotly.js=/path/to/plotly.min.js");
+            }
+            try {
+                js = Files.readString(Path.of(location), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read plotly.js from " + location + " (DL_PLOTLY_JS): " + e, e);
+            }
+            plotlyJs = js;
+        }
+        return js;
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,134 @@
+"""Executes every notebook under notebooks/ headless, top to bottom, on the course's Java kernel.
+
+A notebook fails on any error output, any output on stderr, or a cell that runs longer than the
+timeout; the failure names the notebook and the cell. Executed copies go to
+build/notebooks/executed/ and HTML exports to build/notebooks/html/.
+
+    python tools/run_notebooks.py [--timeout SECONDS] [NOTEBOOK ...]
+"""
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+BUILD = ROOT / "build" / "notebooks"
+KERNEL = "java"
+
+
+def all_notebooks():
+    return sorted(p for p in NOTEBOOKS.rglob("*.ipynb")
+                  if ".ipynb_checkpoints" not in p.parts and not p.name.startswith("_"))
+
+
+def cell_label(nb, index):
+    cell = nb.cells[index]
+    first = next((line for line in cell.source.splitlines() if line.strip()), "")
+    return f"cell {index + 1} ({cell.cell_type}: {first[:60]!r})"
+
+
+def find_failing_cell(nb):
+    """The first code cell with an error output or stderr text, as (index, message)."""
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if out.output_type == "error":
+                return i, f"{out.ename}: {out.evalue}"
+            if out.output_type == "stream" and out.name == "stderr" and out.text.strip():
+                return i, "wrote to stderr: " + out.text.strip().splitlines()[0][:200]
+    return None
+
+
+def execute(path, timeout):
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    started = time.perf_counter()
+    problem = None
+    try:
+        client.execute()
+    except CellTimeoutError:
+        index = next((i for i, c in enumerate(nb.cells)
+                      if c.cell_type == "code" and c.get("execution_count") is None and c.source.strip()), None)
+        problem = (index, f"timed out after {timeout} s")
+    except DeadKernelError as e:
+        problem = (None, f"the kernel died: {e}")
+    except CellExecutionError as e:
+        found = find_failing_cell(nb)
+        problem = found or (None, str(e).strip().splitlines()[-1])
+    if problem is None:
+        problem = find_failing_cell(nb)
+    elapsed = time.perf_counter() - started
+
+    rel = path.relative_to(NOTEBOOKS) if NOTEBOOKS in path.parents else Path(path.name)
+    executed = BUILD / "executed" / rel
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, executed)
+    html_file = (BUILD / "html" / rel).with_suffix(".html")
+    html_file.parent.mkdir(parents=True, exist_ok=True)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    html_file.write_text(body, encoding="utf-8")
+
+    if problem is not None:
+        index, message = problem
+        where = cell_label(nb, index) if index is not None else "(no cell identified)"
+        return elapsed, f"notebooks/{rel}, {where}: {message}"
+    return elapsed, None
+
+
+def measure_kernel_start(runs=3):
+    """Seconds from starting the kernel to the end of a first cell that uses the library."""
+    from jupyter_client.manager import start_new_kernel
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        km, kc = start_new_kernel(kernel_name=KERNEL)
+        try:
+            reply = kc.execute_interactive("var fig = new dl.plot.PlotlyFigure(\"t\", \"x\", \"y\"); fig.traceCount()",
+                                           timeout=120, output_hook=lambda msg: None)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"first cell failed: {reply['content']}")
+            times.append(time.perf_counter() - t0)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    return statistics.median(times), times
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--timeout", type=int, default=180, help="seconds allowed per cell (default 180)")
+    parser.add_argument("--no-kernel-timing", action="store_true")
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args()
+
+    if not args.no_kernel_timing:
+        median, times = measure_kernel_start()
+        print(f"kernel start + first cell using lib: {median:.2f} s (median of {len(times)}: "
+              + ", ".join(f"{t:.2f}" for t in times) + ")", flush=True)
+
+    paths = [p.resolve() for p in args.notebooks] or all_notebooks()
+    if not paths:
+        print("no notebooks found under notebooks/", file=sys.stderr)
+        return 1
+    failures = []
+    for path in paths:
+        elapsed, failure = execute(path, args.timeout)
+        status = "ok  " if failure is None else "FAIL"
+        print(f"{status} {path.name}  ({elapsed:.1f} s)", flush=True)
+        if failure:
+            print(f"     {failure}", flush=True)
+            failures.append(failure)
+    print(f"executed {len(paths)} notebooks: {len(paths) - len(failures)} passed, {len(failures)} failed")
+    print(f"executed copies: {BUILD / 'executed'}; HTML exports: {BUILD / 'html'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Idempotent set-up: checks prerequisites, builds lib/, creates .venv with pinned packages and
+# installs the course's Java kernel into it. Re-running it does nothing that is up to date.
+#   tools/setup.sh          what ./course lab needs
+#   tools/setup.sh --test   also the test tools (Playwright, repo2docker) and Debian's chromium
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+TEST=0
+[ "${1:-}" = "--test" ] && TEST=1
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# --- prerequisites -------------------------------------------------------------------------
+command -v java >/dev/null || die "java not found: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)"
+command -v javac >/dev/null || die "javac not found: a JDK (not only a JRE) 17 or newer is needed"
+jv=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
+[ "${jv%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed, found Java $jv ($(command -v java))"
+command -v mvn >/dev/null || die "mvn not found: install Apache Maven 3.6+ (e.g. apt-get install maven)"
+PY="${PYTHON:-python3}"
+command -v "$PY" >/dev/null || die "python3 not found: install Python 3.9 or newer"
+"$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)' \
+  || die "Python 3.9 or newer is needed, found $("$PY" --version 2>&1)"
+
+# --- the library ---------------------------------------------------------------------------
+JAR=lib/target/dl-lib-1.0-SNAPSHOT.jar
+if [ ! -f "$JAR" ] || [ -n "$(find pom.xml lib/pom.xml lib/src/main -newer "$JAR" -print -quit)" ]; then
+  say "building lib/ (mvn package, tests run later by ./course test)"
+  mvn -q -B -DskipTests package
+else
+  say "lib/ is up to date"
+fi
+
+# --- Python environment ----------------------------------------------------------------------
+VENV="$ROOT/.venv"
+REQ=requirements.txt
+[ "$TEST" = 1 ] && REQ=requirements-test.txt
+if [ ! -x "$VENV/bin/python" ]; then
+  say "creating $VENV"
+  "$PY" -m venv "$VENV" || die "python3 -m venv failed (on Debian/Ubuntu: apt-get install python3-venv)"
+fi
+stamp="$VENV/.installed-$(basename "$REQ" .txt)"
+want=$(cat requirements*.txt | sha256sum | cut -c1-16)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  say "installing Python packages from $REQ"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQ"
+  echo "$want" > "$stamp"
+else
+  say "Python packages are up to date ($REQ)"
+fi
+
+# --- the Java kernel ----------------------------------------------------------------------------
+"$VENV/bin/python" tools/install_kernel.py --data-dir "$VENV/share/jupyter"
+
+# --- browser for the browser test ---------------------------------------------------------------
+if [ "$TEST" = 1 ] && ! command -v "${CHROMIUM:-chromium}" >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium for the browser test"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    die "chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome"
+  fi
+fi
+say "ready"
