@@ -42,6 +42,7 @@ public record TangentLine(double x0, double value, double slope) {
 
     @Override
     public String toString() {
-        return "y = " + slope + "·x + " + intercept() + "  (tangent at x0 = " + x0 + ")";
+        double b = intercept();
+        return "y = " + slope + "·x " + (b < 0 ? "− " + (-b) : "+ " + b) + "  (tangent at x0 = " + x0 + ")";
     }
 }

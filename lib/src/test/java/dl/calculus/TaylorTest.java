@@ -16,6 +16,7 @@ class TaylorTest {
         assertEquals(2, t.at(1.0));
         assertEquals(7 * 3 - 5, t.at(3.0));
         assertArrayEquals(new double[] {-5, 2}, t.at(new double[] {0, 1}));
+        assertEquals("y = 7.0·x − 5.0  (tangent at x0 = 1.0)", t.toString());
         // first-order: the gap f(x₀+d) − line(x₀+d) ≈ f''(x₀)/2·d² = 9d²
         for (double d : new double[] {1e-2, 1e-3, -1e-3}) {
             double gap = f.value(1 + d) - t.at(1 + d);
