@@ -23,7 +23,12 @@ public interface Differentiable {
     /** The derivative f'(x). */
     double derivative(double x);
 
-    /** A function from a formula for f and a formula for f'. */
+    /** A function from a formula for f and a formula for f', e.g. {@code of(x -> x * x, x -> 2 * x)}. */
+    static Differentiable of(DoubleUnaryOperator f, DoubleUnaryOperator derivative) {
+        return of("f", f, derivative);
+    }
+
+    /** A named function from a formula for f and a formula for f'. */
     static Differentiable of(String name, DoubleUnaryOperator f, DoubleUnaryOperator derivative) {
         Objects.requireNonNull(f, "f must not be null");
         Objects.requireNonNull(derivative, "derivative must not be null");

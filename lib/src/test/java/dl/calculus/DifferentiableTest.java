@@ -88,6 +88,10 @@ class DifferentiableTest {
         assertArrayEquals(new double[] {0, 1, 4}, power(2).values(new double[] {0, 1, 2}), 1e-15);
         assertArrayEquals(new double[] {0, 2, 4}, power(2).derivatives(new double[] {0, 1, 2}), 1e-15);
         assertEquals("my f", sin().named("my f").toString());
+        Differentiable square = Differentiable.of(x -> x * x, x -> 2 * x);
+        assertEquals(9, square.value(3));
+        assertEquals(6, square.derivative(3));
+        assertEquals(36, square.compose(linear(1, 3)).derivative(15));   // 2(x + 3)·1 at x = 15
         assertThrows(IllegalArgumentException.class, () -> polynomial());
         assertThrows(IllegalArgumentException.class, () -> power(Double.NaN));
         assertThrows(NullPointerException.class, () -> sin().compose(null));
