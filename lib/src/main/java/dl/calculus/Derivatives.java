@@ -1,0 +1,161 @@
+package dl.calculus;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Numerical derivatives (수치 미분): approximate a slope from a few function values.
+ *
+ * <ul>
+ *   <li>forward difference (전방 차분): f'(x) ≈ (f(x+h) − f(x)) / h, error O(h);</li>
+ *   <li>central difference (중앙 차분): f'(x) ≈ (f(x+h) − f(x−h)) / 2h, error O(h²).</li>
+ * </ul>
+ *
+ * <p>The default step is {@link #DEFAULT_STEP} h = 1e-4, the value used in "Deep Learning from
+ * Scratch". It is a compromise: a larger h gives a larger truncation error (the formula is only
+ * exact in the limit h → 0), a smaller h gives a larger round-off error (f(x+h) and f(x−h) agree
+ * in most of their digits, and the difference loses them). See {@link StepSizeStudy}.
+ */
+public final class Derivatives {
+
+    /** The default step h = 1e-4. */
+    public static final double DEFAULT_STEP = 1e-4;
+
+    private Derivatives() {
+    }
+
+    /** Forward difference (f(x+h) − f(x)) / h with h = 1e-4. */
+    public static double forward(DoubleUnaryOperator f, double x) {
+        return forward(f, x, DEFAULT_STEP);
+    }
+
+    /** Forward difference (f(x+h) − f(x)) / h. */
+    public static double forward(DoubleUnaryOperator f, double x, double h) {
+        Objects.requireNonNull(f, "f must not be null");
+        checkStep(h);
+        return (f.applyAsDouble(x + h) - f.applyAsDouble(x)) / h;
+    }
+
+    /** Central difference (f(x+h) − f(x−h)) / 2h with h = 1e-4. */
+    public static double central(DoubleUnaryOperator f, double x) {
+        return central(f, x, DEFAULT_STEP);
+    }
+
+    /** Central difference (f(x+h) − f(x−h)) / 2h. */
+    public static double central(DoubleUnaryOperator f, double x, double h) {
+        Objects.requireNonNull(f, "f must not be null");
+        checkStep(h);
+        return (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
+    }
+
+    /**
+     * Partial derivative (편미분) ∂f/∂xᵢ at x by central difference with h = 1e-4:
+     * (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h. Only coordinate i moves; the others stay fixed.
+     */
+    public static double partial(ScalarFunction f, double[] x, int i) {
+        return partial(f, x, i, DEFAULT_STEP);
+    }
+
+    /** Partial derivative ∂f/∂xᵢ at x by central difference with step h. */
+    public static double partial(ScalarFunction f, double[] x, int i, double h) {
+        Objects.requireNonNull(f, "f must not be null");
+        checkPoint(x);
+        checkStep(h);
+        if (i < 0 || i >= x.length) {
+            throw new IllegalArgumentException(
+                    "coordinate index i = " + i + " is out of range for a point with "
+                            + x.length + " coordinates (valid: 0.." + (x.length - 1) + ")");
+        }
+        double[] p = Arrays.copyOf(x, x.length);
+        p[i] = x[i] + h;
+        double plus = f.value(p);
+        p[i] = x[i] - h;
+        double minus = f.value(p);
+        return (plus - minus) / (2 * h);
+    }
+
+    /**
+     * Numerical gradient (기울기 벡터) ∇f(x) = (∂f/∂x₁, …, ∂f/∂xₙ), each partial by central
+     * difference with h = 1e-4. (Compare {@link ScalarFunction#gradient}, which may be analytic.)
+     */
+    public static double[] gradient(ScalarFunction f, double... x) {
+        return gradient(f, x, DEFAULT_STEP);
+    }
+
+    /** Numerical gradient with step h. */
+    public static double[] gradient(ScalarFunction f, double[] x, double h) {
+        Objects.requireNonNull(f, "f must not be null");
+        checkPoint(x);
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            g[i] = partial(f, x, i, h);
+        }
+        return g;
+    }
+
+    /**
+     * Directional derivative (방향 도함수) D_u f(x) = ∇f(x) · u/‖u‖: the slope of f when x moves
+     * along the direction u at unit speed. It is largest when u points along ∇f (then it equals
+     * ‖∇f‖): the gradient is the direction of steepest ascent. Uses {@code f.gradient(x)}.
+     *
+     * @throws IllegalArgumentException if u is the zero vector or its length differs from x
+     */
+    public static double directional(ScalarFunction f, double[] x, double[] u) {
+        Objects.requireNonNull(f, "f must not be null");
+        checkPoint(x);
+        Objects.requireNonNull(u, "direction u must not be null");
+        if (u.length != x.length) {
+            throw new IllegalArgumentException(
+                    "direction u has " + u.length + " coordinates but x has " + x.length);
+        }
+        double norm = norm(u);
+        if (norm == 0) {
+            throw new IllegalArgumentException(
+                    "direction u is the zero vector: a direction needs a non-zero length");
+        }
+        if (!Double.isFinite(norm)) {
+            throw new IllegalArgumentException("direction u must be finite, got " + Arrays.toString(u));
+        }
+        double[] g = f.gradient(Arrays.copyOf(x, x.length));
+        if (g.length != x.length) {
+            throw new IllegalArgumentException(
+                    "f.gradient returned " + g.length + " components but x has " + x.length);
+        }
+        double dot = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += g[i] * (u[i] / norm);
+        }
+        return dot;
+    }
+
+    /** Euclidean length ‖v‖ = √(Σ vᵢ²), computed without overflow for large entries. */
+    static double norm(double[] v) {
+        double scale = 0;
+        for (double vi : v) {
+            scale = Math.max(scale, Math.abs(vi));
+        }
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        double sum = 0;
+        for (double vi : v) {
+            double r = vi / scale;
+            sum += r * r;
+        }
+        return scale * Math.sqrt(sum);
+    }
+
+    private static void checkStep(double h) {
+        if (!(h > 0) || !Double.isFinite(h)) {
+            throw new IllegalArgumentException("step h must be positive and finite, got " + h);
+        }
+    }
+
+    private static void checkPoint(double[] x) {
+        Objects.requireNonNull(x, "point x must not be null");
+        if (x.length == 0) {
+            throw new IllegalArgumentException("point x must have at least one coordinate");
+        }
+    }
+}

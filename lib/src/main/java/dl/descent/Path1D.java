@@ -1,0 +1,155 @@
+package dl.descent;
+
+/**
+ * The path of one-variable gradient descent: iterates x₀, x₁, …, xₖ with their values f(xᵢ) and
+ * derivatives f'(xᵢ), and why the run stopped. Every stored number is finite: when a run
+ * diverges, the offending iterate is named in {@link #stopMessage()} but not stored.
+ */
+public final class Path1D {
+
+    private final double[] xs;
+    private final double[] values;
+    private final double[] gradients;
+    private final double learningRate;
+    private final StopReason stopReason;
+    private final int stopStep;
+    private final String stopMessage;
+    private final double offendingValue;
+
+    Path1D(double[] xs, double[] values, double[] gradients, double learningRate,
+           StopReason stopReason, int stopStep, String stopMessage, double offendingValue) {
+        this.xs = xs;
+        this.values = values;
+        this.gradients = gradients;
+        this.learningRate = learningRate;
+        this.stopReason = stopReason;
+        this.stopStep = stopStep;
+        this.stopMessage = stopMessage;
+        this.offendingValue = offendingValue;
+    }
+
+    /** The iterates x₀, x₁, …, xₖ (a copy). */
+    public double[] xs() {
+        return xs.clone();
+    }
+
+    /** The values f(x₀), …, f(xₖ) (a copy). */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** The derivatives f'(x₀), …, f'(xₖ) (a copy). */
+    public double[] gradients() {
+        return gradients.clone();
+    }
+
+    /** The iterate xₖ. */
+    public double x(int k) {
+        return xs[checkIndex(k)];
+    }
+
+    /** The value f(xₖ). */
+    public double value(int k) {
+        return values[checkIndex(k)];
+    }
+
+    /** The derivative f'(xₖ). */
+    public double gradient(int k) {
+        return gradients[checkIndex(k)];
+    }
+
+    /** The number of updates made (the path has steps() + 1 points). */
+    public int steps() {
+        return xs.length - 1;
+    }
+
+    /** The last stored iterate. */
+    public double last() {
+        return xs[xs.length - 1];
+    }
+
+    /** f at the last stored iterate. */
+    public double lastValue() {
+        return values[values.length - 1];
+    }
+
+    /** f' at the last stored iterate. */
+    public double lastGradient() {
+        return gradients[gradients.length - 1];
+    }
+
+    /** The learning rate η used. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Why the run stopped. */
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** The step at which the run stopped (for {@link StopReason#DIVERGED}: the step that failed). */
+    public int stopStep() {
+        return stopStep;
+    }
+
+    /** A sentence saying why and at which step the run stopped. */
+    public String stopMessage() {
+        return stopMessage;
+    }
+
+    /** True if the run stopped by the tolerance. */
+    public boolean converged() {
+        return stopReason.converged();
+    }
+
+    /** True if the run diverged. */
+    public boolean diverged() {
+        return stopReason == StopReason.DIVERGED;
+    }
+
+    /**
+     * This path, if the run converged.
+     *
+     * @throws DivergenceException   if it diverged (the message names the step and value)
+     * @throws IllegalStateException if it used up maxIterations without converging
+     */
+    public Path1D requireConverged() {
+        requireNotDiverged();
+        if (!converged()) {
+            throw new IllegalStateException(stopMessage);
+        }
+        return this;
+    }
+
+    /** This path, unless the run diverged, in which case a {@link DivergenceException} is thrown. */
+    public Path1D requireNotDiverged() {
+        if (diverged()) {
+            throw new DivergenceException(stopMessage, stopStep, offendingValue);
+        }
+        return this;
+    }
+
+    /** A plain-text table k, xₖ, f(xₖ), f'(xₖ) followed by the stop message. */
+    public String table() {
+        StringBuilder sb = new StringBuilder(String.format("%4s  %-22s %-22s %-22s%n", "k", "x_k", "f(x_k)", "f'(x_k)"));
+        for (int k = 0; k < xs.length; k++) {
+            sb.append(String.format("%4d  %-22s %-22s %-22s%n", k, xs[k], values[k], gradients[k]));
+        }
+        return sb.append(stopMessage).toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Path1D[η = " + learningRate + ", " + steps() + " steps, last x = " + last()
+                + ", f = " + lastValue() + "; " + stopMessage + "]";
+    }
+
+    private int checkIndex(int k) {
+        if (k < 0 || k >= xs.length) {
+            throw new IndexOutOfBoundsException(
+                    "step " + k + " is not on the path (it has steps 0.." + (xs.length - 1) + ")");
+        }
+        return k;
+    }
+}

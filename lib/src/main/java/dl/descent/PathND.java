@@ -1,0 +1,201 @@
+package dl.descent;
+
+import java.util.Arrays;
+
+/**
+ * The path of gradient descent on f: ℝⁿ → ℝ: points x₀, x₁, …, xₖ (each an n-vector) with their
+ * values f(xᵢ) and gradients ∇f(xᵢ), and why the run stopped. Every stored number is finite: when
+ * a run diverges, the offending iterate is named in {@link #stopMessage()} but not stored.
+ *
+ * <p>For plots of a 2-D path use {@link #xs()} (first coordinates), {@link #ys()} (second
+ * coordinates) and {@link #values()}.
+ */
+public final class PathND {
+
+    private final double[][] points;
+    private final double[] values;
+    private final double[][] gradients;
+    private final double learningRate;
+    private final StopReason stopReason;
+    private final int stopStep;
+    private final String stopMessage;
+    private final double offendingValue;
+
+    PathND(double[][] points, double[] values, double[][] gradients, double learningRate,
+           StopReason stopReason, int stopStep, String stopMessage, double offendingValue) {
+        this.points = points;
+        this.values = values;
+        this.gradients = gradients;
+        this.learningRate = learningRate;
+        this.stopReason = stopReason;
+        this.stopStep = stopStep;
+        this.stopMessage = stopMessage;
+        this.offendingValue = offendingValue;
+    }
+
+    /** The number of coordinates n. */
+    public int dimension() {
+        return points[0].length;
+    }
+
+    /** The iterates as rows: points()[k] = xₖ (a copy). */
+    public double[][] points() {
+        return deepCopy(points);
+    }
+
+    /** The iterate xₖ (a copy). */
+    public double[] point(int k) {
+        return points[checkIndex(k)].clone();
+    }
+
+    /** Coordinate i of every iterate: (x₀)ᵢ, (x₁)ᵢ, …, (xₖ)ᵢ. */
+    public double[] coordinate(int i) {
+        if (i < 0 || i >= dimension()) {
+            throw new IndexOutOfBoundsException(
+                    "coordinate " + i + " does not exist: the path is " + dimension() + "-dimensional");
+        }
+        double[] c = new double[points.length];
+        for (int k = 0; k < points.length; k++) {
+            c[k] = points[k][i];
+        }
+        return c;
+    }
+
+    /** The first coordinates, {@code coordinate(0)}. */
+    public double[] xs() {
+        return coordinate(0);
+    }
+
+    /** The second coordinates, {@code coordinate(1)} (needs n ≥ 2). */
+    public double[] ys() {
+        return coordinate(1);
+    }
+
+    /** The values f(x₀), …, f(xₖ) (a copy). */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** f(xₖ). */
+    public double value(int k) {
+        return values[checkIndex(k)];
+    }
+
+    /** The gradients: gradients()[k] = ∇f(xₖ) (a copy). */
+    public double[][] gradients() {
+        return deepCopy(gradients);
+    }
+
+    /** The gradient ∇f(xₖ) (a copy). */
+    public double[] gradient(int k) {
+        return gradients[checkIndex(k)].clone();
+    }
+
+    /** The gradient norms ‖∇f(x₀)‖, …, ‖∇f(xₖ)‖. */
+    public double[] gradientNorms() {
+        double[] n = new double[gradients.length];
+        for (int k = 0; k < n.length; k++) {
+            n[k] = GradientDescent.norm(gradients[k]);
+        }
+        return n;
+    }
+
+    /** The number of updates made (the path has steps() + 1 points). */
+    public int steps() {
+        return points.length - 1;
+    }
+
+    /** The last stored iterate (a copy). */
+    public double[] last() {
+        return points[points.length - 1].clone();
+    }
+
+    /** f at the last stored iterate. */
+    public double lastValue() {
+        return values[values.length - 1];
+    }
+
+    /** The learning rate η used. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Why the run stopped. */
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** The step at which the run stopped (for {@link StopReason#DIVERGED}: the step that failed). */
+    public int stopStep() {
+        return stopStep;
+    }
+
+    /** A sentence saying why and at which step the run stopped. */
+    public String stopMessage() {
+        return stopMessage;
+    }
+
+    /** True if the run stopped by the tolerance. */
+    public boolean converged() {
+        return stopReason.converged();
+    }
+
+    /** True if the run diverged. */
+    public boolean diverged() {
+        return stopReason == StopReason.DIVERGED;
+    }
+
+    /**
+     * This path, if the run converged.
+     *
+     * @throws DivergenceException   if it diverged (the message names the step and value)
+     * @throws IllegalStateException if it used up maxIterations without converging
+     */
+    public PathND requireConverged() {
+        requireNotDiverged();
+        if (!converged()) {
+            throw new IllegalStateException(stopMessage);
+        }
+        return this;
+    }
+
+    /** This path, unless the run diverged, in which case a {@link DivergenceException} is thrown. */
+    public PathND requireNotDiverged() {
+        if (diverged()) {
+            throw new DivergenceException(stopMessage, stopStep, offendingValue);
+        }
+        return this;
+    }
+
+    /** A plain-text table k, xₖ, f(xₖ), ∇f(xₖ) followed by the stop message. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < points.length; k++) {
+            sb.append(String.format("%4d  x = %s  f = %s  ∇f = %s%n",
+                    k, Arrays.toString(points[k]), values[k], Arrays.toString(gradients[k])));
+        }
+        return sb.append(stopMessage).toString();
+    }
+
+    @Override
+    public String toString() {
+        return "PathND[η = " + learningRate + ", " + steps() + " steps, last x = "
+                + Arrays.toString(points[points.length - 1]) + ", f = " + lastValue() + "; " + stopMessage + "]";
+    }
+
+    private int checkIndex(int k) {
+        if (k < 0 || k >= points.length) {
+            throw new IndexOutOfBoundsException(
+                    "step " + k + " is not on the path (it has steps 0.." + (points.length - 1) + ")");
+        }
+        return k;
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int k = 0; k < a.length; k++) {
+            c[k] = a[k].clone();
+        }
+        return c;
+    }
+}
