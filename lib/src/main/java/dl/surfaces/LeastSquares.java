@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 
 /**
  * Least squares (최소제곱) linear regression, the stochastic objective of the SGD lecture. On a
@@ -75,7 +76,7 @@ public final class LeastSquares implements Surface, BatchObjective {
         DMatrixRMaj a = new DMatrixRMaj(x);
         DMatrixRMaj b = new DMatrixRMaj(y.length, 1, true, y);
         DMatrixRMaj w = new DMatrixRMaj(dimension(), 1);
-        if (x.length < dimension() || !CommonOps_DDRM.solve(a, b, w)) {
+        if (x.length < dimension() || MatrixFeatures_DDRM.rank(a) < dimension() || !CommonOps_DDRM.solve(a, b, w)) {
             throw new IllegalArgumentException("the " + x.length + "×" + dimension()
                     + " feature matrix has no unique least-squares solution (rank-deficient)");
         }
