@@ -56,7 +56,7 @@ class DlfsComparisonTest {
 
         // DLFS folds the bias correction into the learning rate, lr_t = lr·√(1−β₂ᵗ)/(1−β₁ᵗ), and adds
         // ε = 1e-7 to √v before correction: θ −= lr_t·m/(√v + 1e-7). That is our rule with
-        // ε' = 1e-7/√(1−β₂ᵗ) (≈ 1.8e-6 at t = 30) in place of 1e-8 — a difference in the 5th digit.
+        // ε' = 1e-7/√(1−β₂ᵗ) (3.2e-6 at t = 1, 5.8e-7 at t = 30) in place of 1e-8 — a difference in the 5th digit.
         double[] book = START.clone();
         double[] m = new double[2];
         double[] v = new double[2];
