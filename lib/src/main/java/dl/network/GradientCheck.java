@@ -21,6 +21,10 @@ import org.ejml.data.DMatrixRMaj;
  * norm, which subtracts it again) compares two rounding noises and shows a relative error near 1:
  * the {@code maxAbsGradient} column (≈ 1e-17 there) tells the two cases apart.
  *
+ * <p>ReLU-like activations have a kink at 0: if a pre-activation sits exactly there (an all-zero
+ * input row with zero biases, say), the central difference straddles the kink and that tensor shows
+ * a large error although backward is right. Check on random inputs.
+ *
  * <p>The loss is evaluated in training mode (batch norm uses batch statistics and updates its running
  * statistics as a side effect). Networks with dropout are refused: random masks make the loss
  * change from one evaluation to the next.
