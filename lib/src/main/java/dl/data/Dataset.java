@@ -54,6 +54,7 @@ public record Dataset(DMatrixRMaj features, int[] labels) {
         }
         return new Dataset(x, y);
     }
+
     /** The first {@code n} samples (a copy), e.g. {@code train.head(300)} for an over-fitting experiment. */
     public Dataset head(int n) {
         if (n < 0 || n > labels.length) {
