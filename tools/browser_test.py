@@ -8,6 +8,7 @@ Screenshots are kept in build/screenshots/. Needs Debian's chromium (or CHROMIUM
 
     python tools/browser_test.py [NOTEBOOK_NAME]
 """
+import json
 import os
 import secrets
 import shutil
@@ -15,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
@@ -68,20 +70,25 @@ def free_port():
 
 
 def start_lab(root_dir, port, token):
-    env = dict(os.environ)
-    env["JUPYTER_PATH"] = str(ROOT / ".venv" / "share" / "jupyter")
+    """Starts JupyterLab through the README's own lab script (tools/lab.sh, what `./course lab` runs)."""
     log = open(BUILD / "browser-test-jupyterlab.log", "w")
     proc = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}",
-         "--LabApp.news_url=", "--ServerApp.port_retries=0"] + (["--allow-root"] if os.geteuid() == 0 else []),
-        stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/api/status?token={token}"
+        ["bash", str(ROOT / "tools" / "lab.sh"), "--no-browser", f"--ServerApp.port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}", "--LabApp.news_url=",
+         "--ServerApp.port_retries=0"],
+        stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/api/kernelspecs?token={token}"
     for _ in range(120):
         if proc.poll() is not None:
             raise RuntimeError(f"JupyterLab exited early; see {log.name}")
         try:
-            urllib.request.urlopen(url, timeout=2)
+            with urllib.request.urlopen(url, timeout=2) as response:
+                specs = json.load(response)["kernelspecs"]
+            if "java" not in specs:
+                proc.terminate()
+                raise RuntimeError(f"JupyterLab does not list the java kernel, only {sorted(specs)}")
+            print(f"ok   ./course lab serves JupyterLab on 127.0.0.1:{port} (token required) listing the kernel "
+                  f"'java' ({specs['java']['spec']['display_name']})")
             return proc
         except OSError:
             time.sleep(0.5)
@@ -124,6 +131,12 @@ def main():
         port, token = free_port(), secrets.token_hex(16)
         lab = start_lab(executed.parent, port, token)
         try:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs", timeout=5)
+                failures.append("JupyterLab answered an API request without the token")
+            except urllib.error.HTTPError as e:
+                if e.code != 403:
+                    failures.append(f"JupyterLab without token: expected HTTP 403, got {e.code}")
             page.goto(f"http://127.0.0.1:{port}/lab/tree/{name}?token={token}", timeout=120_000)
             traces = wait_for_traces(page, f"JupyterLab {name}", timeout_s=120)
             page.locator(".jp-RenderedPlotly").first.scroll_into_view_if_needed()
@@ -147,7 +160,7 @@ def main():
     print(f"requests to other hosts blocked: {len(external)}" + "".join(f"\n     {u}" for u in external[:10]))
     for f in failures:
         print(f"FAIL {f}")
-    print(f"browser test: {2 - len(failures)} passed, {len(failures)} failed")
+    print(f"browser test: {3 - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 
