@@ -45,7 +45,7 @@ def find_failing_cell(nb):
     return None
 
 
-def execute(path, timeout):
+def execute(path, timeout, build):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=False,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -67,10 +67,10 @@ def execute(path, timeout):
     elapsed = time.perf_counter() - started
 
     rel = path.relative_to(NOTEBOOKS) if NOTEBOOKS in path.parents else Path(path.name)
-    executed = BUILD / "executed" / rel
+    executed = build / "executed" / rel
     executed.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, executed)
-    html_file = (BUILD / "html" / rel).with_suffix(".html")
+    html_file = (build / "html" / rel).with_suffix(".html")
     html_file.parent.mkdir(parents=True, exist_ok=True)
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     html_file.write_text(body, encoding="utf-8")
@@ -105,6 +105,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--timeout", type=int, default=180, help="seconds allowed per cell (default 180)")
     parser.add_argument("--no-kernel-timing", action="store_true")
+    parser.add_argument("--build-dir", type=Path, default=BUILD,
+                        help="where executed copies and HTML exports go (default build/notebooks)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args()
 
@@ -119,14 +121,14 @@ def main():
         return 1
     failures = []
     for path in paths:
-        elapsed, failure = execute(path, args.timeout)
+        elapsed, failure = execute(path, args.timeout, args.build_dir)
         status = "ok  " if failure is None else "FAIL"
         print(f"{status} {path.name}  ({elapsed:.1f} s)", flush=True)
         if failure:
             print(f"     {failure}", flush=True)
             failures.append(failure)
     print(f"executed {len(paths)} notebooks: {len(paths) - len(failures)} passed, {len(failures)} failed")
-    print(f"executed copies: {BUILD / 'executed'}; HTML exports: {BUILD / 'html'}")
+    print(f"executed copies: {args.build_dir / 'executed'}; HTML exports: {args.build_dir / 'html'}")
     return 1 if failures else 0
 
 

@@ -54,4 +54,62 @@ public record Dataset(DMatrixRMaj features, int[] labels) {
         }
         return new Dataset(x, y);
     }
+
+    /** The first {@code n} samples (a copy), e.g. {@code train.head(300)} for an over-fitting experiment. */
+    public Dataset head(int n) {
+        if (n < 0 || n > labels.length) {
+            throw new IllegalArgumentException("head(" + n + ") needs 0 ≤ n ≤ " + labels.length + " (the data set size)");
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        return rows(idx);
+    }
+
+    /** All samples in a random order drawn with {@code seed} (a copy). */
+    public Dataset shuffled(long seed) {
+        return rows(Datasets.permutation(labels.length, seed));
+    }
+
+    /** The features of sample {@code i} (a copy of row i). */
+    public double[] sample(int i) {
+        checkIndex(i);
+        int d = features.numCols;
+        double[] row = new double[d];
+        System.arraycopy(features.data, i * d, row, 0, d);
+        return row;
+    }
+
+    /**
+     * Sample {@code i} as a {@code height × width} image, read row-major from its features —
+     * e.g. {@code train.image(0, 28, 28)} for Fashion-MNIST, ready for a heat-map plot.
+     */
+    public double[][] image(int i, int height, int width) {
+        checkIndex(i);
+        if (height < 1 || width < 1 || (long) height * width != features.numCols) {
+            throw new IllegalArgumentException("a " + height + "×" + width + " image needs " + (long) height * width
+                    + " features but each sample has " + features.numCols);
+        }
+        double[][] img = new double[height][width];
+        for (int r = 0; r < height; r++) {
+            System.arraycopy(features.data, i * features.numCols + r * width, img[r], 0, width);
+        }
+        return img;
+    }
+
+    /** How many samples each class 0 … K−1 has. */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= labels.length) {
+            throw new IndexOutOfBoundsException("sample " + i + " is outside 0.." + (labels.length - 1));
+        }
+    }
 }

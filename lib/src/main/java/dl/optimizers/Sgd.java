@@ -1,15 +1,17 @@
 package dl.optimizers;
 
-/** Stochastic gradient descent (확률적 경사하강법): θ ← θ − η·∇θ. */
+/**
+ * Stochastic gradient descent (확률적 경사하강법): θ ← θ − η·∇θ.
+ *
+ * <p>No state; "stochastic" refers to the gradient coming from a random mini-batch, not to the
+ * update rule itself.
+ */
 public final class Sgd implements Optimizer {
     private final double learningRate;
 
     /** @param learningRate η &gt; 0 */
     public Sgd(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive finite number, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+        this.learningRate = HyperParameters.learningRate(learningRate);
     }
 
     public double learningRate() {
@@ -18,9 +20,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void update(double[] param, double[] grad) {
-        if (param.length != grad.length) {
-            throw new IllegalArgumentException("parameter has " + param.length + " values but gradient has " + grad.length);
-        }
+        HyperParameters.sameLength(param, grad);
         for (int i = 0; i < param.length; i++) {
             param[i] -= learningRate * grad[i];
         }

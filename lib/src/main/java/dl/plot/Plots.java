@@ -29,7 +29,8 @@ public final class Plots {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile boolean loaderShown;
-    private static volatile String plotlyJs;
+    private static String plotlyJs;
+    private static String plotlyJsLocation;
 
     private Plots() {
     }
@@ -119,22 +120,21 @@ public final class Plots {
                 + "\n}).call(window, undefined, undefined, undefined); }</script>";
     }
 
-    private static String plotlyJs() {
-        String js = plotlyJs;
-        if (js == null) {
-            String location = System.getProperty("dl.plotly.js", System.getenv("DL_PLOTLY_JS"));
-            if (location == null || location.isBlank()) {
-                throw new IllegalStateException("plotly.js location unknown: the course kernel sets DL_PLOTLY_JS "
-                        + "(reinstall it with ./course setup), or pass -Ddl.plotly.js=/path/to/plotly.min.js");
-            }
+    private static synchronized String plotlyJs() {
+        String location = System.getProperty("dl.plotly.js", System.getenv("DL_PLOTLY_JS"));
+        if (location == null || location.isBlank()) {
+            throw new IllegalStateException("plotly.js location unknown: the course kernel sets DL_PLOTLY_JS "
+                    + "(reinstall it with ./course setup), or pass -Ddl.plotly.js=/path/to/plotly.min.js");
+        }
+        if (!location.equals(plotlyJsLocation)) {
             try {
-                js = Files.readString(Path.of(location), StandardCharsets.UTF_8);
+                plotlyJs = Files.readString(Path.of(location), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read plotly.js from " + location + " (DL_PLOTLY_JS): " + e, e);
             }
-            plotlyJs = js;
+            plotlyJsLocation = location;
         }
-        return js;
+        return plotlyJs;
     }
 
     private static String escapeHtml(String s) {

@@ -1,0 +1,121 @@
+package dl.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** Helpers that turn labels and data sets into what training needs: one-hot targets and splits. */
+public final class Datasets {
+    private Datasets() {
+    }
+
+    /**
+     * One-hot encoding (원-핫 인코딩): an N × K matrix T with T[i][labels[i]] = 1 and 0 elsewhere.
+     */
+    public static DMatrixRMaj oneHot(int[] labels, int numClasses) {
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("numClasses must be at least 1, got " + numClasses);
+        }
+        DMatrixRMaj t = new DMatrixRMaj(labels.length, numClasses);
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i];
+            if (c < 0 || c >= numClasses) {
+                throw new IllegalArgumentException("label " + c + " at index " + i + " is outside 0.." + (numClasses - 1)
+                        + " (numClasses = " + numClasses + ")");
+            }
+            t.data[i * numClasses + c] = 1.0;
+        }
+        return t;
+    }
+
+    /** One-hot targets for a data set, K = {@code dataset.numClasses()}. */
+    public static DMatrixRMaj oneHot(Dataset dataset) {
+        return oneHot(dataset.labels(), dataset.numClasses());
+    }
+
+    /**
+     * Random train/test split: shuffles the sample indices with {@code seed} and puts
+     * round(N · testFraction) of them in the test set. Both parts keep the shuffled order.
+     */
+    public static Split trainTestSplit(Dataset dataset, double testFraction, long seed) {
+        int n = dataset.size();
+        int nTest = testCount(n, testFraction);
+        int[] order = permutation(n, new Random(seed));
+        return new Split(dataset.rows(Arrays.copyOfRange(order, nTest, n)),
+                dataset.rows(Arrays.copyOfRange(order, 0, nTest)));
+    }
+
+    /**
+     * Stratified split (층화 분할): like {@link #trainTestSplit}, but each class contributes
+     * round(N_c · testFraction) samples to the test set, so both parts keep the class proportions.
+     */
+    public static Split stratifiedSplit(Dataset dataset, double testFraction, long seed) {
+        int n = dataset.size();
+        testCount(n, testFraction);
+        Random rng = new Random(seed);
+        int k = dataset.numClasses();
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            byClass.get(dataset.labels()[i]).add(i);
+        }
+        List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
+        for (List<Integer> members : byClass) {
+            int[] order = permutation(members.size(), rng);
+            int nTest = (int) Math.round(members.size() * testFraction);
+            for (int j = 0; j < order.length; j++) {
+                (j < nTest ? test : train).add(members.get(order[j]));
+            }
+        }
+        if (train.isEmpty() || test.isEmpty()) {
+            throw new IllegalArgumentException("testFraction " + testFraction + " leaves the "
+                    + (train.isEmpty() ? "training" : "test") + " set empty for " + n + " samples");
+        }
+        return new Split(dataset.rows(shuffle(train, rng)), dataset.rows(shuffle(test, rng)));
+    }
+
+    /** A random permutation of 0 … n−1 (Fisher–Yates shuffle). */
+    public static int[] permutation(int n, long seed) {
+        return permutation(n, new Random(seed));
+    }
+
+    static int[] permutation(int n, Random rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+
+    private static int[] shuffle(List<Integer> indices, Random rng) {
+        int[] order = permutation(indices.size(), rng);
+        int[] out = new int[indices.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = indices.get(order[i]);
+        }
+        return out;
+    }
+
+    private static int testCount(int n, double testFraction) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction must be strictly between 0 and 1, got " + testFraction);
+        }
+        int nTest = (int) Math.round(n * testFraction);
+        if (nTest == 0 || nTest == n) {
+            throw new IllegalArgumentException("testFraction " + testFraction + " leaves the "
+                    + (nTest == 0 ? "test" : "training") + " set empty for " + n + " samples");
+        }
+        return nTest;
+    }
+}

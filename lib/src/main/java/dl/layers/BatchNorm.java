@@ -1,0 +1,165 @@
+package dl.layers;
+
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Batch normalization (배치 정규화, Ioffe &amp; Szegedy 2015), per feature (column) j:
+ * x̂ = (x − μ)/√(σ² + ε), y = γ·x̂ + β, with γ, β learned.
+ *
+ * <p>Training uses the mini-batch mean μ and (biased) variance σ² and updates the running
+ * statistics as running = 0.9·running + 0.1·batch (momentum 0.9, as in DLFS); inference uses the
+ * running statistics, so its output does not depend on the other samples of the batch. The running
+ * mean starts at 0 and the running variance at 1. ε = 1e-5 by default (PyTorch's value; DLFS uses
+ * 1e-6) keeps the division finite when a feature is constant in the batch.
+ *
+ * <p>Backward (training): with N rows, ∂L/∂β = Σᵢ dY, ∂L/∂γ = Σᵢ dY⊙x̂ and
+ * ∂L/∂x = γ/√(σ² + ε) · (dY − ∂L/∂β / N − x̂ ⊙ ∂L/∂γ / N).
+ */
+public final class BatchNorm implements Layer {
+    /** Default ε. */
+    public static final double DEFAULT_EPSILON = 1e-5;
+    /** Momentum of the running statistics. */
+    public static final double MOMENTUM = 0.9;
+
+    private final int d;
+    private final double eps;
+    private final DMatrixRMaj gamma;
+    private final DMatrixRMaj beta;
+    private final DMatrixRMaj dGamma;
+    private final DMatrixRMaj dBeta;
+    private final double[] runningMean;
+    private final double[] runningVar;
+    private final double[] mean;
+    private final double[] std;
+    private final DMatrixRMaj xhat = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+    private boolean trainedForward;
+
+    public BatchNorm(int features) {
+        this(features, DEFAULT_EPSILON);
+    }
+
+    public BatchNorm(int features, double epsilon) {
+        if (features <= 0) {
+            throw new IllegalArgumentException("features must be positive, got " + features);
+        }
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be a positive finite number, got " + epsilon);
+        }
+        d = features;
+        eps = epsilon;
+        gamma = new DMatrixRMaj(1, d);
+        Arrays.fill(gamma.data, 1);
+        beta = new DMatrixRMaj(1, d);
+        dGamma = new DMatrixRMaj(1, d);
+        dBeta = new DMatrixRMaj(1, d);
+        runningMean = new double[d];
+        runningVar = new double[d];
+        Arrays.fill(runningVar, 1);
+        mean = new double[d];
+        std = new double[d];
+    }
+
+    public DMatrixRMaj gamma() { return gamma; }
+
+    public DMatrixRMaj beta() { return beta; }
+
+    public double epsilon() { return eps; }
+
+    /** A copy of the running mean (length D). */
+    public double[] runningMean() { return runningMean.clone(); }
+
+    /** A copy of the running (biased) variance (length D). */
+    public double[] runningVariance() { return runningVar.clone(); }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        if (x.numCols != d) {
+            throw new IllegalArgumentException(this + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×" + d);
+        }
+        int n = x.numRows;
+        double[] xd = x.data;
+        if (training) {
+            Arrays.fill(mean, 0);
+            double[] var = std; // accumulate the variance in std, then take the root
+            Arrays.fill(var, 0);
+            for (int r = 0, i = 0; r < n; r++) {
+                for (int j = 0; j < d; j++, i++) {
+                    mean[j] += xd[i];
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                mean[j] /= n;
+            }
+            for (int r = 0, i = 0; r < n; r++) {
+                for (int j = 0; j < d; j++, i++) {
+                    double c = xd[i] - mean[j];
+                    var[j] += c * c;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                var[j] /= n;
+                runningMean[j] = MOMENTUM * runningMean[j] + (1 - MOMENTUM) * mean[j];
+                runningVar[j] = MOMENTUM * runningVar[j] + (1 - MOMENTUM) * var[j];
+                std[j] = Math.sqrt(var[j] + eps);
+            }
+        } else {
+            for (int j = 0; j < d; j++) {
+                mean[j] = runningMean[j];
+                std[j] = Math.sqrt(runningVar[j] + eps);
+            }
+        }
+        trainedForward = training;
+        xhat.reshape(n, d);
+        y.reshape(n, d);
+        for (int r = 0, i = 0; r < n; r++) {
+            for (int j = 0; j < d; j++, i++) {
+                double h = (xd[i] - mean[j]) / std[j];
+                xhat.data[i] = h;
+                y.data[i] = gamma.data[j] * h + beta.data[j];
+            }
+        }
+        return y;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dout) {
+        if (!trainedForward) {
+            throw new IllegalStateException(this + ": backward needs a forward pass in training mode");
+        }
+        int n = xhat.numRows;
+        if (dout.numRows != n || dout.numCols != d) {
+            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
+                    + n + "×" + d);
+        }
+        Arrays.fill(dGamma.data, 0);
+        Arrays.fill(dBeta.data, 0);
+        for (int r = 0, i = 0; r < n; r++) {
+            for (int j = 0; j < d; j++, i++) {
+                dBeta.data[j] += dout.data[i];
+                dGamma.data[j] += dout.data[i] * xhat.data[i];
+            }
+        }
+        dx.reshape(n, d);
+        for (int r = 0, i = 0; r < n; r++) {
+            for (int j = 0; j < d; j++, i++) {
+                dx.data[i] = gamma.data[j] / std[j]
+                        * (dout.data[i] - dBeta.data[j] / n - xhat.data[i] * dGamma.data[j] / n);
+            }
+        }
+        return dx;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(new Param("gamma", gamma, dGamma, false), new Param("beta", beta, dBeta, false));
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNorm(" + d + ")";
+    }
+}

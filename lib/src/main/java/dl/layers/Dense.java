@@ -1,0 +1,114 @@
+package dl.layers;
+
+import dl.init.Init;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Fully connected (affine, 완전연결) layer: Y = X·W + b, with W of shape n_in × n_out and b of shape
+ * 1 × n_out added to every row.
+ *
+ * <p>Backward: ∂L/∂W = Xᵀ·dY, ∂L/∂b = Σ_rows dY, ∂L/∂X = dY·Wᵀ.
+ */
+public final class Dense implements Layer {
+    private final int in;
+    private final int out;
+    private final DMatrixRMaj w;
+    private final DMatrixRMaj b;
+    private final DMatrixRMaj dW;
+    private final DMatrixRMaj db;
+    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+    private DMatrixRMaj x;
+    private boolean inputGradientNeeded = true;
+
+    /** Weights drawn by {@code init} from {@code new Random(seed)}, zero biases. */
+    public Dense(int in, int out, Init init, long seed) {
+        this(in, out, init, new Random(seed));
+    }
+
+    /** Weights drawn by {@code init} from {@code rng}, zero biases. */
+    public Dense(int in, int out, Init init, Random rng) {
+        this(init.weights(in, out, rng), new DMatrixRMaj(1, out));
+    }
+
+    /** A layer using the given W (n_in × n_out) and b (1 × n_out) themselves, not copies. */
+    public Dense(DMatrixRMaj w, DMatrixRMaj b) {
+        if (b.numRows != 1 || b.numCols != w.numCols) {
+            throw new IllegalArgumentException("W is " + Layer.shape(w) + " so b must be 1×" + w.numCols
+                    + ", but b is " + Layer.shape(b));
+        }
+        this.in = w.numRows;
+        this.out = w.numCols;
+        this.w = w;
+        this.b = b;
+        this.dW = new DMatrixRMaj(in, out);
+        this.db = new DMatrixRMaj(1, out);
+    }
+
+    public DMatrixRMaj weights() { return w; }
+
+    public DMatrixRMaj bias() { return b; }
+
+    public DMatrixRMaj weightGradient() { return dW; }
+
+    public DMatrixRMaj biasGradient() { return db; }
+
+    public int inputSize() { return in; }
+
+    public int outputSize() { return out; }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        if (x.numCols != in) {
+            throw new IllegalArgumentException(this + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×" + in);
+        }
+        this.x = x;
+        y.reshape(x.numRows, out);
+        CommonOps_DDRM.mult(x, w, y);
+        double[] yd = y.data;
+        double[] bd = b.data;
+        for (int r = 0, i = 0; r < x.numRows; r++) {
+            for (int c = 0; c < out; c++, i++) {
+                yd[i] += bd[c];
+            }
+        }
+        return y;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dout) {
+        if (x == null) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        if (dout.numRows != x.numRows || dout.numCols != out) {
+            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
+                    + x.numRows + "×" + out);
+        }
+        CommonOps_DDRM.multTransA(x, dout, dW);
+        CommonOps_DDRM.sumCols(dout, db);
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        dx.reshape(dout.numRows, in);
+        CommonOps_DDRM.multTransB(dout, w, dx);
+        return dx;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(new Param("W", w, dW, true), new Param("b", b, db, false));
+    }
+
+    @Override
+    public void setInputGradientNeeded(boolean needed) {
+        this.inputGradientNeeded = needed;
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + in + "→" + out + ")";
+    }
+}

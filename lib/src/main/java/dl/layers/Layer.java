@@ -1,0 +1,46 @@
+package dl.layers;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A layer (계층) of a network: {@code forward} computes its output from an N × D input (one sample
+ * per row), {@code backward} receives ∂L/∂output and returns ∂L/∂input (back-propagation, 역전파,
+ * is the chain rule applied layer by layer), storing the gradients of its own parameters.
+ *
+ * <p>For speed, the matrices returned by {@code forward} and {@code backward} belong to the layer
+ * and are overwritten by its next call: copy one ({@code m.copy()}) to keep it.
+ */
+public interface Layer {
+
+    /**
+     * The output for input {@code x}. {@code training} selects the training behaviour of layers that
+     * have one (dropout drops units, batch norm uses the batch statistics).
+     */
+    DMatrixRMaj forward(DMatrixRMaj x, boolean training);
+
+    /** The output in inference mode: {@code forward(x, false)}. */
+    default DMatrixRMaj forward(DMatrixRMaj x) {
+        return forward(x, false);
+    }
+
+    /** ∂L/∂x from ∂L/∂y ({@code dout}) for the last forward pass; fills the parameter gradients. */
+    DMatrixRMaj backward(DMatrixRMaj dout);
+
+    /** The learned parameters with their gradients (empty for layers without parameters). */
+    default List<Param> params() {
+        return List.of();
+    }
+
+    /**
+     * Whether {@code backward} must compute ∂L/∂x. The first layer of a network does not need it;
+     * layers that can skip it then return {@code null} from backward. Default: needed.
+     */
+    default void setInputGradientNeeded(boolean needed) {
+    }
+
+    /** "rows×cols" of a matrix, for error messages. */
+    static String shape(DMatrixRMaj m) {
+        return m.numRows + "×" + m.numCols;
+    }
+}

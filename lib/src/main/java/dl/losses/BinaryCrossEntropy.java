@@ -1,0 +1,77 @@
+package dl.losses;
+
+import dl.activations.Sigmoid;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Binary cross-entropy (이진 교차 엔트로피, log loss), averaged over all N·K entries, targets t ∈ [0, 1].
+ *
+ * <p>On probabilities p (the default, {@code new BinaryCrossEntropy()}):
+ * L = −mean[t·ln p + (1 − t)·ln(1 − p)], with p clipped to [ε, 1 − ε], ε = 1e-7, so that p = 0 or 1
+ * gives a large but finite loss; ∂L/∂p = (p − t)/(p(1 − p))/(N·K) inside the clip range and 0 outside
+ * (the exact derivative of the clipped function).
+ *
+ * <p>On logits z ({@link #fromLogits()}, p = σ(z)), in the overflow-free form
+ * L = mean[max(z, 0) − z·t + ln(1 + e^(−|z|))], with ∂L/∂z = (σ(z) − t)/(N·K).
+ */
+public final class BinaryCrossEntropy implements Loss {
+    /** The clip ε of the probability form. */
+    public static final double EPSILON = 1e-7;
+
+    private final boolean logits;
+
+    /** Binary cross-entropy of probabilities p ∈ [0, 1]. */
+    public BinaryCrossEntropy() {
+        this(false);
+    }
+
+    private BinaryCrossEntropy(boolean logits) {
+        this.logits = logits;
+    }
+
+    /** Binary cross-entropy of logits z (p = σ(z)), stable for any z. */
+    public static BinaryCrossEntropy fromLogits() {
+        return new BinaryCrossEntropy(true);
+    }
+
+    /** Whether the inputs are logits (else probabilities). */
+    public boolean isFromLogits() { return logits; }
+
+    @Override
+    public double value(DMatrixRMaj y, DMatrixRMaj t) {
+        Loss.requireSameShape(y, t);
+        int n = y.getNumElements();
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double ti = t.data[i];
+            if (logits) {
+                double z = y.data[i];
+                s += Math.max(z, 0) - z * ti + Math.log1p(Math.exp(-Math.abs(z)));
+            } else {
+                double p = Math.min(Math.max(y.data[i], EPSILON), 1 - EPSILON);
+                s -= ti * Math.log(p) + (1 - ti) * Math.log(1 - p);
+            }
+        }
+        return s / n;
+    }
+
+    @Override
+    public DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
+        Loss.requireSameShape(y, t);
+        int n = y.getNumElements();
+        DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
+        for (int i = 0; i < n; i++) {
+            double ti = t.data[i];
+            if (logits) {
+                g.data[i] = (Sigmoid.sigmoid(y.data[i]) - ti) / n;
+            } else {
+                double p = y.data[i];
+                g.data[i] = p < EPSILON || p > 1 - EPSILON ? 0 : (p - ti) / (p * (1 - p)) / n;
+            }
+        }
+        return g;
+    }
+
+    @Override
+    public String toString() { return logits ? "BinaryCrossEntropy(logits)" : "BinaryCrossEntropy"; }
+}

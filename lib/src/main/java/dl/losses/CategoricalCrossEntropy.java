@@ -1,0 +1,41 @@
+package dl.losses;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Categorical cross-entropy (범주형 교차 엔트로피) of probabilities y (rows sum to 1, e.g. a softmax
+ * output) against one-hot targets t: L = −(1/N) Σᵢₖ tᵢₖ·ln yᵢₖ, ∂L/∂y = −t/(N·y).
+ *
+ * <p>y is clipped below at ε = 1e-7 so that y = 0 gives a large but finite loss (gradient 0 there).
+ * For int labels use {@link SparseCategoricalCrossEntropy}; for logits use the fused and more
+ * stable {@link SoftmaxCrossEntropy}.
+ */
+public final class CategoricalCrossEntropy implements Loss {
+    /** The clip ε. */
+    public static final double EPSILON = 1e-7;
+
+    @Override
+    public double value(DMatrixRMaj y, DMatrixRMaj t) {
+        Loss.requireSameShape(y, t);
+        double s = 0;
+        for (int i = 0; i < y.getNumElements(); i++) {
+            if (t.data[i] != 0) {
+                s -= t.data[i] * Math.log(Math.max(y.data[i], EPSILON));
+            }
+        }
+        return s / y.numRows;
+    }
+
+    @Override
+    public DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
+        Loss.requireSameShape(y, t);
+        DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
+        for (int i = 0; i < y.getNumElements(); i++) {
+            g.data[i] = y.data[i] < EPSILON ? 0 : -t.data[i] / (y.numRows * y.data[i]);
+        }
+        return g;
+    }
+
+    @Override
+    public String toString() { return "CategoricalCrossEntropy"; }
+}

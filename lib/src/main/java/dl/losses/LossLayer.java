@@ -1,0 +1,41 @@
+package dl.losses;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The last step of a classification network: turns its output scores and the class labels into
+ * one number, the mean loss over the batch, and starts back-propagation with ∂L/∂scores.
+ */
+public interface LossLayer {
+
+    /** The mean loss of {@code scores} (N × K) against {@code labels} (length N, values 0..K−1). */
+    double forward(DMatrixRMaj scores, int[] labels);
+
+    /** ∂L/∂scores for the last forward (owned by the layer; overwritten by the next call). */
+    DMatrixRMaj backward();
+
+    /** The predicted class of each row: the arg-max of the scores. */
+    default int[] predictClasses(DMatrixRMaj scores) {
+        int k = scores.numCols;
+        int[] classes = new int[scores.numRows];
+        for (int r = 0; r < scores.numRows; r++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (scores.data[r * k + c] > scores.data[r * k + best]) {
+                    best = c;
+                }
+            }
+            classes[r] = best;
+        }
+        return classes;
+    }
+
+    /**
+     * A loss on matrix targets used as a loss layer: labels become one-hot rows when the network has
+     * K &gt; 1 outputs, or a 0/1 column when it has a single output (binary classification; a single
+     * output predicts class 1 when it exceeds 0.5, or 0 for {@link BinaryCrossEntropy#fromLogits()}).
+     */
+    static LossLayer of(Loss loss) {
+        return new TargetLoss(loss);
+    }
+}

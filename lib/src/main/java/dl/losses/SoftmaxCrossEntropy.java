@@ -1,0 +1,56 @@
+package dl.losses;
+
+import dl.activations.Softmax;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Softmax followed by cross-entropy, fused into one output layer (DLFS's SoftmaxWithLoss):
+ * for logits z (N × K) and labels tᵢ, L = −(1/N) Σᵢ ln softmax(zᵢ)_tᵢ and ∂L/∂z = (y − t)/N, where
+ * y = softmax(z) and t is the one-hot target.
+ *
+ * <p>Stable for any logits: ln softmax(z)ₖ = zₖ − logΣexp(z) is computed as zₖ − m − ln Σⱼ e^(zⱼ − m)
+ * with m = maxⱼ zⱼ, so logits of ±1000 give a finite loss and gradient.
+ */
+public final class SoftmaxCrossEntropy implements LossLayer {
+    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dz = new DMatrixRMaj(1, 1);
+    private int[] labels;
+
+    @Override
+    public double forward(DMatrixRMaj z, int[] labels) {
+        Loss.requireLabels(z, labels);
+        this.labels = labels;
+        int k = z.numCols;
+        double s = 0;
+        for (int i = 0; i < z.numRows; i++) {
+            s += Softmax.logSumExp(z.data, i * k, k) - z.data[i * k + labels[i]];
+        }
+        Softmax.apply(z, y);
+        return s / z.numRows;
+    }
+
+    @Override
+    public DMatrixRMaj backward() {
+        if (labels == null) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        int n = y.numRows;
+        int k = y.numCols;
+        dz.reshape(n, k);
+        for (int i = 0; i < y.getNumElements(); i++) {
+            dz.data[i] = y.data[i] / n;
+        }
+        for (int i = 0; i < n; i++) {
+            dz.data[i * k + labels[i]] -= 1.0 / n;
+        }
+        return dz;
+    }
+
+    /** softmax(z) of the last forward (owned by the layer). */
+    public DMatrixRMaj probabilities() {
+        return y;
+    }
+
+    @Override
+    public String toString() { return "SoftmaxCrossEntropy"; }
+}

@@ -1,0 +1,62 @@
+package dl.losses;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** Adapter behind {@link LossLayer#of(Loss)}: encodes labels as targets and delegates to a {@link Loss}. */
+final class TargetLoss implements LossLayer {
+    private final Loss loss;
+    private DMatrixRMaj y;
+    private DMatrixRMaj t;
+
+    TargetLoss(Loss loss) {
+        this.loss = loss;
+    }
+
+    @Override
+    public double forward(DMatrixRMaj scores, int[] labels) {
+        y = scores;
+        if (scores.numCols == 1) {
+            if (labels.length != scores.numRows) {
+                throw new IllegalArgumentException("prediction is " + scores.numRows + "×1 but there are "
+                        + labels.length + " labels");
+            }
+            t = new DMatrixRMaj(labels.length, 1);
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] > 1) {
+                    throw new IllegalArgumentException("a single output needs labels 0 or 1, but label " + i + " is " + labels[i]);
+                }
+                t.data[i] = labels[i];
+            }
+        } else {
+            Loss.requireLabels(scores, labels);
+            t = Loss.oneHot(labels, scores.numCols);
+        }
+        return loss.value(scores, t);
+    }
+
+    @Override
+    public DMatrixRMaj backward() {
+        if (y == null) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        return loss.gradient(y, t);
+    }
+
+    @Override
+    public int[] predictClasses(DMatrixRMaj scores) {
+        if (scores.numCols > 1) {
+            return LossLayer.super.predictClasses(scores);
+        }
+        double threshold = loss instanceof BinaryCrossEntropy b && b.isFromLogits() ? 0 : 0.5;
+        int[] classes = new int[scores.numRows];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = scores.data[i] > threshold ? 1 : 0;
+        }
+        return classes;
+    }
+
+    @Override
+    public String toString() {
+        return loss.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package dl.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record of a training run: one {@link Evaluation} before training and after every epoch, the
+ * mini-batch loss of every iteration, and a {@link DivergenceReport} if training stopped because the
+ * loss became non-finite. The array accessors return new arrays, ready to plot.
+ */
+public final class History {
+    private final List<Evaluation> evaluations = new ArrayList<>();
+    private final List<Double> iterationLoss = new ArrayList<>();
+    private DivergenceReport divergence;
+
+    void add(Evaluation e) {
+        evaluations.add(e);
+    }
+
+    void addIterationLoss(double loss) {
+        iterationLoss.add(loss);
+    }
+
+    void setDivergence(DivergenceReport report) {
+        this.divergence = report;
+    }
+
+    public List<Evaluation> evaluations() {
+        return List.copyOf(evaluations);
+    }
+
+    /** The last evaluation (after the final epoch). */
+    public Evaluation last() {
+        return evaluations.get(evaluations.size() - 1);
+    }
+
+    public int[] epochs() {
+        return evaluations.stream().mapToInt(Evaluation::epoch).toArray();
+    }
+
+    public int[] iterations() {
+        return evaluations.stream().mapToInt(Evaluation::iteration).toArray();
+    }
+
+    public double[] trainLoss() {
+        return evaluations.stream().mapToDouble(Evaluation::trainLoss).toArray();
+    }
+
+    public double[] trainAccuracy() {
+        return evaluations.stream().mapToDouble(Evaluation::trainAccuracy).toArray();
+    }
+
+    /** Test losses (NaN without a test set). */
+    public double[] testLoss() {
+        return evaluations.stream().mapToDouble(Evaluation::testLoss).toArray();
+    }
+
+    /** Test accuracies (NaN without a test set). */
+    public double[] testAccuracy() {
+        return evaluations.stream().mapToDouble(Evaluation::testAccuracy).toArray();
+    }
+
+    /** The mini-batch loss of every iteration, in order. */
+    public double[] iterationLoss() {
+        return iterationLoss.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public boolean diverged() {
+        return divergence != null;
+    }
+
+    public Optional<DivergenceReport> divergence() {
+        return Optional.ofNullable(divergence);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("epoch  iteration  train loss  train acc  test loss  test acc\n");
+        for (Evaluation e : evaluations) {
+            sb.append(String.format("%5d  %9d  %10.4f  %9.4f  %9.4f  %8.4f%n", e.epoch(), e.iteration(), e.trainLoss(),
+                    e.trainAccuracy(), e.testLoss(), e.testAccuracy()));
+        }
+        if (divergence != null) {
+            sb.append(divergence.message()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,223 @@
+package dl.network;
+
+import dl.activations.Activation;
+import dl.data.Dataset;
+import dl.layers.ActivationLayer;
+import dl.layers.Layer;
+import dl.layers.Param;
+import dl.losses.LossLayer;
+import dl.losses.SoftmaxCrossEntropy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A feed-forward network (신경망): layers applied in order, then a loss layer (softmax + cross-entropy
+ * unless set otherwise), optionally with weight decay.
+ *
+ * <pre>{@code
+ * Sequential net = new Sequential()
+ *         .add(new Dense(784, 50, Init.he(), 1)).add(Activation.relu())
+ *         .add(new Dense(50, 10, Init.he(), 2));
+ * double loss = net.gradients(x, labels);            // forward + backward
+ * for (Param p : net.params()) opt.update(p.value().data, p.grad().data);
+ * }</pre>
+ *
+ * Parameter names follow DLFS: W1, b1, W2, … for dense layers, gamma1, beta1, … for batch norm.
+ */
+public final class Sequential {
+    private static final int EVAL_CHUNK = 1000;
+
+    private final List<Layer> layers = new ArrayList<>();
+    private LossLayer lossLayer = new SoftmaxCrossEntropy();
+    private WeightDecay weightDecay = WeightDecay.none();
+    private List<Param> params;
+    private final DMatrixRMaj chunk = new DMatrixRMaj(1, 1);
+
+    /** Appends a layer. */
+    public Sequential add(Layer layer) {
+        layers.add(layer);
+        params = null;
+        return this;
+    }
+
+    /** Appends an element-wise activation layer. */
+    public Sequential add(Activation activation) {
+        return add(new ActivationLayer(activation));
+    }
+
+    /** Replaces the loss layer (default {@link SoftmaxCrossEntropy}). */
+    public Sequential withLoss(LossLayer loss) {
+        this.lossLayer = loss;
+        return this;
+    }
+
+    /** Sets the weight decay added to the loss and the gradients (default none). */
+    public Sequential withWeightDecay(WeightDecay decay) {
+        this.weightDecay = decay;
+        return this;
+    }
+
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    public LossLayer lossLayer() {
+        return lossLayer;
+    }
+
+    public WeightDecay weightDecay() {
+        return weightDecay;
+    }
+
+    /** All learned parameters, named W1, b1, gamma1, … (the tensors are the layers' own). */
+    public List<Param> params() {
+        if (params == null) {
+            Map<String, Integer> counts = new HashMap<>();
+            List<Param> all = new ArrayList<>();
+            for (Layer layer : layers) {
+                for (Param p : layer.params()) {
+                    int k = counts.merge(p.name(), 1, Integer::sum);
+                    all.add(p.withName(p.name() + k));
+                }
+            }
+            params = List.copyOf(all);
+        }
+        return params;
+    }
+
+    /** Number of learned scalars. */
+    public int numParameters() {
+        int n = 0;
+        for (Param p : params()) {
+            n += p.value().getNumElements();
+        }
+        return n;
+    }
+
+    /** The output scores (before the loss layer). The matrix belongs to the last layer: copy it to keep it. */
+    public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        DMatrixRMaj h = x;
+        for (Layer layer : layers) {
+            h = layer.forward(h, training);
+        }
+        return h;
+    }
+
+    /** The output scores in inference mode, as a new matrix. */
+    public DMatrixRMaj predict(DMatrixRMaj x) {
+        return forward(x, false).copy();
+    }
+
+    /** The predicted class of each row (arg-max of the scores). */
+    public int[] predictClasses(DMatrixRMaj x) {
+        return lossLayer.predictClasses(forward(x, false));
+    }
+
+    /** Mean loss plus weight-decay penalty, in inference mode. */
+    public double loss(DMatrixRMaj x, int[] labels) {
+        return loss(x, labels, false);
+    }
+
+    /** Mean loss plus weight-decay penalty, in training or inference mode. */
+    public double loss(DMatrixRMaj x, int[] labels, boolean training) {
+        return lossLayer.forward(forward(x, training), labels) + weightDecay.penalty(params());
+    }
+
+    /** Mean loss plus penalty over a data set, in inference mode (evaluated in chunks of 1000 rows). */
+    public double loss(Dataset data) {
+        return evaluate(data)[0];
+    }
+
+    /** Fraction of rows whose predicted class equals the label. */
+    public double accuracy(DMatrixRMaj x, int[] labels) {
+        if (labels.length != x.numRows) {
+            throw new IllegalArgumentException("input is " + Layer.shape(x) + " but there are " + labels.length + " labels");
+        }
+        int[] predicted = predictClasses(x);
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (predicted[i] == labels[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / labels.length;
+    }
+
+    /** Accuracy (정확도) over a data set (evaluated in chunks of 1000 rows). */
+    public double accuracy(Dataset data) {
+        return evaluate(data)[1];
+    }
+
+    /** {loss, accuracy} over a data set in inference mode, evaluated in chunks to bound memory. */
+    double[] evaluate(Dataset data) {
+        int n = data.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot evaluate on an empty data set");
+        }
+        int d = data.numFeatures();
+        double lossSum = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += EVAL_CHUNK) {
+            int m = Math.min(EVAL_CHUNK, n - from);
+            chunk.reshape(m, d);
+            System.arraycopy(data.features().data, from * d, chunk.data, 0, m * d);
+            int[] labels = java.util.Arrays.copyOfRange(data.labels(), from, from + m);
+            DMatrixRMaj scores = forward(chunk, false);
+            lossSum += m * lossLayer.forward(scores, labels);
+            int[] predicted = lossLayer.predictClasses(scores);
+            for (int i = 0; i < m; i++) {
+                if (predicted[i] == labels[i]) {
+                    correct++;
+                }
+            }
+        }
+        return new double[] {lossSum / n + weightDecay.penalty(params()), (double) correct / n};
+    }
+
+    /**
+     * Back-propagation: a training-mode forward pass, the loss, then a backward pass that fills every
+     * parameter's gradient (plus the weight-decay gradient). Returns the loss (with penalty).
+     */
+    public double gradients(DMatrixRMaj x, int[] labels) {
+        double loss = loss(x, labels, true);
+        DMatrixRMaj d = lossLayer.backward();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer layer = layers.get(i);
+            layer.setInputGradientNeeded(i > 0);
+            d = layer.backward(d);
+        }
+        weightDecay.addGradient(params());
+        return loss;
+    }
+
+    /** {@link #gradients(DMatrixRMaj, int[])} on a batch. */
+    public double gradients(Dataset batch) {
+        return gradients(batch.features(), batch.labels());
+    }
+
+    /** One line per layer, then the loss and the parameter count. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        for (Layer layer : layers) {
+            sb.append(layer).append('\n');
+        }
+        sb.append(lossLayer);
+        if (weightDecay.lambda() > 0) {
+            sb.append(" + weight decay ").append(weightDecay);
+        }
+        sb.append("\n").append(numParameters()).append(" parameters");
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Sequential[");
+        for (int i = 0; i < layers.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(layers.get(i));
+        }
+        return sb.append(" → ").append(lossLayer).append(']').toString();
+    }
+}

@@ -1,0 +1,227 @@
+package dl.network;
+
+import dl.data.Dataset;
+import dl.layers.Param;
+import dl.optimizers.Optimizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The training loop (학습 루프): sample a mini-batch → forward → loss → backward → update, repeated for
+ * a number of epochs or iterations, evaluating loss and accuracy before training and after every epoch.
+ *
+ * <pre>{@code
+ * History h = new Trainer(new Sgd(0.1)).batchSize(100).epochs(10).seed(1)
+ *         .onProgress(p -> System.out.println(p))
+ *         .fit(net, train, test);
+ * }</pre>
+ *
+ * Defaults: batch size 100, 10 epochs, shuffled epochs, seed 0, evaluation on all samples, silent.
+ * If a loss becomes NaN or infinite, training stops and the returned {@link History} carries a
+ * {@link DivergenceReport} naming the iteration and the value. The same seeds give the same history.
+ */
+public final class Trainer {
+    private final Optimizer optimizer;
+    private int batchSize = 100;
+    private int epochs = 10;
+    private int iterations = -1;
+    private Sampling sampling = Sampling.SHUFFLED_EPOCHS;
+    private long seed;
+    private int evaluationSamples = Integer.MAX_VALUE;
+    private Consumer<Progress> listener = p -> { };
+
+    public Trainer(Optimizer optimizer) {
+        this.optimizer = optimizer;
+    }
+
+    public Trainer batchSize(int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /** Train for this many epochs (passes over the data). */
+    public Trainer epochs(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be ≥ 0, got " + epochs);
+        }
+        this.epochs = epochs;
+        this.iterations = -1;
+        return this;
+    }
+
+    /** Train for this many iterations (parameter updates) instead of whole epochs, like DLFS's scripts. */
+    public Trainer iterations(int iterations) {
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations must be ≥ 0, got " + iterations);
+        }
+        this.iterations = iterations;
+        return this;
+    }
+
+    public Trainer sampling(Sampling sampling) {
+        this.sampling = sampling;
+        return this;
+    }
+
+    /** Seed of the shuffling / batch sampling. */
+    public Trainer seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Evaluate on only the first {@code n} samples of the training and test sets (faster epochs). */
+    public Trainer evaluationSamples(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("evaluation samples must be positive, got " + n);
+        }
+        this.evaluationSamples = n;
+        return this;
+    }
+
+    /** Called after each evaluation and when training stops early; default: does nothing. */
+    public Trainer onProgress(Consumer<Progress> listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Trains without a test set. */
+    public History fit(Sequential net, Dataset train) {
+        return fit(net, train, null);
+    }
+
+    /** Trains {@code net} on {@code train}, evaluating on {@code train} and {@code test} (may be null). */
+    public History fit(Sequential net, Dataset train, Dataset test) {
+        int n = train.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        long start = System.currentTimeMillis();
+        int perEpoch = sampling == Sampling.SHUFFLED_EPOCHS ? (n + batchSize - 1) / batchSize : Math.max(n / batchSize, 1);
+        int total = iterations >= 0 ? iterations : epochs * perEpoch;
+        int totalEpochs = (total + perEpoch - 1) / perEpoch;
+        Dataset trainEval = head(train, evaluationSamples);
+        Dataset testEval = test == null ? null : head(test, evaluationSamples);
+
+        Random rng = new Random(seed);
+        int d = train.numFeatures();
+        DMatrixRMaj xb = new DMatrixRMaj(1, d);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        List<Param> params = net.params();
+        History history = new History();
+        if (record(net, trainEval, testEval, 0, 0, history, totalEpochs, total, start)) {
+            return history;
+        }
+        int it = 0;
+        int epoch = 0;
+        while (it < total) {
+            epoch++;
+            if (sampling == Sampling.SHUFFLED_EPOCHS) {
+                shuffle(order, rng);
+            }
+            for (int b = 0; b < perEpoch && it < total; b++) {
+                int[] labels;
+                if (sampling == Sampling.SHUFFLED_EPOCHS) {
+                    int from = b * batchSize;
+                    labels = gather(train, order, from, Math.min(batchSize, n - from), xb);
+                } else {
+                    int[] idx = new int[batchSize];
+                    for (int i = 0; i < batchSize; i++) {
+                        idx[i] = rng.nextInt(n);
+                    }
+                    labels = gather(train, idx, 0, batchSize, xb);
+                }
+                double loss = net.gradients(xb, labels);
+                it++;
+                history.addIterationLoss(loss);
+                if (!Double.isFinite(loss)) {
+                    stop(history, new DivergenceReport(it, epoch, loss, "mini-batch", optimizer.toString()),
+                            totalEpochs, total, start);
+                    return history;
+                }
+                for (Param p : params) {
+                    optimizer.update(p.value().data, p.grad().data);
+                }
+            }
+            if (record(net, trainEval, testEval, epoch, it, history, totalEpochs, total, start)) {
+                return history;
+            }
+        }
+        return history;
+    }
+
+    /** Evaluates and reports; returns true if an evaluation loss was not finite (training then stops). */
+    private boolean record(Sequential net, Dataset trainEval, Dataset testEval, int epoch, int it, History history,
+                           int totalEpochs, int total, long start) {
+        double[] tr = net.evaluate(trainEval);
+        double[] te = testEval == null ? new double[] {Double.NaN, Double.NaN} : net.evaluate(testEval);
+        Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
+        history.add(e);
+        DivergenceReport report = null;
+        if (!Double.isFinite(tr[0])) {
+            report = new DivergenceReport(it, epoch, tr[0], "training-set evaluation", optimizer.toString());
+        } else if (testEval != null && !Double.isFinite(te[0])) {
+            report = new DivergenceReport(it, epoch, te[0], "test-set evaluation", optimizer.toString());
+        }
+        if (report != null) {
+            history.setDivergence(report);
+        }
+        listener.accept(new Progress(e, totalEpochs, total, System.currentTimeMillis() - start, report));
+        return report != null;
+    }
+
+    private void stop(History history, DivergenceReport report, int totalEpochs, int total, long start) {
+        history.setDivergence(report);
+        Evaluation last = history.last();
+        listener.accept(new Progress(last, totalEpochs, total, System.currentTimeMillis() - start, report));
+    }
+
+    private static Dataset head(Dataset data, int n) {
+        if (n >= data.size()) {
+            return data;
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        return data.rows(idx);
+    }
+
+    /** Fisher–Yates shuffle. */
+    private static void shuffle(int[] a, Random rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Copies rows idx[from … from+m−1] into {@code xb} (reshaped to m × D) and returns their labels. */
+    private static int[] gather(Dataset data, int[] idx, int from, int m, DMatrixRMaj xb) {
+        int d = data.numFeatures();
+        xb.reshape(m, d);
+        int[] labels = new int[m];
+        double[] src = data.features().data;
+        for (int i = 0; i < m; i++) {
+            int r = idx[from + i];
+            System.arraycopy(src, r * d, xb.data, i * d, d);
+            labels[i] = data.labels()[r];
+        }
+        return labels;
+    }
+
+    @Override
+    public String toString() {
+        return "Trainer(" + optimizer + ", batch " + batchSize + ", "
+                + (iterations >= 0 ? iterations + " iterations" : epochs + " epochs") + ", " + sampling + ", seed " + seed + ")";
+    }
+}

@@ -1,0 +1,13 @@
+package dl.surfaces;
+
+/** Argument checks shared by the 2-D surfaces. */
+final class TwoD {
+    private TwoD() {
+    }
+
+    static void check(String name, double[] p) {
+        if (p.length != 2) {
+            throw new IllegalArgumentException(name + " takes a point (x, y) but got " + p.length + " coordinates");
+        }
+    }
+}

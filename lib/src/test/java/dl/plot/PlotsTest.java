@@ -1,0 +1,90 @@
+package dl.plot;
+
+import dl.notebook.Notebook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PlotsTest {
+
+    @AfterEach
+    void detach() {
+        Notebook.detach();
+        System.clearProperty("dl.plotly.js");
+    }
+
+    private static PlotlyFigure figure() {
+        return new PlotlyFigure("A </script> title", "x", "y").line("l", new double[]{0, 1}, new double[]{1, 0});
+    }
+
+    @Test
+    void bundleHasPlotlyJsonHtmlAndText() {
+        Map<String, Object> bundle = Plots.bundle(figure());
+        assertEquals(List.of(Plots.PLOTLY_MIME, "text/html", "text/plain"), new ArrayList<>(bundle.keySet()));
+        assertEquals(figure().toPlotly(), bundle.get(Plots.PLOTLY_MIME));
+        String html = (String) bundle.get("text/html");
+        assertTrue(html.contains("Plotly.newPlot"), html);
+        assertFalse(html.contains("</script> title"), "a closing tag inside the data must be escaped");
+        assertTrue(html.contains("<\\/script> title"));
+        assertEquals("PlotlyFigure('A </script> title', 1 traces)", bundle.get("text/plain"));
+    }
+
+    @Test
+    void showOutsideANotebookExplainsWhatToDo() {
+        var e = assertThrows(IllegalStateException.class, () -> Plots.show(figure()));
+        assertTrue(e.getMessage().contains("Plots.save"), e.getMessage());
+    }
+
+    @Test
+    void unknownObjectsAreRejectedByType() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Plots.show("not a figure"));
+        assertTrue(e.getMessage().contains("java.lang.String"), e.getMessage());
+    }
+
+    @Test
+    void firstFigureOfASessionIsPrecededByThePlotlyLoader(@TempDir Path dir) throws IOException {
+        Path js = dir.resolve("plotly.min.js");
+        Files.writeString(js, "window.Plotly = {fake: true};");
+        System.setProperty("dl.plotly.js", js.toString());
+        List<Map<String, Object>> shown = new ArrayList<>();
+        Notebook.attach(shown::add, (id, b) -> { });
+        Plots.show(figure());
+        Plots.show(figure());
+        // The loader is static per kernel session; it was shown once in this JVM, here or in an earlier test.
+        long loaders = shown.stream().filter(b -> String.valueOf(b.get("text/html")).contains("window.Plotly = {fake: true}")).count();
+        long figures = shown.stream().filter(b -> b.containsKey(Plots.PLOTLY_MIME)).count();
+        assertTrue(loaders <= 1, "plotly.js is inlined at most once per session");
+        assertEquals(2, figures);
+        if (loaders == 1) {
+            assertFalse(shown.get(0).containsKey(Plots.PLOTLY_MIME), "the loader comes before the first figure");
+        }
+        shown.forEach(b -> assertTrue(b.get(Notebook.DISPLAY_ID).toString().startsWith("dl-")));
+    }
+
+    @Test
+    void savedPageInlinesPlotlyAndNeedsNoNetwork(@TempDir Path dir) throws IOException {
+        Path js = dir.resolve("plotly.min.js");
+        Files.writeString(js, "window.Plotly = {fake: true};");
+        System.setProperty("dl.plotly.js", js.toString());
+        String page = Files.readString(Plots.save(figure(), dir.resolve("f.html")));
+        assertTrue(page.contains("window.Plotly = {fake: true};"));
+        assertFalse(page.contains("http://") || page.contains("https://"), "no address to fetch anything from");
+        assertTrue(page.contains("<title>A &lt;/script&gt; title</title>"));
+    }
+
+    @Test
+    void missingPlotlyJsIsReportedWithTheSetting(@TempDir Path dir) {
+        System.setProperty("dl.plotly.js", dir.resolve("absent.js").toString());
+        var e = assertThrows(RuntimeException.class, () -> Plots.page(figure()));
+        assertTrue(e.getMessage().contains("absent.js"), e.getMessage());
+    }
+}

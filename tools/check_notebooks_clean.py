@@ -1,0 +1,43 @@
+"""Committed notebooks carry no outputs (clean diffs): executed copies are build artifacts.
+Also checks every notebook declares the course's Java kernel.
+
+    python tools/check_notebooks_clean.py [--fix]
+"""
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main():
+    fix = "--fix" in sys.argv
+    problems = []
+    notebooks = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        rel = path.relative_to(ROOT)
+        dirty = [i + 1 for i, c in enumerate(nb.cells)
+                 if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
+        if dirty:
+            if fix:
+                for c in nb.cells:
+                    if c.cell_type == "code":
+                        c.outputs, c.execution_count = [], None
+                nbformat.write(nb, path)
+                print(f"cleared outputs of {rel}")
+            else:
+                problems.append(f"{rel}: cells {dirty} have outputs or execution counts "
+                                f"(clear them: python tools/check_notebooks_clean.py --fix)")
+        if nb.metadata.get("kernelspec", {}).get("name") != "java":
+            problems.append(f"{rel}: kernelspec is not 'java'")
+    for p in problems:
+        print(f"FAIL {p}")
+    print(f"notebook hygiene: {len(notebooks) - len({p.split(':')[0] for p in problems})} passed, "
+          f"{len({p.split(':')[0] for p in problems})} failed")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

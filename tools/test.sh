@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test (called by ./course test after tools/setup.sh --test):
+#   1. library unit tests (JUnit 5, mvn package)
+#   2. committed notebooks carry no outputs
+#   3. every notebook under notebooks/ executes top to bottom on the real Java kernel
+#   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium)
+#   5. Binder: repo2docker writes a Dockerfile; binder/postBuild runs green in a scratch environment
+# Each step prints its own "N passed, N failed" line; the script stops at the first failing step.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY="$ROOT/.venv/bin/python"
+export JUPYTER_PATH="$ROOT/.venv/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+mkdir -p build
+step() { printf '\n==> %s\n' "$*"; }
+t0=$SECONDS
+
+step "1/5 library unit tests (mvn package)"
+mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
+[ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
+# the kernel loads the jar just built: reinstall its spec in case paths changed
+"$PY" tools/install_kernel.py --data-dir "$ROOT/.venv/share/jupyter" >/dev/null
+
+step "2/5 committed notebooks carry no outputs"
+"$PY" tools/check_notebooks_clean.py
+
+step "3/5 every notebook on the Java kernel"
+rm -rf build/notebooks
+"$PY" tools/run_notebooks.py 2> build/kernel-stderr.log
+
+step "4/5 browser test (offline, headless Chromium)"
+"$PY" tools/browser_test.py
+
+step "5/5 Binder"
+bash tools/binder_test.sh
+
+echo
+echo "all tests passed in $((SECONDS - t0)) s"
