@@ -352,6 +352,16 @@ public final class GradientDescent {
         return -1;
     }
 
+    /** k written with Unicode subscript digits, e.g. 12 → "₁₂". */
+    static String subscript(int k) {
+        String digits = Integer.toString(k);
+        StringBuilder sb = new StringBuilder(digits.length());
+        for (char c : digits.toCharArray()) {
+            sb.append(c == '-' ? '₋' : (char) ('₀' + (c - '0')));
+        }
+        return sb.toString();
+    }
+
     /** Euclidean length, computed without overflow for large entries. */
     static double norm(double[] v) {
         double scale = 0;

@@ -100,6 +100,20 @@ public final class PathND {
         return n;
     }
 
+    /** Labels "x₀", "x₁", …, one per iterate, for drawing the path with labelled points. */
+    public java.util.List<String> labels() {
+        return labels("x");
+    }
+
+    /** Labels "{symbol}₀", "{symbol}₁", …, one per iterate (e.g. symbol "w" gives w₀, w₁, …). */
+    public java.util.List<String> labels(String symbol) {
+        java.util.List<String> out = new java.util.ArrayList<>(points.length);
+        for (int k = 0; k < points.length; k++) {
+            out.add(symbol + GradientDescent.subscript(k));
+        }
+        return out;
+    }
+
     /** The number of updates made (the path has steps() + 1 points). */
     public int steps() {
         return points.length - 1;

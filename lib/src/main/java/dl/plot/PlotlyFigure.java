@@ -137,6 +137,51 @@ public final class PlotlyFigure {
         return add(t);
     }
 
+    /**
+     * Arrows (a quiver plot, 화살표 그림) from (xs[i], ys[i]) to (xs[i] + us[i], ys[i] + vs[i]), each
+     * with a small head, for a vector field such as −∇f on a grid. Drawn as one line trace whose
+     * segments are separated by gaps; zero-length arrows draw nothing.
+     */
+    public PlotlyFigure arrows(String name, double[] xs, double[] ys, double[] us, double[] vs) {
+        if (xs.length != ys.length || xs.length != us.length || xs.length != vs.length) {
+            throw new IllegalArgumentException("'" + name + "': xs, ys, us, vs must have the same length, got "
+                    + xs.length + ", " + ys.length + ", " + us.length + ", " + vs.length);
+        }
+        List<Double> px = new ArrayList<>();
+        List<Double> py = new ArrayList<>();
+        double headFraction = 0.3;
+        double cos = Math.cos(Math.toRadians(25));
+        double sin = Math.sin(Math.toRadians(25));
+        for (int i = 0; i < xs.length; i++) {
+            double u = us[i];
+            double v = vs[i];
+            if (u == 0 && v == 0) {
+                continue;
+            }
+            double tipX = xs[i] + u;
+            double tipY = ys[i] + v;
+            // the head: the reversed arrow, shortened and turned by ±25°
+            double bx = -headFraction * u;
+            double by = -headFraction * v;
+            double[][] segment = {
+                    {xs[i], ys[i]}, {tipX, tipY}, {Double.NaN, Double.NaN},
+                    {tipX + bx * cos - by * sin, tipY + bx * sin + by * cos}, {tipX, tipY},
+                    {tipX + bx * cos + by * sin, tipY - bx * sin + by * cos}, {Double.NaN, Double.NaN}};
+            for (double[] p : segment) {
+                px.add(Double.isFinite(p[0]) ? p[0] : null);
+                py.add(Double.isFinite(p[1]) ? p[1] : null);
+            }
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("type", "scatter");
+        t.put("mode", "lines");
+        t.put("name", name);
+        t.put("x", px);
+        t.put("y", py);
+        t.put("line", Map.of("width", 1.2));
+        return add(t);
+    }
+
     /** A bar chart. */
     public PlotlyFigure bars(String name, List<String> categories, double[] values) {
         Map<String, Object> t = new LinkedHashMap<>();

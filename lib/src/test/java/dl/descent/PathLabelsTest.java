@@ -1,0 +1,30 @@
+package dl.descent;
+
+import dl.functions.SeedFunctions;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PathLabelsTest {
+
+    @Test
+    void oneLabelPerIterateWithSubscriptDigits() {
+        Path1D path = GradientDescent.minimize(SeedFunctions.QUADRATIC, 4.0, 0.2, 12);
+        List<String> labels = path.labels();
+        assertEquals(13, labels.size());
+        assertEquals("x₀", labels.get(0));
+        assertEquals("x₇", labels.get(7));
+        assertEquals("x₁₂", labels.get(12));
+        assertEquals("w₃", path.labels("w").get(3));
+    }
+
+    @Test
+    void aDivergedPathLabelsOnlyTheStoredIterates() {
+        PathND path = GradientDescent.minimize(SeedFunctions.SUM_OF_SQUARES, new double[] {-3, 4}, 10, 100);
+        assertTrue(path.diverged());
+        assertEquals(path.steps() + 1, path.labels().size());
+        assertEquals("x" + "₁₀".substring(0, 1), path.labels().get(1));
+    }
+}
