@@ -2,7 +2,8 @@
 # Runs every test (called by ./course test after tools/setup.sh --test):
 #   1. library unit tests (JUnit 5, mvn package)
 #   2. committed notebooks carry no outputs
-#   3. every notebook under notebooks/ executes top to bottom on the real Java kernel
+#   3. every notebook under notebooks/ executes top to bottom on the real Java kernel,
+#      and the notebooks with randomness print the same text on a second run
 #   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium)
 #   5. Binder: repo2docker writes a Dockerfile; binder/postBuild runs green in a scratch environment
 # Each step prints its own "N passed, N failed" line; the script stops at the first failing step.
@@ -27,6 +28,13 @@ step "2/5 committed notebooks carry no outputs"
 step "3/5 every notebook on the Java kernel"
 rm -rf build/notebooks
 "$PY" tools/run_notebooks.py 2> build/kernel-stderr.log
+# notebooks whose numbers come from seeded random generators: a second run must print the same text
+seeded=()
+for nb in notebooks/01-why-deep-learning.ipynb notebooks/07-stochastic-and-minibatch-gd.ipynb \
+          notebooks/10-training-an-mlp.ipynb; do
+  [ -f "$nb" ] && seeded+=("$nb")
+done
+"$PY" tools/check_determinism.py "${seeded[@]}" 2>> build/kernel-stderr.log
 
 step "4/5 browser test (offline, headless Chromium)"
 "$PY" tools/browser_test.py
