@@ -1,0 +1,69 @@
+package dl.network;
+
+import dl.activations.Softmax;
+import dl.data.Dataset;
+import dl.layers.Layer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The decision boundary (결정 경계) of a classifier with two input features, as plain arrays to plot:
+ * the predicted probability of one class over a grid of points, and the data points of each class.
+ */
+public final class DecisionBoundary {
+    private DecisionBoundary() {
+    }
+
+    /**
+     * z[i][j] = P(class k | x = (xs[j], ys[i])), the k-th entry of softmax(scores) of {@code net} at the
+     * grid point (the layout {@code dl.calculus.Grid.evaluate} uses). For a network with a single output
+     * (k must be 0) the output itself is returned, e.g. a sigmoid probability.
+     */
+    public static double[][] probability(Sequential net, double[] xs, double[] ys, int k) {
+        if (xs.length == 0 || ys.length == 0) {
+            throw new IllegalArgumentException("the grid is empty: " + xs.length + " x values, " + ys.length + " y values");
+        }
+        DMatrixRMaj grid = new DMatrixRMaj(xs.length * ys.length, 2);
+        for (int i = 0, r = 0; i < ys.length; i++) {
+            for (int j = 0; j < xs.length; j++, r++) {
+                grid.set(r, 0, xs[j]);
+                grid.set(r, 1, ys[i]);
+            }
+        }
+        DMatrixRMaj scores = net.predict(grid);
+        int classes = scores.numCols;
+        if (k < 0 || k >= classes) {
+            throw new IllegalArgumentException("class k = " + k + " but the network has " + classes + " output"
+                    + (classes == 1 ? "" : "s") + " (scores " + Layer.shape(scores) + ")");
+        }
+        DMatrixRMaj p = classes == 1 ? scores : Softmax.apply(scores);
+        double[][] z = new double[ys.length][xs.length];
+        for (int i = 0, r = 0; i < ys.length; i++) {
+            for (int j = 0; j < xs.length; j++, r++) {
+                z[i][j] = p.get(r, k);
+            }
+        }
+        return z;
+    }
+
+    /** {x₁ values, x₂ values} of the samples of class k in a data set with two features. */
+    public static double[][] points(Dataset data, int k) {
+        if (data.numFeatures() != 2) {
+            throw new IllegalArgumentException("points of a 2-D data set: this one has " + data.numFeatures() + " features");
+        }
+        int n = 0;
+        for (int label : data.labels()) {
+            if (label == k) {
+                n++;
+            }
+        }
+        double[][] xy = new double[2][n];
+        for (int i = 0, m = 0; i < data.size(); i++) {
+            if (data.labels()[i] == k) {
+                xy[0][m] = data.features().get(i, 0);
+                xy[1][m] = data.features().get(i, 1);
+                m++;
+            }
+        }
+        return xy;
+    }
+}
