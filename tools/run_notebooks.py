@@ -72,7 +72,7 @@ def execute(path, timeout, build):
     nbformat.write(nb, executed)
     html_file = (build / "html" / rel).with_suffix(".html")
     html_file.parent.mkdir(parents=True, exist_ok=True)
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    body, _ = HTMLExporter(template_name="lab", mathjax_url=local_mathjax()).from_notebook_node(nb)
     html_file.write_text(body, encoding="utf-8")
 
     if problem is not None:
@@ -80,6 +80,13 @@ def execute(path, timeout, build):
         where = cell_label(nb, index) if index is not None else "(no cell identified)"
         return elapsed, f"notebooks/{rel}, {where}: {message}"
     return elapsed, None
+
+
+def local_mathjax():
+    """The MathJax shipped by jupyter-server-mathjax, so exported formulas typeset without the network."""
+    import jupyter_server_mathjax
+    js = Path(jupyter_server_mathjax.__file__).parent / "static" / "MathJax.js"
+    return js.as_uri() + "?config=TeX-AMS-MML_HTMLorMML-full,Safe"
 
 
 def measure_kernel_start(runs=3):

@@ -245,6 +245,10 @@ public final class PlotlyFigure {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", traces);
         Map<String, Object> lay = new LinkedHashMap<>(layout);
+        if (!lay.containsKey("legend") && traces.stream().anyMatch(t -> t.containsKey("colorscale"))) {
+            // a colour bar sits where the legend would: put the legend above the plot area instead
+            lay.put("legend", Map.of("orientation", "h", "x", 0, "y", 1.02, "yanchor", "bottom"));
+        }
         if (!frames.isEmpty()) {
             Animation.addControls(lay, frames);
             out.put("frames", frames);
