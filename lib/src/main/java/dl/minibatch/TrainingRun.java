@@ -71,6 +71,22 @@ public final class TrainingRun {
         return updateNanos.clone();
     }
 
+    /**
+     * Cumulative wall time in seconds at the end of each epoch (index 0 is 0, before training),
+     * aligned with {@link #epochLosses()} for a loss-versus-time plot. Varies from run to run.
+     */
+    public double[] epochSeconds() {
+        double[] s = new double[epochLosses.length];
+        long total = 0;
+        for (int k = 0; k < updateNanos.length; k++) {
+            total += updateNanos[k];
+            if ((k + 1) % batchesPerEpoch == 0) {
+                s[(k + 1) / batchesPerEpoch] = total / 1e9;
+            }
+        }
+        return s;
+    }
+
     @Override
     public String toString() {
         return "TrainingRun(B=" + batchSize + ", " + updates() + " updates, final loss "

@@ -81,6 +81,19 @@ public final class PlotlyFigure {
         return this;
     }
 
+    /**
+     * Lays the legend out as a row below the plot, where it cannot cover the colour bar of a
+     * contour or heat map drawn on the right.
+     */
+    public PlotlyFigure legendBelow() {
+        Map<String, Object> legend = section("legend");
+        legend.put("orientation", "h");
+        legend.put("x", 0.0);
+        legend.put("y", -0.15);
+        legend.put("yanchor", "top");
+        return this;
+    }
+
     /** Sets the figure size in pixels. */
     public PlotlyFigure size(int width, int height) {
         layout.put("width", width);

@@ -127,4 +127,21 @@ class MiniBatchDescentTest {
         assertThrows(IllegalArgumentException.class, () -> MiniBatchDescent.run(PROBLEM, new Sgd(0.1), new double[3], 10, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> MiniBatchDescent.run(PROBLEM, new Sgd(0.1), START, 101, 1, 1));
     }
+
+    @Test
+    void epochSecondsAccumulateTheUpdateTimesEpochByEpoch() {
+        TrainingRun run = MiniBatchDescent.run(PROBLEM, new Sgd(0.05), START, 30, 3, 9); // 4 batches per epoch
+        long[] nanos = run.updateNanos();
+        double[] s = run.epochSeconds();
+        assertEquals(4, s.length);
+        assertEquals(0, s[0], 0);
+        long total = 0;
+        for (int k = 0; k < nanos.length; k++) {
+            total += nanos[k];
+            if ((k + 1) % 4 == 0) {
+                assertEquals(total / 1e9, s[(k + 1) / 4], 1e-15);
+            }
+        }
+        assertTrue(s[1] <= s[2] && s[2] <= s[3]);
+    }
 }

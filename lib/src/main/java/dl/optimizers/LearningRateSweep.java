@@ -1,0 +1,89 @@
+package dl.optimizers;
+
+import dl.calculus.ScalarFunction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Learning-rate sensitivity (학습률 민감도): one optimizer run for a fixed number of steps at each
+ * of several learning rates η, keeping f at the last point. Runs that diverge (a non-finite
+ * gradient, iterate or value, see {@link Trajectory#diverged()}) are kept as NaN, not thrown.
+ */
+public final class LearningRateSweep {
+    private final String optimizer;
+    private final double[] rates;
+    private final double[] finalValues;
+    private final int[] divergedAt;
+
+    private LearningRateSweep(String optimizer, double[] rates, double[] finalValues, int[] divergedAt) {
+        this.optimizer = optimizer;
+        this.rates = rates;
+        this.finalValues = finalValues;
+        this.divergedAt = divergedAt;
+    }
+
+    /**
+     * Runs {@code Optimizers.byName(optimizer, η)} for {@code steps} steps from {@code start} for every η.
+     */
+    public static LearningRateSweep run(String optimizer, ScalarFunction f, double[] start, int steps,
+                                        double... learningRates) {
+        if (learningRates.length == 0) {
+            throw new IllegalArgumentException("no learning rates to sweep");
+        }
+        double[] values = new double[learningRates.length];
+        int[] diverged = new int[learningRates.length];
+        for (int k = 0; k < learningRates.length; k++) {
+            Trajectory t = Trajectory.run(Optimizers.byName(optimizer, learningRates[k]), f, start, steps);
+            diverged[k] = t.divergedAt();
+            values[k] = t.diverged() ? Double.NaN : t.values()[t.steps()];
+        }
+        return new LearningRateSweep(optimizer, learningRates.clone(), values, diverged);
+    }
+
+    public String optimizer() {
+        return optimizer;
+    }
+
+    public double[] learningRates() {
+        return rates.clone();
+    }
+
+    /** f after the last step for each η; NaN where the run diverged. */
+    public double[] finalValues() {
+        return finalValues.clone();
+    }
+
+    /** The step at which each run diverged, −1 where it did not. */
+    public int[] divergedAt() {
+        return divergedAt.clone();
+    }
+
+    /** The learning rates whose runs diverged, in sweep order. */
+    public double[] divergedRates() {
+        List<Double> out = new ArrayList<>();
+        for (int k = 0; k < rates.length; k++) {
+            if (divergedAt[k] > 0) {
+                out.add(rates[k]);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The η with the lowest final value (the first one on ties); NaN if every run diverged. */
+    public double bestRate() {
+        double best = Double.NaN;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < rates.length; k++) {
+            if (divergedAt[k] < 0 && finalValues[k] < bestValue) {
+                bestValue = finalValues[k];
+                best = rates[k];
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public String toString() {
+        return "LearningRateSweep(" + optimizer + ", " + rates.length + " rates, " + divergedRates().length + " diverged)";
+    }
+}
