@@ -83,16 +83,16 @@ public final class PlotlyFigure {
 
     /**
      * Lays the legend out as a row below the plot, where it cannot cover the colour bar of a
-     * contour or heat map drawn on the right.
+     * contour or heat map drawn on the right. (A figure with a colour bar and no legend settings
+     * gets this layout by default.)
      */
     public PlotlyFigure legendBelow() {
-        Map<String, Object> legend = section("legend");
-        legend.put("orientation", "h");
-        legend.put("x", 0.0);
-        legend.put("y", -0.15);
-        legend.put("yanchor", "top");
+        section("legend").putAll(LEGEND_BELOW);
         return this;
     }
+
+    private static final Map<String, Object> LEGEND_BELOW =
+            Map.of("orientation", "h", "x", 0.0, "y", -0.15, "yanchor", "top");
 
     /** Sets the figure size in pixels. */
     public PlotlyFigure size(int width, int height) {
@@ -259,8 +259,8 @@ public final class PlotlyFigure {
         out.put("data", traces);
         Map<String, Object> lay = new LinkedHashMap<>(layout);
         if (!lay.containsKey("legend") && traces.stream().anyMatch(t -> t.containsKey("colorscale"))) {
-            // a colour bar sits where the legend would: put the legend above the plot area instead
-            lay.put("legend", Map.of("orientation", "h", "x", 0, "y", 1.02, "yanchor", "bottom"));
+            // a colour bar sits where the legend would be
+            lay.put("legend", LEGEND_BELOW);
         }
         if (!frames.isEmpty()) {
             Animation.addControls(lay, frames);
