@@ -7,6 +7,7 @@ build/notebooks/executed/ and HTML exports to build/notebooks/html/.
     python tools/run_notebooks.py [--timeout SECONDS] [NOTEBOOK ...]
 """
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -34,14 +35,23 @@ def cell_label(nb, index):
     return f"cell {index + 1} ({cell.cell_type}: {first[:60]!r})"
 
 
+# Object.toString() of a class without one, e.g. "java.io.PrintStream@1b2c3d": differs on every run.
+IDENTITY_TEXT = re.compile(r"\b[a-z][\w.]*\.[A-Z]\w*(\$\w+)*@[0-9a-f]{4,}\b")
+
+
 def find_failing_cell(nb):
-    """The first code cell with an error output or stderr text, as (index, message)."""
+    """The first code cell with an error output, stderr text, or an identity-hash text, as (index, message)."""
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
             if out.output_type == "error":
                 return i, f"{out.ename}: {out.evalue}"
             if out.output_type == "stream" and out.name == "stderr" and out.text.strip():
                 return i, "wrote to stderr: " + out.text.strip().splitlines()[0][:200]
+            text = out.get("text", "") if out.output_type == "stream" else out.get("data", {}).get("text/plain", "")
+            match = IDENTITY_TEXT.search(str(text))
+            if match:
+                return i, (f"shows '{match.group(0)}', an object without toString() whose text changes on every "
+                           f"run (end the cell with a statement, or print a value)")
     return None
 
 
