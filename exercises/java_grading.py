@@ -27,6 +27,7 @@ class JavaExecute(Execute):
             return super().preprocess(nb, resources, km)
         except DeadKernelError:
             start = self._running if self._running is not None else 0
+            where = nb.cells[start].metadata.get("nbgrader", {}).get("grade_id") or f"cell {start + 1}"
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code" or index < start:
                     continue
@@ -35,6 +36,6 @@ class JavaExecute(Execute):
                         "KernelDied", "the Java kernel died while running this cell (System.exit or a crash); "
                                       "the cells after it were not run and score 0"))
                 else:
-                    cell.outputs = [_error("NotRun", f"not run: the kernel died in cell {start + 1}")]
-            self.log.warning("kernel died in cell %d; later cells score 0", start + 1)
+                    cell.outputs = [_error("NotRun", f"not run: the kernel died in '{where}'")]
+            self.log.warning("kernel died in %s; later cells score 0", where)
             return nb, resources

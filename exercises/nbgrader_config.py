@@ -40,6 +40,8 @@ c.Execute.interrupt_on_timeout = True
 # Deleted test cells are put back (and run) at grading time; edited ones are overwritten from the
 # gradebook. tools/exercises.py also reports both in the score table.
 c.OverwriteCells.add_missing_cells = True
+c.OverwriteCells.missing_cell_notification = (
+    "// This cell (id:{cell_id}) was missing from the submission. It was added back by nbgrader.\n\n")
 
 # Autograde as nbgrader does, with Execute replaced by JavaExecute.
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
