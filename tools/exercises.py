@@ -119,14 +119,21 @@ def test_cells(nb):
     return cells
 
 
-def tampering(released, submitted):
-    """Notes on test cells that were deleted or edited in a submission (nbgrader restores both)."""
-    want, got = test_cells(released), test_cells(submitted)
+def tampering(released, source, submitted):
+    """Notes on test cells that were deleted or edited in a submission, and the submission with the
+    deleted ones put back from the release (nbgrader then runs the originals of all of them)."""
+    want, original, got = test_cells(released), test_cells(source), test_cells(submitted)
     notes = []
-    for gid, source in want.items():
+    for gid, text in want.items():
         if gid not in got:
             notes.append(f"test cell '{gid}' was deleted (restored for grading)")
-        elif got[gid].strip() != source.strip():
+            index = next(i for i, c in enumerate(released.cells)
+                         if c.metadata.get("nbgrader", {}).get("grade_id") == gid)
+            before = [c.metadata.get("nbgrader", {}).get("grade_id") for c in released.cells[:index]]
+            ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in submitted.cells]
+            at = next((ids.index(b) + 1 for b in reversed(before) if b and b in ids), len(submitted.cells))
+            submitted.cells.insert(at, released.cells[index])
+        elif got[gid].strip() not in (text.strip(), original.get(gid, "").strip()):
             notes.append(f"test cell '{gid}' was edited (the original was run for grading)")
     return notes
 
@@ -136,9 +143,12 @@ def cell_problems(nb):
     lines = []
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code" or not meta.get("grade"):
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        died = [o for o in errors if o.get("ename") == "KernelDied"]
+        if cell.cell_type != "code" or not (meta.get("grade") or died):
             continue
-        for out in cell.get("outputs", []):
+        timeouts = [o for o in errors if o.get("ename") == "CellTimeoutError"]
+        for out in died or timeouts or errors:
             if out.get("output_type") == "error":
                 ename, evalue = out.get("ename", ""), str(out.get("evalue", "")).strip()
                 if ename == "CellTimeoutError":
@@ -168,11 +178,12 @@ def grade(folder, out_dir, timeout):
     notes = {s: [f"{f}: {p}" for s2, f, p in problems if s2 == s] for s in students}
     for (student, name), path in sorted(found.items()):
         released = nbformat.read(work / "release" / name / f"{name}.ipynb", as_version=4)
+        source = nbformat.read(work / "source" / name / f"{name}.ipynb", as_version=4)
         submitted = nbformat.read(path, as_version=4)
-        notes[student] += [f"{name}: {n}" for n in tampering(released, submitted)]
+        notes[student] += [f"{name}: {n}" for n in tampering(released, source, submitted)]
         target = work / "submitted" / student / name / f"{name}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
+        nbformat.write(submitted, target)
 
     from nbgrader.api import Gradebook, MissingEntry
     rows, feedback_dir = [], out_dir / "feedback"
