@@ -132,7 +132,7 @@ def main():
               "that is the forward difference" in feedback("robust", "a1-calculus"), "hint not in the feedback HTML")
         check("System.exit: earlier parts keep their points (3), the rest 0",
               float(r["a2-gradient-descent"]) == 3, f"score {r['a2-gradient-descent']}; notes {notes.get('robust')}")
-        check("System.exit: the dead kernel is named", noted("robust", "rates_check: KernelDied"), notes.get("robust"))
+        check("System.exit: the dead kernel is named", noted("robust", "rates: KernelDied"), notes.get("robust"))
         check("not a notebook: a clear note", noted("broken", "not a valid notebook"), notes.get("broken"))
         check("not a notebook: no score, nobody else affected",
               scores["broken"]["a1-calculus"] == "" and float(scores["solutions"]["a1-calculus"]) == points("a1-calculus"),
