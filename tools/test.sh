@@ -6,6 +6,7 @@
 #      and the notebooks with randomness print the same text on a second run
 #   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium)
 #   5. Binder: repo2docker writes a Dockerfile; binder/postBuild runs green in a scratch environment
+#   6. graded exercises: nbgrader release + autograde on the Java kernel (tools/test_exercises.py)
 # Each step prints its own "N passed, N failed" line; the script stops at the first failing step.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,16 +17,16 @@ mkdir -p build
 step() { printf '\n==> %s\n' "$*"; }
 t0=$SECONDS
 
-step "1/5 library unit tests (mvn package)"
+step "1/6 library unit tests (mvn package)"
 mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
 # the kernel loads the jar just built: reinstall its spec in case paths changed
 "$PY" tools/install_kernel.py --data-dir "$ROOT/.venv/share/jupyter" >/dev/null
 
-step "2/5 committed notebooks carry no outputs"
+step "2/6 committed notebooks carry no outputs"
 "$PY" tools/check_notebooks_clean.py
 
-step "3/5 every notebook on the Java kernel"
+step "3/6 every notebook on the Java kernel"
 rm -rf build/notebooks
 "$PY" tools/run_notebooks.py 2> build/kernel-stderr.log
 # notebooks whose numbers come from seeded random generators: a second run must print the same text
@@ -36,11 +37,14 @@ for nb in notebooks/01-why-deep-learning.ipynb notebooks/07-stochastic-and-minib
 done
 "$PY" tools/check_determinism.py "${seeded[@]}" 2>> build/kernel-stderr.log
 
-step "4/5 browser test (offline, headless Chromium)"
+step "4/6 browser test (offline, headless Chromium)"
 "$PY" tools/browser_test.py
 
-step "5/5 Binder"
+step "5/6 Binder"
 bash tools/binder_test.sh
+
+step "6/6 graded exercises (nbgrader on the Java kernel)"
+"$PY" tools/test_exercises.py
 
 echo
 echo "all tests passed in $((SECONDS - t0)) s"

@@ -1,0 +1,54 @@
+# nbgrader configuration of the course's graded exercises (Java kernel). See docs/exercises.md.
+# This folder is the nbgrader course directory: source/<assignment>/<assignment>.ipynb are the
+# instructor's notebooks; `./course exercises release` writes release/ (and notebooks/exercises/),
+# `./course exercises grade <folder>` grades submissions in a scratch copy of this directory.
+import os
+import sys
+
+c = get_config()  # noqa: F821 (provided by nbgrader)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from java_grading import JavaExecute  # noqa: E402  (kernel deaths score the rest 0, see java_grading.py)
+
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+c.CourseDirectory.course_id = "dl-java"
+c.CourseDirectory.db_assignments = [
+    {"name": "a1-calculus"},
+    {"name": "a2-gradient-descent"},
+    {"name": "a3-optimizers"},
+    {"name": "a4-backprop"},
+    {"name": "a5-experiment"},
+]
+
+# Solution regions and hidden tests in Java are delimited by // comments.
+c.ClearSolutions.begin_solution_delimeter = "BEGIN SOLUTION"
+c.ClearSolutions.end_solution_delimeter = "END SOLUTION"
+c.ClearHiddenTests.begin_test_delimeter = "BEGIN HIDDEN TESTS"
+c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
+# nbgrader's own Java stub is only a comment, so a method returning a value would no longer compile:
+# the whole dict is replaced (ClearSolutions.code_stub.update() does not work on traitlets config).
+c.ClearSolutions.code_stub = {
+    "java": '// YOUR CODE HERE\nthrow new UnsupportedOperationException("not implemented yet: replace this line with your code");',
+}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Kernel and timeouts: every code cell gets ExecutePreprocessor.timeout seconds, then it is
+# interrupted (JJava honours interrupts), scores 0 and grading goes on with the next cell.
+c.ExecutePreprocessor.timeout = 30
+c.Execute.timeout = 30
+c.Execute.interrupt_on_timeout = True
+
+# Deleted test cells are put back (and run) at grading time; edited ones are overwritten from the
+# gradebook. tools/exercises.py also reports both in the score table.
+c.OverwriteCells.add_missing_cells = True
+c.OverwriteCells.missing_cell_notification = (
+    "// This cell (id:{cell_id}) was missing from the submission. It was added back by nbgrader.\n\n")
+
+# Autograde as nbgrader does, with Execute replaced by JavaExecute.
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
+c.Autograde.autograde_preprocessors = [JavaExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+
+# Release notebooks carry no outputs.
+c.ClearOutput.enabled = True
