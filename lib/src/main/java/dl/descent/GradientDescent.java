@@ -133,24 +133,17 @@ public final class GradientDescent {
         }
         List<double[]> rows = new ArrayList<>();   // {x, f(x), f'(x)}
         rows.add(new double[] {x0, f0, g0});
-        StopReason reason;
-        int stopStep;
-        String message;
+        Stop stop;
         double offending = Double.NaN;
         double x = x0;
         double g = g0;
         for (int k = 0; ; k++) {
             if (Math.abs(g) <= tolerance) {
-                reason = StopReason.SMALL_GRADIENT;
-                stopStep = k;
-                message = "converged at step " + k + ": |f'(x)| = " + Math.abs(g) + " ≤ tolerance " + tolerance;
+                stop = Stop.smallGradient(k, "|f'(x)|", Math.abs(g), tolerance);
                 break;
             }
             if (k == maxIterations) {
-                reason = StopReason.MAX_ITERATIONS;
-                stopStep = k;
-                message = "not converged: stopped after maxIterations = " + maxIterations
-                        + " steps (|f'(x)| = " + Math.abs(g) + ", tolerance " + tolerance + ")";
+                stop = Stop.maxIterations(maxIterations, "|f'(x)|", Math.abs(g), tolerance);
                 break;
             }
             int step = k + 1;
@@ -181,9 +174,7 @@ public final class GradientDescent {
                 }
             }
             if (problem != null) {
-                reason = StopReason.DIVERGED;
-                stopStep = step;
-                message = "diverged at step " + step + ": " + problem;
+                stop = Stop.diverged(step, problem, offending);
                 break;
             }
             rows.add(new double[] {xNew, fNew, gNew});
@@ -191,10 +182,7 @@ public final class GradientDescent {
             x = xNew;
             g = gNew;
             if (stepLength <= tolerance) {
-                reason = StopReason.SMALL_STEP;
-                stopStep = step;
-                message = "converged at step " + step + ": |x_" + step + " − x_" + k + "| = " + stepLength
-                        + " ≤ tolerance " + tolerance;
+                stop = Stop.smallStep(step, "|x_" + step + " − x_" + k + "|", stepLength, tolerance);
                 break;
             }
         }
@@ -207,7 +195,7 @@ public final class GradientDescent {
             values[i] = rows.get(i)[1];
             grads[i] = rows.get(i)[2];
         }
-        return new Path1D(xs, values, grads, learningRate, reason, stopStep, message, offending);
+        return new Path1D(xs, values, grads, learningRate, stop);
     }
 
     /** Runs on f: ℝⁿ → ℝ using {@code f.gradient} (analytic when f provides it). */
@@ -240,23 +228,16 @@ public final class GradientDescent {
         points.add(x);
         values.add(f0);
         grads.add(g);
-        StopReason reason;
-        int stopStep;
-        String message;
+        Stop stop;
         double offending = Double.NaN;
         for (int k = 0; ; k++) {
             double gradNorm = norm(g);
             if (gradNorm <= tolerance) {
-                reason = StopReason.SMALL_GRADIENT;
-                stopStep = k;
-                message = "converged at step " + k + ": ‖∇f(x)‖ = " + gradNorm + " ≤ tolerance " + tolerance;
+                stop = Stop.smallGradient(k, "‖∇f(x)‖", gradNorm, tolerance);
                 break;
             }
             if (k == maxIterations) {
-                reason = StopReason.MAX_ITERATIONS;
-                stopStep = k;
-                message = "not converged: stopped after maxIterations = " + maxIterations
-                        + " steps (‖∇f(x)‖ = " + gradNorm + ", tolerance " + tolerance + ")";
+                stop = Stop.maxIterations(maxIterations, "‖∇f(x)‖", gradNorm, tolerance);
                 break;
             }
             int step = k + 1;
@@ -295,9 +276,7 @@ public final class GradientDescent {
                 }
             }
             if (problem != null) {
-                reason = StopReason.DIVERGED;
-                stopStep = step;
-                message = "diverged at step " + step + ": " + problem;
+                stop = Stop.diverged(step, problem, offending);
                 break;
             }
             points.add(xNew);
@@ -307,16 +286,13 @@ public final class GradientDescent {
             g = gNew;
             double stepLength = norm(delta);
             if (stepLength <= tolerance) {
-                reason = StopReason.SMALL_STEP;
-                stopStep = step;
-                message = "converged at step " + step + ": ‖x_" + step + " − x_" + k + "‖ = " + stepLength
-                        + " ≤ tolerance " + tolerance;
+                stop = Stop.smallStep(step, "‖x_" + step + " − x_" + k + "‖", stepLength, tolerance);
                 break;
             }
         }
         double[] vs = values.stream().mapToDouble(Double::doubleValue).toArray();
         return new PathND(points.toArray(new double[0][]), vs, grads.toArray(new double[0][]),
-                learningRate, reason, stopStep, message, offending);
+                learningRate, stop);
     }
 
     @Override
@@ -352,8 +328,25 @@ public final class GradientDescent {
         return -1;
     }
 
+    /** Labels "{symbol}₀", …, "{symbol}ₙ₋₁" for the n iterates of a path. */
+    static List<String> labels(String symbol, int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            out.add(symbol + subscript(k));
+        }
+        return out;
+    }
+
+    /** k, if it is one of the steps 0 … n−1 of a path with n iterates. */
+    static int checkStepIndex(int k, int n) {
+        if (k < 0 || k >= n) {
+            throw new IndexOutOfBoundsException("step " + k + " is not on the path (it has steps 0.." + (n - 1) + ")");
+        }
+        return k;
+    }
+
     /** k written with Unicode subscript digits, e.g. 12 → "₁₂". */
-    static String subscript(int k) {
+    private static String subscript(int k) {
         String digits = Integer.toString(k);
         StringBuilder sb = new StringBuilder(digits.length());
         for (char c : digits.toCharArray()) {

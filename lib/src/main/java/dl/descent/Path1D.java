@@ -11,21 +11,14 @@ public final class Path1D {
     private final double[] values;
     private final double[] gradients;
     private final double learningRate;
-    private final StopReason stopReason;
-    private final int stopStep;
-    private final String stopMessage;
-    private final double offendingValue;
+    private final Stop stop;
 
-    Path1D(double[] xs, double[] values, double[] gradients, double learningRate,
-           StopReason stopReason, int stopStep, String stopMessage, double offendingValue) {
+    Path1D(double[] xs, double[] values, double[] gradients, double learningRate, Stop stop) {
         this.xs = xs;
         this.values = values;
         this.gradients = gradients;
         this.learningRate = learningRate;
-        this.stopReason = stopReason;
-        this.stopStep = stopStep;
-        this.stopMessage = stopMessage;
-        this.offendingValue = offendingValue;
+        this.stop = stop;
     }
 
     /** The iterates x₀, x₁, …, xₖ (a copy). */
@@ -65,11 +58,7 @@ public final class Path1D {
 
     /** Labels "{symbol}₀", "{symbol}₁", …, one per iterate (e.g. symbol "w" gives w₀, w₁, …). */
     public java.util.List<String> labels(String symbol) {
-        java.util.List<String> out = new java.util.ArrayList<>(xs.length);
-        for (int k = 0; k < xs.length; k++) {
-            out.add(symbol + GradientDescent.subscript(k));
-        }
-        return out;
+        return GradientDescent.labels(symbol, xs.length);
     }
 
     /** The number of updates made (the path has steps() + 1 points). */
@@ -99,27 +88,27 @@ public final class Path1D {
 
     /** Why the run stopped. */
     public StopReason stopReason() {
-        return stopReason;
+        return stop.reason();
     }
 
     /** The step at which the run stopped (for {@link StopReason#DIVERGED}: the step that failed). */
     public int stopStep() {
-        return stopStep;
+        return stop.step();
     }
 
     /** A sentence saying why and at which step the run stopped. */
     public String stopMessage() {
-        return stopMessage;
+        return stop.message();
     }
 
     /** True if the run stopped by the tolerance. */
     public boolean converged() {
-        return stopReason.converged();
+        return stop.converged();
     }
 
     /** True if the run diverged. */
     public boolean diverged() {
-        return stopReason == StopReason.DIVERGED;
+        return stop.diverged();
     }
 
     /**
@@ -129,18 +118,13 @@ public final class Path1D {
      * @throws IllegalStateException if it used up maxIterations without converging
      */
     public Path1D requireConverged() {
-        requireNotDiverged();
-        if (!converged()) {
-            throw new IllegalStateException(stopMessage);
-        }
+        stop.requireConverged();
         return this;
     }
 
     /** This path, unless the run diverged, in which case a {@link DivergenceException} is thrown. */
     public Path1D requireNotDiverged() {
-        if (diverged()) {
-            throw new DivergenceException(stopMessage, stopStep, offendingValue);
-        }
+        stop.requireNotDiverged();
         return this;
     }
 
@@ -150,20 +134,16 @@ public final class Path1D {
         for (int k = 0; k < xs.length; k++) {
             sb.append(String.format("%4d  %-22s %-22s %-22s%n", k, xs[k], values[k], gradients[k]));
         }
-        return sb.append(stopMessage).toString();
+        return sb.append(stop.message()).toString();
     }
 
     @Override
     public String toString() {
         return "Path1D[η = " + learningRate + ", " + steps() + " steps, last x = " + last()
-                + ", f = " + lastValue() + "; " + stopMessage + "]";
+                + ", f = " + lastValue() + "; " + stop.message() + "]";
     }
 
     private int checkIndex(int k) {
-        if (k < 0 || k >= xs.length) {
-            throw new IndexOutOfBoundsException(
-                    "step " + k + " is not on the path (it has steps 0.." + (xs.length - 1) + ")");
-        }
-        return k;
+        return GradientDescent.checkStepIndex(k, xs.length);
     }
 }

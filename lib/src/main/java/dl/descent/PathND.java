@@ -16,21 +16,14 @@ public final class PathND {
     private final double[] values;
     private final double[][] gradients;
     private final double learningRate;
-    private final StopReason stopReason;
-    private final int stopStep;
-    private final String stopMessage;
-    private final double offendingValue;
+    private final Stop stop;
 
-    PathND(double[][] points, double[] values, double[][] gradients, double learningRate,
-           StopReason stopReason, int stopStep, String stopMessage, double offendingValue) {
+    PathND(double[][] points, double[] values, double[][] gradients, double learningRate, Stop stop) {
         this.points = points;
         this.values = values;
         this.gradients = gradients;
         this.learningRate = learningRate;
-        this.stopReason = stopReason;
-        this.stopStep = stopStep;
-        this.stopMessage = stopMessage;
-        this.offendingValue = offendingValue;
+        this.stop = stop;
     }
 
     /** The number of coordinates n. */
@@ -107,11 +100,7 @@ public final class PathND {
 
     /** Labels "{symbol}₀", "{symbol}₁", …, one per iterate (e.g. symbol "w" gives w₀, w₁, …). */
     public java.util.List<String> labels(String symbol) {
-        java.util.List<String> out = new java.util.ArrayList<>(points.length);
-        for (int k = 0; k < points.length; k++) {
-            out.add(symbol + GradientDescent.subscript(k));
-        }
-        return out;
+        return GradientDescent.labels(symbol, points.length);
     }
 
     /** The number of updates made (the path has steps() + 1 points). */
@@ -136,27 +125,27 @@ public final class PathND {
 
     /** Why the run stopped. */
     public StopReason stopReason() {
-        return stopReason;
+        return stop.reason();
     }
 
     /** The step at which the run stopped (for {@link StopReason#DIVERGED}: the step that failed). */
     public int stopStep() {
-        return stopStep;
+        return stop.step();
     }
 
     /** A sentence saying why and at which step the run stopped. */
     public String stopMessage() {
-        return stopMessage;
+        return stop.message();
     }
 
     /** True if the run stopped by the tolerance. */
     public boolean converged() {
-        return stopReason.converged();
+        return stop.converged();
     }
 
     /** True if the run diverged. */
     public boolean diverged() {
-        return stopReason == StopReason.DIVERGED;
+        return stop.diverged();
     }
 
     /**
@@ -166,18 +155,13 @@ public final class PathND {
      * @throws IllegalStateException if it used up maxIterations without converging
      */
     public PathND requireConverged() {
-        requireNotDiverged();
-        if (!converged()) {
-            throw new IllegalStateException(stopMessage);
-        }
+        stop.requireConverged();
         return this;
     }
 
     /** This path, unless the run diverged, in which case a {@link DivergenceException} is thrown. */
     public PathND requireNotDiverged() {
-        if (diverged()) {
-            throw new DivergenceException(stopMessage, stopStep, offendingValue);
-        }
+        stop.requireNotDiverged();
         return this;
     }
 
@@ -188,21 +172,17 @@ public final class PathND {
             sb.append(String.format("%4d  x = %s  f = %s  ∇f = %s%n",
                     k, Arrays.toString(points[k]), values[k], Arrays.toString(gradients[k])));
         }
-        return sb.append(stopMessage).toString();
+        return sb.append(stop.message()).toString();
     }
 
     @Override
     public String toString() {
         return "PathND[η = " + learningRate + ", " + steps() + " steps, last x = "
-                + Arrays.toString(points[points.length - 1]) + ", f = " + lastValue() + "; " + stopMessage + "]";
+                + Arrays.toString(points[points.length - 1]) + ", f = " + lastValue() + "; " + stop.message() + "]";
     }
 
     private int checkIndex(int k) {
-        if (k < 0 || k >= points.length) {
-            throw new IndexOutOfBoundsException(
-                    "step " + k + " is not on the path (it has steps 0.." + (points.length - 1) + ")");
-        }
-        return k;
+        return GradientDescent.checkStepIndex(k, points.length);
     }
 
     private static double[][] deepCopy(double[][] a) {
