@@ -109,7 +109,7 @@ public final class Derivatives {
             throw new IllegalArgumentException(
                     "direction u has " + u.length + " coordinates but x has " + x.length);
         }
-        double norm = norm(u);
+        double norm = Norm.of(u);
         if (norm == 0) {
             throw new IllegalArgumentException(
                     "direction u is the zero vector: a direction needs a non-zero length");
@@ -127,23 +127,6 @@ public final class Derivatives {
             dot += g[i] * (u[i] / norm);
         }
         return dot;
-    }
-
-    /** Euclidean length ‖v‖ = √(Σ vᵢ²), computed without overflow for large entries. */
-    static double norm(double[] v) {
-        double scale = 0;
-        for (double vi : v) {
-            scale = Math.max(scale, Math.abs(vi));
-        }
-        if (scale == 0 || !Double.isFinite(scale)) {
-            return scale;
-        }
-        double sum = 0;
-        for (double vi : v) {
-            double r = vi / scale;
-            sum += r * r;
-        }
-        return scale * Math.sqrt(sum);
     }
 
     private static void checkStep(double h) {

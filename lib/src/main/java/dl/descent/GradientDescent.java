@@ -1,6 +1,7 @@
 package dl.descent;
 
 import dl.calculus.Differentiable;
+import dl.calculus.Norm;
 import dl.calculus.ScalarFunction;
 
 import java.util.ArrayList;
@@ -231,7 +232,7 @@ public final class GradientDescent {
         Stop stop;
         double offending = Double.NaN;
         for (int k = 0; ; k++) {
-            double gradNorm = norm(g);
+            double gradNorm = Norm.of(g);
             if (gradNorm <= tolerance) {
                 stop = Stop.smallGradient(k, "‖∇f(x)‖", gradNorm, tolerance);
                 break;
@@ -284,7 +285,7 @@ public final class GradientDescent {
             grads.add(gNew);
             x = xNew;
             g = gNew;
-            double stepLength = norm(delta);
+            double stepLength = Norm.of(delta);
             if (stepLength <= tolerance) {
                 stop = Stop.smallStep(step, "‖x_" + step + " − x_" + k + "‖", stepLength, tolerance);
                 break;
@@ -353,22 +354,5 @@ public final class GradientDescent {
             sb.append(c == '-' ? '₋' : (char) ('₀' + (c - '0')));
         }
         return sb.toString();
-    }
-
-    /** Euclidean length, computed without overflow for large entries. */
-    static double norm(double[] v) {
-        double scale = 0;
-        for (double vi : v) {
-            scale = Math.max(scale, Math.abs(vi));
-        }
-        if (scale == 0 || !Double.isFinite(scale)) {
-            return scale;
-        }
-        double sum = 0;
-        for (double vi : v) {
-            double r = vi / scale;
-            sum += r * r;
-        }
-        return scale * Math.sqrt(sum);
     }
 }

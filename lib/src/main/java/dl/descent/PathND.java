@@ -1,5 +1,7 @@
 package dl.descent;
 
+import dl.calculus.Norm;
+
 import java.util.Arrays;
 
 /**
@@ -88,7 +90,7 @@ public final class PathND {
     public double[] gradientNorms() {
         double[] n = new double[gradients.length];
         for (int k = 0; k < n.length; k++) {
-            n[k] = GradientDescent.norm(gradients[k]);
+            n[k] = Norm.of(gradients[k]);
         }
         return n;
     }
