@@ -1,0 +1,31 @@
+package dl.network;
+
+/**
+ * Smoothing (평활화) of a noisy curve such as the mini-batch loss of every iteration: the centred
+ * moving average s_i = mean(y_j for |j − i| ≤ h) with h = (window − 1)/2, over the values that exist
+ * (near the ends the window shrinks, so the result has the same length as the input).
+ */
+public final class Smoothing {
+    private Smoothing() {
+    }
+
+    /** The centred moving average with an odd {@code window} ≥ 1 (window 1 returns a copy). */
+    public static double[] movingAverage(double[] ys, int window) {
+        if (window < 1 || window % 2 == 0) {
+            throw new IllegalArgumentException("window must be an odd number ≥ 1, got " + window);
+        }
+        int h = (window - 1) / 2;
+        int n = ys.length;
+        double[] prefix = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            prefix[i + 1] = prefix[i] + ys[i];
+        }
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            int from = Math.max(0, i - h);
+            int to = Math.min(n, i + h + 1);
+            s[i] = (prefix[to] - prefix[from]) / (to - from);
+        }
+        return s;
+    }
+}
