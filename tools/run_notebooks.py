@@ -125,11 +125,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--timeout", type=int, default=180, help="seconds allowed per cell (default 180)")
     parser.add_argument("--no-kernel-timing", action="store_true")
+    parser.add_argument("--kernel-timing-only", type=int, metavar="RUNS",
+                        help="only measure kernel start + first cell using lib, RUNS times")
     parser.add_argument("--build-dir", type=Path, default=BUILD,
                         help="where executed copies and HTML exports go (default build/notebooks)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args()
 
+    if args.kernel_timing_only:
+        median, times = measure_kernel_start(args.kernel_timing_only)
+        print(f"kernel start + first cell using lib: {median:.2f} s (median of {len(times)}: "
+              + ", ".join(f"{t:.2f}" for t in times) + ")")
+        return 0
     if not args.no_kernel_timing:
         median, times = measure_kernel_start()
         print(f"kernel start + first cell using lib: {median:.2f} s (median of {len(times)}: "
