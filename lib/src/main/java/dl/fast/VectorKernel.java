@@ -67,7 +67,8 @@ final class VectorKernel {
         DoubleVector c20 = start(c, o2, first), c21 = start(c, o2 + L, first), c22 = start(c, o2 + 2 * L, first);
         DoubleVector c30 = start(c, o3, first), c31 = start(c, o3 + L, first), c32 = start(c, o3 + 2 * L, first);
         int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
-        for (int p = k0, ap = k0 * acs, bp = k0 * np + j; p < k1; p++, ap += acs, bp += np) {
+        for (int p = k0; p < k1; p++) {
+            int ap = p * acs, bp = p * np + j;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
             DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
@@ -107,7 +108,8 @@ final class VectorKernel {
         int o0 = i * np + j, o1 = o0 + np, o2 = o1 + np, o3 = o2 + np;
         DoubleVector c0 = start(c, o0, first), c1 = start(c, o1, first), c2 = start(c, o2, first), c3 = start(c, o3, first);
         int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
-        for (int p = k0, ap = k0 * acs, bp = k0 * np + j; p < k1; p++, ap += acs, bp += np) {
+        for (int p = k0; p < k1; p++) {
+            int ap = p * acs, bp = p * np + j;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             c0 = DoubleVector.broadcast(S, a[a0 + ap]).lanewise(FMA, b0, c0);
             c1 = DoubleVector.broadcast(S, a[a1 + ap]).lanewise(FMA, b0, c1);
@@ -125,7 +127,8 @@ final class VectorKernel {
         int o = i * np + j;
         DoubleVector c0 = start(c, o, first), c1 = start(c, o + L, first), c2 = start(c, o + 2 * L, first);
         int a0 = i * ars;
-        for (int p = k0, ap = k0 * acs, bp = k0 * np + j; p < k1; p++, ap += acs, bp += np) {
+        for (int p = k0; p < k1; p++) {
+            int ap = p * acs, bp = p * np + j;
             DoubleVector x = DoubleVector.broadcast(S, a[a0 + ap]);
             c0 = x.lanewise(FMA, DoubleVector.fromArray(S, b, bp), c0);
             c1 = x.lanewise(FMA, DoubleVector.fromArray(S, b, bp + L), c1);
@@ -141,7 +144,8 @@ final class VectorKernel {
         int o = i * np + j;
         DoubleVector c0 = start(c, o, first);
         int a0 = i * ars;
-        for (int p = k0, ap = k0 * acs, bp = k0 * np + j; p < k1; p++, ap += acs, bp += np) {
+        for (int p = k0; p < k1; p++) {
+            int ap = p * acs, bp = p * np + j;
             c0 = DoubleVector.broadcast(S, a[a0 + ap]).lanewise(FMA, DoubleVector.fromArray(S, b, bp), c0);
         }
         c0.intoArray(c, o);
