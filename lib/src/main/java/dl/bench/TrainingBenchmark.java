@@ -33,7 +33,9 @@ import org.ejml.data.DMatrixRMaj;
  * java --add-modules jdk.incubator.vector -cp ... dl.bench.TrainingBenchmark DATA_DIR [--peer CMD...] [--repeat N]
  * </pre>
  * {@code --peer} takes the rest of the command line: the peer is run as {@code CMD DATA_DIR SIZES BATCH
- * ITERS float64} and must print {@code samples_per_s=… test_acc=…}. Run by {@code ./course bench}.
+ * ITERS float64} and must print {@code samples_per_s=… test_acc=…}; it runs twice per workload, as is
+ * and with {@code OPENBLAS_NUM_THREADS=1}, and both ratios are printed. Run by {@code ./course bench}
+ * (see {@code docs/benchmark.md}).
  */
 public final class TrainingBenchmark {
 
