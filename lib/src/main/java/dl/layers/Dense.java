@@ -1,10 +1,10 @@
 package dl.layers;
 
+import dl.fast.MatMul;
 import dl.init.Init;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import dl.fast.MatMul;
 
 /**
  * Fully connected (affine, 완전연결) layer: Y = X·W + b, with W of shape n_in × n_out and b of shape
