@@ -1,16 +1,19 @@
 package dl.layers;
 
+import dl.fast.MatMul;
 import dl.init.Init;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Fully connected (affine, 완전연결) layer: Y = X·W + b, with W of shape n_in × n_out and b of shape
  * 1 × n_out added to every row.
  *
  * <p>Backward: ∂L/∂W = Xᵀ·dY, ∂L/∂b = Σ_rows dY, ∂L/∂X = dY·Wᵀ.
+ *
+ * <p>The three products go through {@link MatMul#best()} (a SIMD kernel when the JVM has the Vector
+ * API module, EJML otherwise).
  */
 public final class Dense implements Layer {
     private final int in;
@@ -67,7 +70,7 @@ public final class Dense implements Layer {
         }
         this.x = x;
         y.reshape(x.numRows, out);
-        CommonOps_DDRM.mult(x, w, y);
+        MatMul.best().mult(x, w, y);
         double[] yd = y.data;
         double[] bd = b.data;
         for (int r = 0, i = 0; r < x.numRows; r++) {
@@ -87,14 +90,27 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
                     + x.numRows + "×" + out);
         }
-        CommonOps_DDRM.multTransA(x, dout, dW);
-        CommonOps_DDRM.sumCols(dout, db);
+        MatMul.best().multTransA(x, dout, dW);
+        sumRows(dout, db);
         if (!inputGradientNeeded) {
             return null;
         }
         dx.reshape(dout.numRows, in);
-        CommonOps_DDRM.multTransB(dout, w, dx);
+        MatMul.best().multTransB(dout, w, dx);
         return dx;
+    }
+
+    /** db = Σ_rows dY, the column sums, summed row by row. */
+    private static void sumRows(DMatrixRMaj d, DMatrixRMaj db) {
+        int n = d.numCols;
+        double[] s = db.data;
+        java.util.Arrays.fill(s, 0, n, 0.0);
+        double[] dd = d.data;
+        for (int r = 0, i = 0; r < d.numRows; r++) {
+            for (int c = 0; c < n; c++, i++) {
+                s[c] += dd[i];
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,167 @@
+package dl.fast;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** The SIMD path of the three dense-layer products against EJML (the plain path). */
+class MatMulTest {
+
+    /** {m, k, n}: odd sizes, single rows and columns, k longer than a k-block, the benchmark shapes. */
+    private static final int[][] SHAPES = {
+            {1, 1, 1}, {1, 784, 50}, {1, 3, 10}, {2, 5, 3}, {3, 7, 13}, {5, 1, 9}, {4, 4, 4}, {7, 300, 5},
+            {100, 784, 50}, {100, 50, 10}, {128, 100, 100}, {101, 257, 53}, {33, 129, 12}, {9, 65, 31}};
+
+    @Test
+    void theSurefireJvmHasTheVectorModule() {
+        // lib/pom.xml passes --add-modules jdk.incubator.vector; without it the fast path would go untested.
+        assertTrue(MatMul.vectorAvailable(), "run the tests with --add-modules jdk.incubator.vector");
+        assertEquals(MatMul.AUTO, MatMul.best());
+    }
+
+    @Test
+    void vectorMatchesPlainOnRandomShapes() {
+        assumeTrue(MatMul.vectorAvailable());
+        Random rng = new Random(7);
+        for (int[] s : SHAPES) {
+            check(s[0], s[1], s[2], rng);
+        }
+        for (int t = 0; t < 40; t++) {
+            check(1 + rng.nextInt(40), 1 + rng.nextInt(300), 1 + rng.nextInt(40), rng);
+        }
+    }
+
+    private static void check(int m, int k, int n, Random rng) {
+        String shape = m + "×" + k + "·" + k + "×" + n;
+        DMatrixRMaj x = random(m, k, rng), w = random(k, n, rng), d = random(m, n, rng);
+        // C = X·W
+        DMatrixRMaj fast = filled(m, n), plain = filled(m, n);
+        MatMul.VECTOR.mult(x, w, fast);
+        MatMul.PLAIN.mult(x, w, plain);
+        DMatrixRMaj scale = new DMatrixRMaj(m, n);
+        MatMul.PLAIN.mult(abs(x), abs(w), scale);
+        close("X·W " + shape, plain, fast, scale);
+        // C = Xᵀ·D
+        fast = filled(k, n);
+        plain = filled(k, n);
+        MatMul.VECTOR.multTransA(x, d, fast);
+        MatMul.PLAIN.multTransA(x, d, plain);
+        scale = new DMatrixRMaj(k, n);
+        MatMul.PLAIN.multTransA(abs(x), abs(d), scale);
+        close("Xᵀ·D " + shape, plain, fast, scale);
+        // C = D·Wᵀ
+        fast = filled(m, k);
+        plain = filled(m, k);
+        MatMul.VECTOR.multTransB(d, w, fast);
+        MatMul.PLAIN.multTransB(d, w, plain);
+        scale = new DMatrixRMaj(m, k);
+        MatMul.PLAIN.multTransB(abs(d), abs(w), scale);
+        close("D·Wᵀ " + shape, plain, fast, scale);
+    }
+
+    /** |fast − plain| ≤ 1e-12 · Σₚ|aₚ|·|bₚ| for every element (rounding differences only). */
+    private static void close(String what, DMatrixRMaj expected, DMatrixRMaj actual, DMatrixRMaj scale) {
+        assertEquals(expected.numRows, actual.numRows, what);
+        assertEquals(expected.numCols, actual.numCols, what);
+        for (int i = 0; i < expected.data.length; i++) {
+            assertEquals(expected.data[i], actual.data[i], 1e-12 * scale.data[i], what + " element " + i);
+        }
+    }
+
+    private static DMatrixRMaj abs(DMatrixRMaj m) {
+        DMatrixRMaj a = m.copy();
+        for (int i = 0; i < a.data.length; i++) {
+            a.data[i] = Math.abs(a.data[i]);
+        }
+        return a;
+    }
+
+    @Test
+    void sameBitsForAnyNumberOfThreads() {
+        assumeTrue(MatMul.vectorAvailable());
+        Random rng = new Random(11);
+        // Large enough to be split across threads (≥ MatMul.PARALLEL_MIN multiply-adds per product).
+        int m = 101, k = 787, n = 53;
+        DMatrixRMaj x = random(m, k, rng), w = random(k, n, rng), d = random(m, n, rng);
+        DMatrixRMaj one = new DMatrixRMaj(m, n), more = new DMatrixRMaj(m, n);
+        MatMul.VECTOR.mult(x, w, one, 1);
+        for (int threads = 2; threads <= 3; threads++) {
+            MatMul.VECTOR.mult(x, w, more, threads);
+            assertArrayEquals(one.data, more.data, "X·W with " + threads + " threads");
+        }
+        DMatrixRMaj gOne = new DMatrixRMaj(k, n), gMore = new DMatrixRMaj(k, n);
+        MatMul.VECTOR.multTransA(x, d, gOne, 1);
+        MatMul.VECTOR.multTransA(x, d, gMore, 2);
+        assertArrayEquals(gOne.data, gMore.data, "Xᵀ·D with 2 threads");
+        DMatrixRMaj dOne = new DMatrixRMaj(m, k), dMore = new DMatrixRMaj(m, k);
+        MatMul.VECTOR.multTransB(d, w, dOne, 1);
+        MatMul.VECTOR.multTransB(d, w, dMore, 2);
+        assertArrayEquals(dOne.data, dMore.data, "D·Wᵀ with 2 threads");
+    }
+
+    @Test
+    void eachElementIsTheSameFmaChainAsAScalarLoop() {
+        assumeTrue(MatMul.vectorAvailable());
+        Random rng = new Random(3);
+        int m = 6, k = 200, n = 14;
+        DMatrixRMaj x = random(m, k, rng), w = random(k, n, rng), c = new DMatrixRMaj(m, n);
+        MatMul.VECTOR.mult(x, w, c);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(x.get(i, p), w.get(p, j), s);
+                }
+                assertEquals(s, c.get(i, j), 0.0, "C[" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void autoIsPlainForTinyProductsAndVectorForLargerOnes() {
+        assumeTrue(MatMul.vectorAvailable());
+        Random rng = new Random(5);
+        int[][] shapes = {{6, 4, 6}, {15, 16, 17}, {100, 784, 50}};
+        for (int[] s : shapes) {
+            DMatrixRMaj x = random(s[0], s[1], rng), w = random(s[1], s[2], rng);
+            DMatrixRMaj auto = new DMatrixRMaj(s[0], s[2]), expected = new DMatrixRMaj(s[0], s[2]);
+            MatMul.AUTO.mult(x, w, auto);
+            boolean tiny = (long) s[0] * s[1] * s[2] < MatMul.VECTOR_MIN;
+            (tiny ? MatMul.PLAIN : MatMul.VECTOR).mult(x, w, expected);
+            assertArrayEquals(expected.data, auto.data, s[0] + "×" + s[1] + "·" + s[1] + "×" + s[2]);
+        }
+    }
+
+    @Test
+    void shapeMismatchNamesTheShapes() {
+        for (MatMul path : MatMul.values()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> path.mult(new DMatrixRMaj(4, 3), new DMatrixRMaj(2, 5), new DMatrixRMaj(4, 5)));
+            assertEquals("A·B: A is 4×3, B is 2×5, C is 4×5", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> path.multTransB(new DMatrixRMaj(4, 3), new DMatrixRMaj(2, 5), new DMatrixRMaj(4, 2)));
+            assertEquals("A·Bᵀ: A is 4×3, B is 2×5, C is 4×2", e.getMessage());
+        }
+    }
+
+    private static DMatrixRMaj random(int rows, int cols, Random rng) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextGaussian();
+        }
+        return m;
+    }
+
+    /** A matrix full of NaN, so a product that leaves an element unwritten fails the comparison. */
+    private static DMatrixRMaj filled(int rows, int cols) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        java.util.Arrays.fill(m.data, Double.NaN);
+        return m;
+    }
+}
