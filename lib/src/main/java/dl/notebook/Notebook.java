@@ -1,5 +1,6 @@
 package dl.notebook;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
  * nothing is attached and {@link #isAttached()} is false.
  */
 public final class Notebook {
+    /** The key under which {@link #display} passes the display id to the kernel (not a MIME type). */
+    public static final String DISPLAY_ID = "dl/display-id";
+
     private static volatile Consumer<Map<String, Object>> displayFn;
     private static volatile BiConsumer<String, Map<String, Object>> updateFn;
 
@@ -50,7 +54,7 @@ public final class Notebook {
                     + "(start it with ./course lab); outside a notebook, save figures with Plots.save(figure, path)");
         }
         String id = "dl-" + UUID.randomUUID();
-        java.util.Map<String, Object> withId = new java.util.LinkedHashMap<>(bundle);
+        Map<String, Object> withId = new LinkedHashMap<>(bundle);
         withId.put(DISPLAY_ID, id);
         fn.accept(withId);
         return id;
@@ -64,7 +68,4 @@ public final class Notebook {
         }
         fn.accept(displayId, bundle);
     }
-
-    /** The key under which {@link #display} passes the display id to the kernel (not a MIME type). */
-    public static final String DISPLAY_ID = "dl/display-id";
 }

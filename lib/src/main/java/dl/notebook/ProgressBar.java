@@ -1,6 +1,7 @@
 package dl.notebook;
 
 import dl.network.Progress;
+import org.unbescape.html.HtmlEscape;
 
 import java.util.Locale;
 import java.util.Map;
@@ -57,15 +58,12 @@ public final class ProgressBar implements Consumer<Progress> {
     public Map<String, Object> bundle(double fraction, String text) {
         double f = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
         String percent = String.format(Locale.ROOT, "%3.0f%%", 100 * f);
-        String html = "<div style=\"font-family:monospace\"><b>" + escape(label) + "</b> "
+        String html = "<div style=\"font-family:monospace\"><b>" + HtmlEscape.escapeHtml4Xml(label) + "</b> "
                 + "<progress value=\"" + String.format(Locale.ROOT, "%.4f", f) + "\" max=\"1\" style=\"width:30%\">"
-                + "</progress> " + percent + " " + escape(text) + "</div>";
+                + "</progress> " + percent + " " + HtmlEscape.escapeHtml4Xml(text) + "</div>";
         int filled = (int) Math.round(f * 30);
         String plain = label + " [" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + percent + " " + text;
         return Map.of("text/html", html, "text/plain", plain);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -43,8 +43,8 @@ public final class PlotlyFigure {
 
     /** Labels the x and y axes of a 2-D figure. */
     public PlotlyFigure axes(String xLabel, String yLabel) {
-        axis("xaxis").put("title", Map.of("text", xLabel));
-        axis("yaxis").put("title", Map.of("text", yLabel));
+        section("xaxis").put("title", Map.of("text", xLabel));
+        section("yaxis").put("title", Map.of("text", yLabel));
         return this;
     }
 
@@ -59,25 +59,25 @@ public final class PlotlyFigure {
 
     /** Fixes the x-axis range. */
     public PlotlyFigure xRange(double min, double max) {
-        axis("xaxis").put("range", List.of(min, max));
+        section("xaxis").put("range", List.of(min, max));
         return this;
     }
 
     /** Fixes the y-axis range. */
     public PlotlyFigure yRange(double min, double max) {
-        axis("yaxis").put("range", List.of(min, max));
+        section("yaxis").put("range", List.of(min, max));
         return this;
     }
 
     /** Draws the y axis on a logarithmic scale. */
     public PlotlyFigure logY() {
-        axis("yaxis").put("type", "log");
+        section("yaxis").put("type", "log");
         return this;
     }
 
     /** Draws the x axis on a logarithmic scale. */
     public PlotlyFigure logX() {
-        axis("xaxis").put("type", "log");
+        section("xaxis").put("type", "log");
         return this;
     }
 
@@ -335,10 +335,6 @@ public final class PlotlyFigure {
         t.put("y", Json.array(ys));
         t.put("z", Json.matrix(z));
         return t;
-    }
-
-    private Map<String, Object> axis(String key) {
-        return section(key);
     }
 
     @SuppressWarnings("unchecked")

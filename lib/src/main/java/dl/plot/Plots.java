@@ -1,6 +1,7 @@
 package dl.plot;
 
 import dl.notebook.Notebook;
+import org.unbescape.html.HtmlEscape;
 import tech.tablesaw.plotly.components.Figure;
 
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class Plots {
     /** A self-contained HTML page of the figure, with plotly.js inlined: opens offline in any browser. */
     public static String page(Object figure) {
         PlotlyFigure fig = toPlotly(figure);
-        String title = fig.titleText().isEmpty() ? "figure" : escapeHtml(fig.titleText());
+        String title = fig.titleText().isEmpty() ? "figure" : HtmlEscape.escapeHtml4Xml(fig.titleText());
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title>\n"
                 + loaderHtml() + "\n</head><body>\n" + snippet(fig.toPlotly(), "dl-plot") + "\n</body></html>\n";
     }
@@ -137,7 +138,4 @@ public final class Plots {
         return plotlyJs;
     }
 
-    private static String escapeHtml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }
