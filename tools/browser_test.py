@@ -142,8 +142,8 @@ def main():
             page.locator(".jp-RenderedPlotly").first.scroll_into_view_if_needed()
             time.sleep(1)
             page.screenshot(path=str(SHOTS / "jupyterlab.png"))
-            trusted = page.evaluate("() => document.querySelectorAll('.jp-RenderedPlotly').length")
-            print(f"ok   JupyterLab {name}: {traces} drawn traces in {trusted} Plotly outputs of the untrusted "
+            outputs = page.evaluate("() => document.querySelectorAll('.jp-RenderedPlotly').length")
+            print(f"ok   JupyterLab {name}: {traces} drawn traces in {outputs} Plotly outputs of the untrusted "
                   f"notebook (screenshot build/screenshots/jupyterlab.png)")
         except Exception as e:  # noqa: BLE001
             failures.append(f"JupyterLab: {e}")

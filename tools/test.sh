@@ -20,8 +20,6 @@ t0=$SECONDS
 step "1/6 library unit tests (mvn package)"
 mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
-# the kernel loads the jar just built: reinstall its spec in case paths changed
-"$PY" tools/install_kernel.py --data-dir "$ROOT/.venv/share/jupyter" >/dev/null
 
 step "2/6 committed notebooks carry no outputs"
 "$PY" tools/check_notebooks_clean.py
