@@ -193,7 +193,7 @@ public final class Trainer {
         Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
         history.add(e);
         DivergenceReport report = null;
-        if (it == 0 && !Double.isFinite(tr[0])) {
+        if (it == 0 && (!Double.isFinite(tr[0]) || !finiteParams(net))) {
             throw new IllegalArgumentException(blameBeforeTraining(net, trainEval, tr[0]));
         }
         if (!Double.isFinite(tr[0]) || (it > 0 && tr[0] > explosionLimit)) {
@@ -208,9 +208,21 @@ public final class Trainer {
         return report != null;
     }
 
-    /** Why the loss is non-finite before any update: the weights, or (finite but huge) data. */
+    /** Whether every parameter is finite (a NaN weight can hide behind a ReLU, which maps NaN to 0). */
+    private static boolean finiteParams(Sequential net) {
+        for (Param p : net.params()) {
+            for (double v : p.value().data) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Why the loss (or a weight) is non-finite before any update: the weights, or (finite but huge) data. */
     private static String blameBeforeTraining(Sequential net, Dataset data, double loss) {
-        String start = "the loss before any update is " + loss + ", so no learning rate is to blame: ";
+        String start = "before any update the loss is " + loss + ", so no learning rate is to blame: ";
         for (Param p : net.params()) {
             double[] v = p.value().data;
             for (int i = 0; i < v.length; i++) {
