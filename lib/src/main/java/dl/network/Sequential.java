@@ -41,6 +41,8 @@ public final class Sequential {
     private WeightDecay weightDecay = WeightDecay.none();
     private List<Param> params;
     private final DMatrixRMaj chunk = new DMatrixRMaj(1, 1);
+    /** The Trainer's batch buffer: filled only from a data set checked once per fit, so not re-checked per step. */
+    private DMatrixRMaj checkedBuffer;
 
     /**
      * Appends a layer. A layer object can appear only once: it caches its input for backward, so a
@@ -118,8 +120,15 @@ public final class Sequential {
     /** The output scores (before the loss layer). The matrix belongs to the last layer: copy it to keep it. */
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
         Objects.requireNonNull(x, "x");
-        Finite.require(x, "input x");
+        if (x != checkedBuffer) {
+            Finite.require(x, "input x");
+        }
         return run(x, training);
+    }
+
+    /** Marks the Trainer's batch buffer, whose rows come from training data it has already checked. */
+    void trustInput(DMatrixRMaj buffer) {
+        checkedBuffer = buffer;
     }
 
     /** The layers applied in order, without checking the input (it was checked where it entered). */

@@ -137,6 +137,7 @@ public final class Trainer {
         Random rng = new Random(seed);
         int d = train.numFeatures();
         DMatrixRMaj xb = new DMatrixRMaj(1, d);
+        net.trustInput(xb); // its rows are copied from train, checked above: no per-step check
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
