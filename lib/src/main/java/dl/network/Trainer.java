@@ -36,7 +36,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Trainer {
     /** A loss above this factor times max(1, the loss before training) counts as divergence. */
-    public static final double EXPLOSION_FACTOR = 1000;
+    public static final double EXPLOSION_FACTOR = 1e4;
 
     private final Optimizer optimizer;
     private int batchSize = 100;

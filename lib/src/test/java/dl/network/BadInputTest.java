@@ -123,7 +123,7 @@ class BadInputTest {
         DivergenceReport s = sgd.divergence().orElseThrow();
         assertTrue(Double.isFinite(s.loss()), "caught while still finite: " + s.message());
         assertTrue(s.iteration() <= 3, s.message());
-        assertMentions(new IllegalStateException(s.message()), "iteration " + s.iteration(), "exploded past 1000");
+        assertMentions(new IllegalStateException(s.message()), "iteration " + s.iteration(), "exploded past " + (int) Trainer.EXPLOSION_FACTOR + " ×");
     }
 
     @Test
