@@ -18,6 +18,7 @@ public interface Activation {
 
     /** f applied to every element of {@code xs} (a new array), handy for plotting. */
     default double[] values(double[] xs) {
+        java.util.Objects.requireNonNull(xs, "xs");
         double[] ys = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             ys[i] = value(xs[i]);
@@ -27,6 +28,7 @@ public interface Activation {
 
     /** f' applied to every element of {@code xs} (a new array), handy for plotting. */
     default double[] derivatives(double[] xs) {
+        java.util.Objects.requireNonNull(xs, "xs");
         double[] ys = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             ys[i] = derivative(xs[i]);

@@ -25,9 +25,18 @@ public final class Grid {
             return xs;
         }
         double step = (stop - start) / (n - 1);
-        for (int i = 0; i < n; i++) {
-            xs[i] = start + i * step;
+        if (Double.isFinite(step)) {
+            for (int i = 0; i < n; i++) {
+                xs[i] = start + i * step;
+            }
+        } else {
+            // stop − start overflows (e.g. −1e308 … 1e308): interpolate without forming the difference
+            for (int i = 0; i < n; i++) {
+                double t = (double) i / (n - 1);
+                xs[i] = start * (1 - t) + stop * t;
+            }
         }
+        xs[0] = start;
         xs[n - 1] = stop;
         return xs;
     }
@@ -55,7 +64,10 @@ public final class Grid {
         return xs;
     }
 
-    /** n points 10^a … 10^b, evenly spaced in the exponent (for step sizes and learning rates). */
+    /**
+     * n points 10^a … 10^b, evenly spaced in the exponent (for step sizes and learning rates). An
+     * exponent beyond ≈ 308.25 would overflow to ∞ and is refused.
+     */
     public static double[] logspace(double a, double b, int n) {
         double[] exponents = linspace(a, b, n);
         double[] xs = new double[n];
@@ -65,6 +77,10 @@ public final class Grid {
             xs[i] = e == Math.rint(e) && Math.abs(e) < 400
                     ? Double.parseDouble("1e" + (long) e)
                     : Math.pow(10, e);
+            if (Double.isInfinite(xs[i])) {
+                throw new IllegalArgumentException("logspace(" + a + ", " + b + ", " + n + "): 10^" + e
+                        + " overflows a double (the largest is about 1.8e308, 10^308.25)");
+            }
         }
         return xs;
     }

@@ -25,6 +25,7 @@ public record StepSizeStudy(List<Row> rows) {
     }
 
     public StepSizeStudy {
+        java.util.Objects.requireNonNull(rows, "rows");
         rows = List.copyOf(rows);
     }
 

@@ -1,14 +1,18 @@
 package dl.data;
 
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * A labelled data set (데이터셋): one sample per row of {@code features} (N × D) and one class
- * index per sample in {@code labels} (length N, values 0 … K−1).
+ * index per sample in {@code labels} (length N, values 0 … K−1). The features must be finite: a NaN
+ * or ±∞ is refused here, naming its row and column.
  */
 public record Dataset(DMatrixRMaj features, int[] labels) {
 
     public Dataset {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(labels, "labels");
         if (features.numRows != labels.length) {
             throw new IllegalArgumentException("features have " + features.numRows + " rows (" + features.numRows + "×"
                     + features.numCols + ") but there are " + labels.length + " labels");
@@ -18,6 +22,7 @@ public record Dataset(DMatrixRMaj features, int[] labels) {
                 throw new IllegalArgumentException("label " + i + " is negative: " + labels[i]);
             }
         }
+        Finite.require(features, "features");
     }
 
     /** Number of samples N. */
@@ -41,6 +46,7 @@ public record Dataset(DMatrixRMaj features, int[] labels) {
 
     /** The samples at the given row indices, in that order (a copy). */
     public Dataset rows(int[] indices) {
+        Objects.requireNonNull(indices, "indices");
         int d = features.numCols;
         DMatrixRMaj x = new DMatrixRMaj(indices.length, d);
         int[] y = new int[indices.length];

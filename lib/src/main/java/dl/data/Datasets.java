@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /** Helpers that turn labels and data sets into what training needs: one-hot targets and splits. */
@@ -16,6 +17,7 @@ public final class Datasets {
      * One-hot encoding (원-핫 인코딩): an N × K matrix T with T[i][labels[i]] = 1 and 0 elsewhere.
      */
     public static DMatrixRMaj oneHot(int[] labels, int numClasses) {
+        Objects.requireNonNull(labels, "labels");
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be at least 1, got " + numClasses);
         }
@@ -33,6 +35,7 @@ public final class Datasets {
 
     /** One-hot targets for a data set, K = {@code dataset.numClasses()}. */
     public static DMatrixRMaj oneHot(Dataset dataset) {
+        Objects.requireNonNull(dataset, "dataset");
         return oneHot(dataset.labels(), dataset.numClasses());
     }
 
@@ -41,6 +44,7 @@ public final class Datasets {
      * round(N · testFraction) of them in the test set. Both parts keep the shuffled order.
      */
     public static Split trainTestSplit(Dataset dataset, double testFraction, long seed) {
+        Objects.requireNonNull(dataset, "dataset");
         int n = dataset.size();
         int nTest = testCount(n, testFraction);
         int[] order = permutation(n, new Random(seed));
@@ -53,6 +57,7 @@ public final class Datasets {
      * round(N_c · testFraction) samples to the test set, so both parts keep the class proportions.
      */
     public static Split stratifiedSplit(Dataset dataset, double testFraction, long seed) {
+        Objects.requireNonNull(dataset, "dataset");
         int n = dataset.size();
         testCount(n, testFraction);
         Random rng = new Random(seed);

@@ -41,6 +41,7 @@ public final class Digits {
 
     /** Loads a digits CSV file (gzip-compressed if the name ends in {@code .gz}). */
     public static Dataset load(Path file) {
+        java.util.Objects.requireNonNull(file, "file");
         if (!Files.isRegularFile(file)) {
             throw new DataFileException(file, "file not found (expected the 8×8 digits CSV: " + (FEATURES + 1)
                     + " values per line)");

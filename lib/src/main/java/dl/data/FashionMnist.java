@@ -37,6 +37,7 @@ public final class FashionMnist {
 
     /** Loads {@code train-*} and {@code t10k-*} IDX gzip files from {@code dir}. */
     public static Split load(Path dir) {
+        java.util.Objects.requireNonNull(dir, "dir");
         Dataset train = load(dir.resolve(TRAIN_IMAGES), dir.resolve(TRAIN_LABELS));
         Dataset test = load(dir.resolve(TEST_IMAGES), dir.resolve(TEST_LABELS));
         return new Split(train, test);
@@ -44,6 +45,8 @@ public final class FashionMnist {
 
     /** Loads one image file and its label file, checking that they match (28×28 images, labels 0 … 9). */
     public static Dataset load(Path imageFile, Path labelFile) {
+        java.util.Objects.requireNonNull(imageFile, "imageFile");
+        java.util.Objects.requireNonNull(labelFile, "labelFile");
         Idx.Images images = Idx.readImages(imageFile);
         if (images.rows() != ROWS || images.cols() != COLS) {
             throw new DataFileException(imageFile, "expected " + ROWS + "×" + COLS + " Fashion-MNIST images, found "

@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -41,6 +43,7 @@ public final class Idx {
     /** The images of an IDX image file: {@code count} images of {@code rows × cols} unsigned bytes. */
     public record Images(int count, int rows, int cols, byte[] pixels) {
         public Images {
+            Objects.requireNonNull(pixels, "pixels");
             if (pixels.length != (long) count * rows * cols) {
                 throw new IllegalArgumentException(count + " images of " + rows + "×" + cols + " need "
                         + (long) count * rows * cols + " pixels but " + pixels.length + " were given");
@@ -72,6 +75,7 @@ public final class Idx {
 
     /** Reads an IDX image file (magic {@value #IMAGE_MAGIC}). */
     public static Images readImages(Path file) {
+        Objects.requireNonNull(file, "file");
         try (DataInputStream in = open(file)) {
             checkMagic(file, in, IMAGE_MAGIC, "image");
             int n = readSize(file, in, "image count");
@@ -82,8 +86,7 @@ public final class Idx {
                 throw new DataFileException(file, "header says " + n + " images of " + rows + "×" + cols
                         + ", which is too large to load into one array");
             }
-            byte[] pixels = new byte[(int) payload];
-            readPayload(file, in, pixels, 16);
+            byte[] pixels = readPayload(file, in, (int) payload, 16);
             return new Images(n, rows, cols, pixels);
         } catch (IOException e) {
             throw ioError(file, e);
@@ -92,11 +95,11 @@ public final class Idx {
 
     /** Reads an IDX label file (magic {@value #LABEL_MAGIC}); each label is an integer 0 … 255. */
     public static int[] readLabels(Path file) {
+        Objects.requireNonNull(file, "file");
         try (DataInputStream in = open(file)) {
             checkMagic(file, in, LABEL_MAGIC, "label");
             int n = readSize(file, in, "label count");
-            byte[] bytes = new byte[n];
-            readPayload(file, in, bytes, 8);
+            byte[] bytes = readPayload(file, in, n, 8);
             int[] labels = new int[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = bytes[i] & 0xFF;
@@ -109,6 +112,8 @@ public final class Idx {
 
     /** Writes an IDX image file (gzip-compressed if the name ends in {@code .gz}). */
     public static void writeImages(Path file, Images images) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(images, "images");
         try (DataOutputStream out = create(file)) {
             out.writeInt(IMAGE_MAGIC);
             out.writeInt(images.count());
@@ -122,6 +127,8 @@ public final class Idx {
 
     /** Writes an IDX label file (gzip-compressed if the name ends in {@code .gz}); labels must be 0 … 255. */
     public static void writeLabels(Path file, int[] labels) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(labels, "labels");
         byte[] bytes = new byte[labels.length];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] > 255) {
@@ -194,11 +201,27 @@ public final class Idx {
         return size;
     }
 
-    /** Fills {@code into}, then insists that the stream ends there. Sizes in messages include the header. */
-    private static void readPayload(Path file, DataInputStream in, byte[] into, int headerBytes) throws IOException {
+    /**
+     * Reads the {@code length} payload bytes the header announced, then insists that the stream ends
+     * there. The header is not trusted for the allocation: an uncompressed file shorter than it claims
+     * is refused from its size before anything is read, and the buffer grows only as bytes actually
+     * arrive (so a corrupt header cannot cost gigabytes). Sizes in messages include the header.
+     */
+    private static byte[] readPayload(Path file, DataInputStream in, int length, int headerBytes) throws IOException {
+        long expected = (long) headerBytes + length;
+        if (!gzipped(file)) {
+            long size = Files.size(file);
+            if (size < expected) {
+                throw new DataFileException(file, "truncated: expected " + expected + " bytes, found " + size);
+            }
+        }
+        byte[] into = new byte[Math.min(length, BUFFER)];
         int got = 0;
         try {
-            while (got < into.length) {
+            while (got < length) {
+                if (got == into.length) {
+                    into = Arrays.copyOf(into, (int) Math.min(length, 2L * into.length));
+                }
                 int r = in.read(into, got, into.length - got);
                 if (r < 0) {
                     break;
@@ -208,8 +231,7 @@ public final class Idx {
         } catch (EOFException e) {
             // a gzip stream cut off in the middle: report what could be read
         }
-        long expected = (long) headerBytes + into.length;
-        if (got < into.length) {
+        if (got < length) {
             throw new DataFileException(file, "truncated: expected " + expected + " bytes"
                     + (gzipped(file) ? " (uncompressed)" : "") + ", found " + (headerBytes + got));
         }
@@ -223,6 +245,7 @@ public final class Idx {
             throw new DataFileException(file, "expected " + expected + " bytes"
                     + (gzipped(file) ? " (uncompressed)" : "") + " as the header says, found " + (expected + extra));
         }
+        return into;
     }
 
     private static DataFileException ioError(Path file, IOException e) {

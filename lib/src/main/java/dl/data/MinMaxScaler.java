@@ -1,5 +1,6 @@
 package dl.data;
 
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,6 +19,7 @@ public final class MinMaxScaler {
 
     /** Fits min and max of each column of {@code x} (N × D, N ≥ 1). */
     public static MinMaxScaler fit(DMatrixRMaj x) {
+        Objects.requireNonNull(x, "x");
         int n = x.numRows, d = x.numCols;
         if (n < 1) {
             throw new IllegalArgumentException("cannot fit a MinMaxScaler on 0 samples (x is 0×" + d + ")");
@@ -40,16 +42,19 @@ public final class MinMaxScaler {
 
     /** Fits on the features of a data set. */
     public static MinMaxScaler fit(Dataset train) {
+        Objects.requireNonNull(train, "train");
         return fit(train.features());
     }
 
     /** (x − min) / (max − min) as a new matrix. */
     public DMatrixRMaj transform(DMatrixRMaj x) {
+        Objects.requireNonNull(x, "x");
         int d = min.length;
         if (x.numCols != d) {
             throw new IllegalArgumentException("MinMaxScaler was fitted on " + d + " features but x is "
                     + x.numRows + "×" + x.numCols);
         }
+        Finite.require(x, "x");
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, d);
         for (int i = 0; i < x.numRows; i++) {
             for (int j = 0; j < d; j++) {
@@ -62,6 +67,7 @@ public final class MinMaxScaler {
 
     /** The data set with normalised features and the same labels. */
     public Dataset transform(Dataset data) {
+        Objects.requireNonNull(data, "data");
         return new Dataset(transform(data.features()), data.labels().clone());
     }
 

@@ -1,5 +1,6 @@
 package dl.data;
 
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,10 +19,12 @@ public final class Standardizer {
 
     /** Fits μ and σ of each column of {@code x} (N × D, N ≥ 1). */
     public static Standardizer fit(DMatrixRMaj x) {
+        Objects.requireNonNull(x, "x");
         int n = x.numRows, d = x.numCols;
         if (n < 1) {
             throw new IllegalArgumentException("cannot fit a Standardizer on 0 samples (x is 0×" + d + ")");
         }
+        Finite.require(x, "x");
         double[] mean = new double[d], std = new double[d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
@@ -49,16 +52,19 @@ public final class Standardizer {
 
     /** Fits on the features of a data set. */
     public static Standardizer fit(Dataset train) {
+        Objects.requireNonNull(train, "train");
         return fit(train.features());
     }
 
     /** (x − μ) / σ as a new matrix. */
     public DMatrixRMaj transform(DMatrixRMaj x) {
+        Objects.requireNonNull(x, "x");
         int d = mean.length;
         if (x.numCols != d) {
             throw new IllegalArgumentException("Standardizer was fitted on " + d + " features but x is "
                     + x.numRows + "×" + x.numCols);
         }
+        Finite.require(x, "x");
         DMatrixRMaj z = new DMatrixRMaj(x.numRows, d);
         for (int i = 0; i < x.numRows; i++) {
             for (int j = 0; j < d; j++) {
@@ -71,6 +77,7 @@ public final class Standardizer {
 
     /** The data set with standardised features and the same labels. */
     public Dataset transform(Dataset data) {
+        Objects.requireNonNull(data, "data");
         return new Dataset(transform(data.features()), data.labels().clone());
     }
 

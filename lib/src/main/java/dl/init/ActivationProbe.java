@@ -22,6 +22,10 @@ public final class ActivationProbe {
      * input {@code x} (N × D) and weights drawn from {@code new Random(seed)}.
      */
     public static List<double[]> layerOutputs(DMatrixRMaj x, int layers, Init init, Activation f, long seed) {
+        java.util.Objects.requireNonNull(x, "x");
+        java.util.Objects.requireNonNull(init, "init");
+        java.util.Objects.requireNonNull(f, "f");
+        dl.data.Finite.require(x, "input x");
         if (layers <= 0) {
             throw new IllegalArgumentException("layers must be positive, got " + layers);
         }

@@ -18,8 +18,13 @@ package dl.init;
  */
 public record Histogram(double lo, double hi, int[] counts, int outside) {
 
+    public Histogram {
+        java.util.Objects.requireNonNull(counts, "counts");
+    }
+
     /** Counts {@code values} into {@code bins} equal-width bins over [lo, hi]. */
     public static Histogram of(double[] values, int bins, double lo, double hi) {
+        java.util.Objects.requireNonNull(values, "values");
         if (bins <= 0) {
             throw new IllegalArgumentException("bins must be positive, got " + bins);
         }

@@ -65,6 +65,7 @@ public final class Init {
 
     /** A new n_in × n_out weight matrix with entries std·N(0,1) drawn from {@code rng}. */
     public DMatrixRMaj weights(int fanIn, int fanOut, Random rng) {
+        java.util.Objects.requireNonNull(rng, "rng");
         double std = std(fanIn, fanOut);
         DMatrixRMaj w = new DMatrixRMaj(fanIn, fanOut);
         for (int i = 0; i < w.data.length; i++) {

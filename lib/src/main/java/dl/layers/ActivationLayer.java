@@ -14,13 +14,14 @@ public final class ActivationLayer implements Layer {
     private DMatrixRMaj x;
 
     public ActivationLayer(Activation f) {
-        this.f = f;
+        this.f = java.util.Objects.requireNonNull(f, "activation f");
     }
 
     public Activation activation() { return f; }
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        java.util.Objects.requireNonNull(x, "x");
         this.x = x;
         y.reshape(x.numRows, x.numCols);
         f.apply(x.data, y.data, x.getNumElements());
@@ -29,6 +30,7 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
+        java.util.Objects.requireNonNull(dout, "dout");
         if (x == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }

@@ -14,6 +14,10 @@ import org.ejml.data.DMatrixRMaj;
  * mean starts at 0 and the running variance at 1. ε = 1e-5 by default (PyTorch's value; DLFS uses
  * 1e-6) keeps the division finite when a feature is constant in the batch.
  *
+ * <p>Training mode needs a batch of at least 2 rows (a single row normalizes to x̂ = 0: the output
+ * is β and every gradient 0) and a finite batch: a batch whose mean or variance is NaN or ±∞ is
+ * refused before it reaches the running statistics, which it would otherwise poison for good.
+ *
  * <p>Backward (training): with N rows, ∂L/∂β = Σᵢ dY, ∂L/∂γ = Σᵢ dY⊙x̂ and
  * ∂L/∂x = γ/√(σ² + ε) · (dY − ∂L/∂β / N − x̂ ⊙ ∂L/∂γ / N).
  */
@@ -77,11 +81,16 @@ public final class BatchNorm implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        java.util.Objects.requireNonNull(x, "x");
         if (x.numCols != d) {
             throw new IllegalArgumentException(this + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×" + d);
         }
         int n = x.numRows;
         double[] xd = x.data;
+        if (training && n < 2) {
+            throw new IllegalArgumentException(this + " in training mode needs a batch of at least 2 rows, got "
+                    + Layer.shape(x) + (n == 1 ? " (one row normalizes to 0: output β, gradient 0)" : ""));
+        }
         if (training) {
             Arrays.fill(mean, 0);
             double[] var = std; // accumulate the variance in std, then take the root
@@ -98,6 +107,13 @@ public final class BatchNorm implements Layer {
                 for (int j = 0; j < d; j++, i++) {
                     double c = xd[i] - mean[j];
                     var[j] += c * c;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(mean[j]) || !Double.isFinite(var[j])) {
+                    throw new IllegalArgumentException(this + ": feature (column) " + j + " of the " + Layer.shape(x)
+                            + " batch has mean " + mean[j] + " and variance " + var[j] / n + "; the input contains NaN or"
+                            + " ±∞ (or overflows); the running statistics were left unchanged");
                 }
             }
             for (int j = 0; j < d; j++) {
@@ -127,6 +143,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
+        java.util.Objects.requireNonNull(dout, "dout");
         if (!trainedForward) {
             throw new IllegalStateException(this + ": backward needs a forward pass in training mode");
         }

@@ -34,11 +34,15 @@ public final class Dense implements Layer {
 
     /** Weights drawn by {@code init} from {@code rng}, zero biases. */
     public Dense(int in, int out, Init init, Random rng) {
-        this(init.weights(in, out, rng), new DMatrixRMaj(1, out));
+        this(java.util.Objects.requireNonNull(init, "init").weights(in, out, rng), new DMatrixRMaj(1, out));
     }
 
     /** A layer using the given W (n_in × n_out) and b (1 × n_out) themselves, not copies. */
     public Dense(DMatrixRMaj w, DMatrixRMaj b) {
+        java.util.Objects.requireNonNull(w, "w");
+        java.util.Objects.requireNonNull(b, "b");
+        dl.data.Finite.require(w, "W");
+        dl.data.Finite.require(b, "b");
         if (b.numRows != 1 || b.numCols != w.numCols) {
             throw new IllegalArgumentException("W is " + Layer.shape(w) + " so b must be 1×" + w.numCols
                     + ", but b is " + Layer.shape(b));
@@ -65,6 +69,7 @@ public final class Dense implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        java.util.Objects.requireNonNull(x, "x");
         if (x.numCols != in) {
             throw new IllegalArgumentException(this + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×" + in);
         }
@@ -83,6 +88,7 @@ public final class Dense implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
+        java.util.Objects.requireNonNull(dout, "dout");
         if (x == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }

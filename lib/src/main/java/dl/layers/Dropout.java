@@ -37,6 +37,7 @@ public final class Dropout implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        java.util.Objects.requireNonNull(x, "x");
         this.x = x;
         this.lastTraining = training;
         if (!training) {
@@ -57,6 +58,7 @@ public final class Dropout implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
+        java.util.Objects.requireNonNull(dout, "dout");
         if (x == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }

@@ -41,6 +41,7 @@ public interface Layer {
 
     /** "rows×cols" of a matrix, for error messages. */
     static String shape(DMatrixRMaj m) {
+        java.util.Objects.requireNonNull(m, "m");
         return m.numRows + "×" + m.numCols;
     }
 }

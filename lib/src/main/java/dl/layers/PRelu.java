@@ -39,6 +39,7 @@ public final class PRelu implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        java.util.Objects.requireNonNull(x, "x");
         int d = alpha.numCols;
         if (x.numCols != d) {
             throw new IllegalArgumentException(this + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×" + d);
@@ -54,6 +55,7 @@ public final class PRelu implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
+        java.util.Objects.requireNonNull(dout, "dout");
         if (x == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }

@@ -14,6 +14,9 @@ import org.ejml.data.DMatrixRMaj;
 public record Param(String name, DMatrixRMaj value, DMatrixRMaj grad, boolean decays) {
 
     public Param {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(value, "value");
+        java.util.Objects.requireNonNull(grad, "grad");
         if (value.numRows != grad.numRows || value.numCols != grad.numCols) {
             throw new IllegalArgumentException("parameter " + name + " is " + Layer.shape(value)
                     + " but its gradient is " + Layer.shape(grad));

@@ -13,6 +13,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>On logits z ({@link #fromLogits()}, p = σ(z)), in the overflow-free form
  * L = mean[max(z, 0) − z·t + ln(1 + e^(−|z|))], with ∂L/∂z = (σ(z) − t)/(N·K).
+ *
+ * <p>Targets outside [0, 1] (a label 2 or −1) and, in the probability form, predictions outside
+ * [0, 1] (1.7 is no probability) are refused, naming the entry.
  */
 public final class BinaryCrossEntropy implements Loss {
     /** The clip ε of the probability form. */
@@ -39,7 +42,7 @@ public final class BinaryCrossEntropy implements Loss {
 
     @Override
     public double value(DMatrixRMaj y, DMatrixRMaj t) {
-        Loss.requireSameShape(y, t);
+        requireValid(y, t);
         int n = y.getNumElements();
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -57,7 +60,7 @@ public final class BinaryCrossEntropy implements Loss {
 
     @Override
     public DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
-        Loss.requireSameShape(y, t);
+        requireValid(y, t);
         int n = y.getNumElements();
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
         for (int i = 0; i < n; i++) {
@@ -70,6 +73,14 @@ public final class BinaryCrossEntropy implements Loss {
             }
         }
         return g;
+    }
+
+    private void requireValid(DMatrixRMaj y, DMatrixRMaj t) {
+        Loss.requireSameShape(y, t);
+        Loss.requireUnitInterval(t, "binary cross-entropy targets t", false);
+        if (!logits) {
+            Loss.requireUnitInterval(y, "binary cross-entropy predictions p (probabilities; use fromLogits() for scores)", true);
+        }
     }
 
     @Override

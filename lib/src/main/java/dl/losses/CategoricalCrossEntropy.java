@@ -7,6 +7,8 @@ import org.ejml.data.DMatrixRMaj;
  * output) against one-hot targets t: L = −(1/N) Σᵢₖ tᵢₖ·ln yᵢₖ, ∂L/∂y = −t/(N·y).
  *
  * <p>y is clipped below at ε = 1e-7 so that y = 0 gives a large but finite loss (gradient 0 there).
+ * Targets must be distributions (one-hot rows, or soft labels: entries ≥ 0 summing to 1) and so must
+ * the predictions (a row summing to 2 would give a negative loss); both are checked, naming the row.
  * For int labels use {@link SparseCategoricalCrossEntropy}; for logits use the fused and more
  * stable {@link SoftmaxCrossEntropy}.
  */
@@ -16,7 +18,7 @@ public final class CategoricalCrossEntropy implements Loss {
 
     @Override
     public double value(DMatrixRMaj y, DMatrixRMaj t) {
-        Loss.requireSameShape(y, t);
+        requireValid(y, t);
         double s = 0;
         for (int i = 0; i < y.getNumElements(); i++) {
             if (t.data[i] != 0) {
@@ -28,12 +30,18 @@ public final class CategoricalCrossEntropy implements Loss {
 
     @Override
     public DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
-        Loss.requireSameShape(y, t);
+        requireValid(y, t);
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
         for (int i = 0; i < y.getNumElements(); i++) {
             g.data[i] = y.data[i] < EPSILON ? 0 : -t.data[i] / (y.numRows * y.data[i]);
         }
         return g;
+    }
+
+    private static void requireValid(DMatrixRMaj y, DMatrixRMaj t) {
+        Loss.requireSameShape(y, t);
+        Loss.requireDistributions(t, "targets t", false);
+        Loss.requireDistributions(y, "predictions y", true);
     }
 
     @Override

@@ -14,12 +14,19 @@ public interface LossLayer {
     /** ∂L/∂scores for the last forward (owned by the layer; overwritten by the next call). */
     DMatrixRMaj backward();
 
-    /** The predicted class of each row: the arg-max of the scores. */
+    /** The predicted class of each row: the arg-max of the scores. A row with a NaN score is refused. */
     default int[] predictClasses(DMatrixRMaj scores) {
+        java.util.Objects.requireNonNull(scores, "scores");
         int k = scores.numCols;
         int[] classes = new int[scores.numRows];
         for (int r = 0; r < scores.numRows; r++) {
             int best = 0;
+            for (int c = 0; c < k; c++) {
+                if (Double.isNaN(scores.data[r * k + c])) {
+                    throw new IllegalArgumentException("the scores of row " + r + " contain NaN (column " + c
+                            + "); they predict no class");
+                }
+            }
             for (int c = 1; c < k; c++) {
                 if (scores.data[r * k + c] > scores.data[r * k + best]) {
                     best = c;
@@ -36,6 +43,7 @@ public interface LossLayer {
      * output predicts class 1 when it exceeds 0.5, or 0 for {@link BinaryCrossEntropy#fromLogits()}).
      */
     static LossLayer of(Loss loss) {
+        java.util.Objects.requireNonNull(loss, "loss");
         return new TargetLoss(loss);
     }
 }

@@ -10,6 +10,7 @@ public final class MeanAbsoluteError implements Loss {
     @Override
     public double value(DMatrixRMaj y, DMatrixRMaj t) {
         Loss.requireSameShape(y, t);
+        Loss.requireFiniteTargets(t);
         int n = y.getNumElements();
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -21,6 +22,7 @@ public final class MeanAbsoluteError implements Loss {
     @Override
     public DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
         Loss.requireSameShape(y, t);
+        Loss.requireFiniteTargets(t);
         int n = y.getNumElements();
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
         for (int i = 0; i < n; i++) {

@@ -25,6 +25,12 @@ public final class SoftmaxCrossEntropy implements LossLayer {
         for (int i = 0; i < z.numRows; i++) {
             s += Softmax.logSumExp(z.data, i * k, k) - z.data[i * k + labels[i]];
         }
+        if (!Double.isFinite(s)) {
+            // non-finite logits (a diverged network): report the loss, there are no probabilities
+            y.reshape(z.numRows, k);
+            java.util.Arrays.fill(y.data, 0, y.getNumElements(), Double.NaN);
+            return s / z.numRows;
+        }
         Softmax.apply(z, y);
         return s / z.numRows;
     }

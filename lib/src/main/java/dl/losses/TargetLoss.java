@@ -14,6 +14,8 @@ final class TargetLoss implements LossLayer {
 
     @Override
     public double forward(DMatrixRMaj scores, int[] labels) {
+        java.util.Objects.requireNonNull(scores, "scores");
+        java.util.Objects.requireNonNull(labels, "labels");
         y = scores;
         if (scores.numCols == 1) {
             if (labels.length != scores.numRows) {
@@ -22,7 +24,7 @@ final class TargetLoss implements LossLayer {
             }
             t = new DMatrixRMaj(labels.length, 1);
             for (int i = 0; i < labels.length; i++) {
-                if (labels[i] > 1) {
+                if (labels[i] < 0 || labels[i] > 1) {
                     throw new IllegalArgumentException("a single output needs labels 0 or 1, but label " + i + " is " + labels[i]);
                 }
                 t.data[i] = labels[i];
@@ -44,12 +46,16 @@ final class TargetLoss implements LossLayer {
 
     @Override
     public int[] predictClasses(DMatrixRMaj scores) {
+        java.util.Objects.requireNonNull(scores, "scores");
         if (scores.numCols > 1) {
             return LossLayer.super.predictClasses(scores);
         }
         double threshold = loss instanceof BinaryCrossEntropy b && b.isFromLogits() ? 0 : 0.5;
         int[] classes = new int[scores.numRows];
         for (int i = 0; i < classes.length; i++) {
+            if (Double.isNaN(scores.data[i])) {
+                throw new IllegalArgumentException("the score of row " + i + " is NaN; it predicts no class");
+            }
             classes[i] = scores.data[i] > threshold ? 1 : 0;
         }
         return classes;

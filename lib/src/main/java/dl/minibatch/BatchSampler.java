@@ -42,6 +42,7 @@ public final class BatchSampler {
 
     /** A random permutation of 0 … n−1 (Fisher–Yates shuffle). */
     public static int[] shuffled(int n, Random rng) {
+        java.util.Objects.requireNonNull(rng, "rng");
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -23,6 +23,10 @@ public final class MiniBatchDescent {
      */
     public static TrainingRun run(BatchObjective problem, Optimizer optimizer, double[] start,
                                   int batchSize, int epochs, long seed) {
+        java.util.Objects.requireNonNull(problem, "problem");
+        java.util.Objects.requireNonNull(optimizer, "optimizer");
+        java.util.Objects.requireNonNull(start, "start");
+        dl.data.Finite.require(start, "start");
         if (start.length != problem.dimension()) {
             throw new IllegalArgumentException("start has " + start.length + " values but the problem has "
                     + problem.dimension() + " parameters");
@@ -52,11 +56,15 @@ public final class MiniBatchDescent {
                 long t0 = System.nanoTime();
                 double loss = problem.loss(w, batch);
                 double[] grad = problem.gradient(w, batch);
-                optimizer.update(w, grad);
+                boolean finite = Double.isFinite(loss) && allFinite(grad);
+                if (finite) {
+                    optimizer.update(w, grad);
+                }
                 nanos[k] = System.nanoTime() - t0;
-                if (!Double.isFinite(loss) || !allFinite(w)) {
+                if (!finite || !allFinite(w)) {
                     throw new IllegalStateException("diverged at update " + (k + 1) + " (epoch " + epoch
-                            + ", batch " + b + "): loss = " + loss + ", w = " + Arrays.toString(w)
+                            + ", batch " + b + "): loss = " + loss + ", gradient = " + Arrays.toString(grad)
+                            + ", w = " + Arrays.toString(w)
                             + "; try a smaller learning rate than " + optimizer);
                 }
                 updateLosses[k] = loss;

@@ -25,7 +25,7 @@ public final class NoisyGradient implements ScalarFunction {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("noise std sigma must be finite and >= 0, got " + sigma);
         }
-        this.f = f;
+        this.f = java.util.Objects.requireNonNull(f, "f");
         this.sigma = sigma;
         this.rng = new Random(seed);
     }

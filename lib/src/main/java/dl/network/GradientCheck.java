@@ -6,6 +6,7 @@ import dl.layers.Layer;
 import dl.layers.Param;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
@@ -82,6 +83,7 @@ public final class GradientCheck {
 
     /** Checks every parameter of {@code net} on a batch, with h = 1e-5. */
     public static Result check(Sequential net, Dataset batch) {
+        Objects.requireNonNull(batch, "batch");
         return check(net, batch.features(), batch.labels(), DEFAULT_STEP);
     }
 
@@ -92,6 +94,10 @@ public final class GradientCheck {
 
     /** Checks every parameter of {@code net} on inputs x with labels, with step h. */
     public static Result check(Sequential net, DMatrixRMaj x, int[] labels, double h) {
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(labels, "labels");
+        requireStep(h);
         for (Layer layer : net.layers()) {
             if (layer instanceof Dropout dropout && dropout.rate() > 0) {
                 throw new IllegalArgumentException("gradient check: remove " + dropout
@@ -119,6 +125,10 @@ public final class GradientCheck {
 
     /** As {@link #checkLayer(Layer, DMatrixRMaj, long)} with step h. */
     public static Result checkLayer(Layer layer, DMatrixRMaj x, long seed, double h) {
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(x, "x");
+        requireStep(h);
+        dl.data.Finite.require(x, "input x");
         DMatrixRMaj y = layer.forward(x, true);
         Random rng = new Random(seed);
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
@@ -148,6 +158,13 @@ public final class GradientCheck {
             rows.add(compare(p.name(), p.shape(), analytic.get(k), numerical(p.value().data, f, h)));
         }
         return new Result(rows);
+    }
+
+    /** h must be a positive finite number: h = 0 divides 0 by 0, NaN gives a table of NaN. */
+    private static void requireStep(double h) {
+        if (!(h > 0) || !Double.isFinite(h)) {
+            throw new IllegalArgumentException("the step h must be a positive finite number (e.g. 1e-5), got " + h);
+        }
     }
 
     private static double[] numerical(double[] theta, DoubleSupplier f, double h) {

@@ -5,6 +5,7 @@ import dl.init.Init;
 import dl.layers.BatchNorm;
 import dl.layers.Dense;
 import dl.layers.Dropout;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -43,6 +44,7 @@ public final class Mlp {
 
     /** Layer sizes from input to output, e.g. {@code Mlp.of(784, 50, 10)}. */
     public static Mlp of(int... sizes) {
+        Objects.requireNonNull(sizes, "sizes");
         return new Mlp(sizes);
     }
 
@@ -53,12 +55,12 @@ public final class Mlp {
 
     /** The hidden layers' activation. */
     public Mlp activation(Activation activation) {
-        this.activation = activation;
+        this.activation = Objects.requireNonNull(activation, "activation");
         return this;
     }
 
     public Mlp init(Init init) {
-        this.init = init;
+        this.init = Objects.requireNonNull(init, "init");
         return this;
     }
 
@@ -78,7 +80,7 @@ public final class Mlp {
     }
 
     public Mlp weightDecay(WeightDecay weightDecay) {
-        this.weightDecay = weightDecay;
+        this.weightDecay = Objects.requireNonNull(weightDecay, "weightDecay");
         return this;
     }
 

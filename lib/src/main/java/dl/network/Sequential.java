@@ -2,6 +2,7 @@ package dl.network;
 
 import dl.activations.Activation;
 import dl.data.Dataset;
+import dl.data.Finite;
 import dl.layers.ActivationLayer;
 import dl.layers.Layer;
 import dl.layers.Param;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -26,6 +28,10 @@ import org.ejml.data.DMatrixRMaj;
  * }</pre>
  *
  * Parameter names follow DLFS: W1, b1, W2, … for dense layers, gamma1, beta1, … for batch norm.
+ *
+ * <p>Inputs are checked where they enter: {@code forward}, {@code predict}, {@code loss} and
+ * {@code gradients} refuse a NaN or ±∞ in x, naming its row and column (ReLU would otherwise turn it
+ * into 0 and hide it).
  */
 public final class Sequential {
     private static final int EVAL_CHUNK = 1000;
@@ -35,9 +41,22 @@ public final class Sequential {
     private WeightDecay weightDecay = WeightDecay.none();
     private List<Param> params;
     private final DMatrixRMaj chunk = new DMatrixRMaj(1, 1);
+    /** The Trainer's batch buffer: filled only from a data set checked once per fit, so not re-checked per step. */
+    private DMatrixRMaj checkedBuffer;
 
-    /** Appends a layer. */
+    /**
+     * Appends a layer. A layer object can appear only once: it caches its input for backward, so a
+     * second use would overwrite the first one's cache and make the gradients wrong. Adding the same
+     * object twice is refused; create a new layer instead (weight sharing is not supported).
+     */
     public Sequential add(Layer layer) {
+        Objects.requireNonNull(layer, "layer");
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) == layer) {
+                throw new IllegalArgumentException(layer + " is already layer " + (i + 1) + " of this network; a layer"
+                        + " object can be added only once (it caches its input for backward): create a new one");
+            }
+        }
         layers.add(layer);
         params = null;
         return this;
@@ -45,18 +64,19 @@ public final class Sequential {
 
     /** Appends an element-wise activation layer. */
     public Sequential add(Activation activation) {
+        Objects.requireNonNull(activation, "activation");
         return add(new ActivationLayer(activation));
     }
 
     /** Replaces the loss layer (default {@link SoftmaxCrossEntropy}). */
     public Sequential withLoss(LossLayer loss) {
-        this.lossLayer = loss;
+        this.lossLayer = Objects.requireNonNull(loss, "loss");
         return this;
     }
 
     /** Sets the weight decay added to the loss and the gradients (default none). */
     public Sequential withWeightDecay(WeightDecay decay) {
-        this.weightDecay = decay;
+        this.weightDecay = Objects.requireNonNull(decay, "decay");
         return this;
     }
 
@@ -99,6 +119,20 @@ public final class Sequential {
 
     /** The output scores (before the loss layer). The matrix belongs to the last layer: copy it to keep it. */
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        Objects.requireNonNull(x, "x");
+        if (x != checkedBuffer) {
+            Finite.require(x, "input x");
+        }
+        return run(x, training);
+    }
+
+    /** Marks the Trainer's batch buffer, whose rows come from training data it has already checked. */
+    void trustInput(DMatrixRMaj buffer) {
+        checkedBuffer = buffer;
+    }
+
+    /** The layers applied in order, without checking the input (it was checked where it entered). */
+    private DMatrixRMaj run(DMatrixRMaj x, boolean training) {
         DMatrixRMaj h = x;
         for (Layer layer : layers) {
             h = layer.forward(h, training);
@@ -123,16 +157,20 @@ public final class Sequential {
 
     /** Mean loss plus weight-decay penalty, in training or inference mode. */
     public double loss(DMatrixRMaj x, int[] labels, boolean training) {
+        Objects.requireNonNull(labels, "labels");
         return lossLayer.forward(forward(x, training), labels) + weightDecay.penalty(params());
     }
 
     /** Mean loss plus penalty over a data set, in inference mode (evaluated in chunks of 1000 rows). */
     public double loss(Dataset data) {
+        Objects.requireNonNull(data, "data");
         return evaluate(data)[0];
     }
 
     /** Fraction of rows whose predicted class equals the label. */
     public double accuracy(DMatrixRMaj x, int[] labels) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(labels, "labels");
         if (labels.length != x.numRows) {
             throw new IllegalArgumentException("input is " + Layer.shape(x) + " but there are " + labels.length + " labels");
         }
@@ -148,16 +186,19 @@ public final class Sequential {
 
     /** Accuracy (정확도) over a data set (evaluated in chunks of 1000 rows). */
     public double accuracy(Dataset data) {
+        Objects.requireNonNull(data, "data");
         return evaluate(data)[1];
     }
 
     /** {loss, accuracy} over a data set in inference mode, evaluated in chunks to bound memory. */
     double[] evaluate(Dataset data) {
+        Objects.requireNonNull(data, "data");
         int n = data.size();
         if (n == 0) {
             throw new IllegalArgumentException("cannot evaluate on an empty data set");
         }
         int d = data.numFeatures();
+        Finite.require(data.features(), "data set features");
         double lossSum = 0;
         int correct = 0;
         for (int from = 0; from < n; from += EVAL_CHUNK) {
@@ -165,8 +206,11 @@ public final class Sequential {
             chunk.reshape(m, d);
             System.arraycopy(data.features().data, from * d, chunk.data, 0, m * d);
             int[] labels = java.util.Arrays.copyOfRange(data.labels(), from, from + m);
-            DMatrixRMaj scores = forward(chunk, false);
+            DMatrixRMaj scores = run(chunk, false);
             lossSum += m * lossLayer.forward(scores, labels);
+            if (!Double.isFinite(lossSum)) {
+                return new double[] {lossSum, Double.NaN}; // non-finite scores have no predicted class
+            }
             int[] predicted = lossLayer.predictClasses(scores);
             for (int i = 0; i < m; i++) {
                 if (predicted[i] == labels[i]) {
@@ -195,6 +239,7 @@ public final class Sequential {
 
     /** {@link #gradients(DMatrixRMaj, int[])} on a batch. */
     public double gradients(Dataset batch) {
+        Objects.requireNonNull(batch, "batch");
         return gradients(batch.features(), batch.labels());
     }
 

@@ -1,10 +1,14 @@
 package dl.network;
 
 import dl.data.Dataset;
+import dl.data.Finite;
+import dl.layers.BatchNorm;
+import dl.layers.Layer;
 import dl.layers.Param;
 import dl.optimizers.Optimizer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
@@ -21,9 +25,19 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Defaults: batch size 100, 10 epochs, shuffled epochs, seed 0, evaluation on all samples, silent.
  * If a loss becomes NaN or infinite, training stops and the returned {@link History} carries a
- * {@link DivergenceReport} naming the iteration and the value. The same seeds give the same history.
+ * {@link DivergenceReport} naming the iteration and the value; so does a loss that explodes while
+ * staying finite, growing past {@value #EXPLOSION_FACTOR} × max(1, the loss before training). The same
+ * seeds give the same history.
+ *
+ * <p>Bad input is refused before training starts: non-finite features (row and column named), test
+ * data with another number of features, a batch-norm network with batches of a single row, and a
+ * loss that is already non-finite before any update (the message blames the data or the initial
+ * weights, not the learning rate).
  */
 public final class Trainer {
+    /** A loss above this factor times max(1, the loss before training) counts as divergence. */
+    public static final double EXPLOSION_FACTOR = 1e4;
+
     private final Optimizer optimizer;
     private int batchSize = 100;
     private int epochs = 10;
@@ -32,9 +46,10 @@ public final class Trainer {
     private long seed;
     private int evaluationSamples = Integer.MAX_VALUE;
     private Consumer<Progress> listener = p -> { };
+    private double explosionLimit = Double.POSITIVE_INFINITY;
 
     public Trainer(Optimizer optimizer) {
-        this.optimizer = optimizer;
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
     }
 
     public Trainer batchSize(int batchSize) {
@@ -65,7 +80,7 @@ public final class Trainer {
     }
 
     public Trainer sampling(Sampling sampling) {
-        this.sampling = sampling;
+        this.sampling = Objects.requireNonNull(sampling, "sampling");
         return this;
     }
 
@@ -86,7 +101,7 @@ public final class Trainer {
 
     /** Called after each evaluation and when training stops early; default: does nothing. */
     public Trainer onProgress(Consumer<Progress> listener) {
-        this.listener = listener;
+        this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -97,9 +112,19 @@ public final class Trainer {
 
     /** Trains {@code net} on {@code train}, evaluating on {@code train} and {@code test} (may be null). */
     public History fit(Sequential net, Dataset train, Dataset test) {
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(train, "train");
         int n = train.size();
         if (n == 0) {
             throw new IllegalArgumentException("the training set is empty");
+        }
+        Finite.require(train.features(), "training set features");
+        if (test != null) {
+            if (test.numFeatures() != train.numFeatures()) {
+                throw new IllegalArgumentException("the training set is " + Layer.shape(train.features())
+                        + " but the test set is " + Layer.shape(test.features()) + ": they need the same number of features");
+            }
+            Finite.require(test.features(), "test set features");
         }
         long start = System.currentTimeMillis();
         int perEpoch = sampling == Sampling.SHUFFLED_EPOCHS ? (n + batchSize - 1) / batchSize : Math.max(n / batchSize, 1);
@@ -107,10 +132,12 @@ public final class Trainer {
         int totalEpochs = (total + perEpoch - 1) / perEpoch;
         Dataset trainEval = head(train, evaluationSamples);
         Dataset testEval = test == null ? null : head(test, evaluationSamples);
+        requireBatchNormBatches(net, n, perEpoch, total);
 
         Random rng = new Random(seed);
         int d = train.numFeatures();
         DMatrixRMaj xb = new DMatrixRMaj(1, d);
+        net.trustInput(xb); // its rows are copied from train, checked above: no per-step check
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -120,6 +147,7 @@ public final class Trainer {
         if (record(net, trainEval, testEval, 0, 0, history, totalEpochs, total, start)) {
             return history;
         }
+        explosionLimit = EXPLOSION_FACTOR * Math.max(1, history.last().trainLoss());
         int it = 0;
         int epoch = 0;
         while (it < total) {
@@ -142,7 +170,7 @@ public final class Trainer {
                 double loss = net.gradients(xb, labels);
                 it++;
                 history.addIterationLoss(loss);
-                if (!Double.isFinite(loss)) {
+                if (!Double.isFinite(loss) || loss > explosionLimit) {
                     stop(history, new DivergenceReport(it, epoch, loss, "mini-batch", optimizer.toString()),
                             totalEpochs, total, start);
                     return history;
@@ -166,7 +194,10 @@ public final class Trainer {
         Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
         history.add(e);
         DivergenceReport report = null;
-        if (!Double.isFinite(tr[0])) {
+        if (it == 0 && (!Double.isFinite(tr[0]) || !finiteParams(net))) {
+            throw new IllegalArgumentException(blameBeforeTraining(net, trainEval, tr[0]));
+        }
+        if (!Double.isFinite(tr[0]) || (it > 0 && tr[0] > explosionLimit)) {
             report = new DivergenceReport(it, epoch, tr[0], "training-set evaluation", optimizer.toString());
         } else if (testEval != null && !Double.isFinite(te[0])) {
             report = new DivergenceReport(it, epoch, te[0], "test-set evaluation", optimizer.toString());
@@ -176,6 +207,61 @@ public final class Trainer {
         }
         listener.accept(new Progress(e, totalEpochs, total, System.currentTimeMillis() - start, report));
         return report != null;
+    }
+
+    /** Whether every parameter is finite (a NaN weight can hide behind a ReLU, which maps NaN to 0). */
+    private static boolean finiteParams(Sequential net) {
+        for (Param p : net.params()) {
+            for (double v : p.value().data) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Why the loss (or a weight) is non-finite before any update: the weights, or (finite but huge) data. */
+    private static String blameBeforeTraining(Sequential net, Dataset data, double loss) {
+        String start = "before any update the loss is " + loss + ", so no learning rate is to blame: ";
+        for (Param p : net.params()) {
+            double[] v = p.value().data;
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    return start + "parameter " + p.name() + " (" + p.shape() + ") has " + v[i] + " at row "
+                            + i / p.value().numCols + ", column " + i % p.value().numCols;
+                }
+            }
+        }
+        double[] x = data.features().data;
+        int worst = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (Math.abs(x[i]) > Math.abs(x[worst])) {
+                worst = i;
+            }
+        }
+        int d = Math.max(data.numFeatures(), 1);
+        return start + "the features are finite but overflow the network; the largest is " + (x.length == 0 ? 0 : x[worst])
+                + " at row " + worst / d + ", column " + worst % d + " — scale the data (e.g. with a Standardizer)";
+    }
+
+    /** Batch norm in training mode needs ≥ 2 rows per batch (one row normalizes to 0: output β, gradient 0). */
+    private void requireBatchNormBatches(Sequential net, int n, int perEpoch, int total) {
+        Layer bn = net.layers().stream().filter(l -> l instanceof BatchNorm).findFirst().orElse(null);
+        if (bn == null || total == 0) {
+            return;
+        }
+        String problem = null;
+        if (batchSize == 1 || n == 1) {
+            problem = "batches of 1 row (batch size " + batchSize + ", " + n + " training samples)";
+        } else if (sampling == Sampling.SHUFFLED_EPOCHS && n % batchSize == 1 && total >= perEpoch) {
+            problem = "a last batch of 1 row in every epoch (" + n + " samples = " + (perEpoch - 1) + " × " + batchSize
+                    + " + 1)";
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(bn + " needs at least 2 rows per training batch, but this trainer gives it "
+                    + problem + "; choose another batch size");
+        }
     }
 
     private void stop(History history, DivergenceReport report, int totalEpochs, int total, long start) {

@@ -53,6 +53,7 @@ public final class WeightDecay {
 
     /** The penalty added to the loss for these parameters. */
     public double penalty(List<Param> params) {
+        java.util.Objects.requireNonNull(params, "params");
         if (kind == Kind.NONE || lambda == 0) {
             return 0;
         }
@@ -69,6 +70,7 @@ public final class WeightDecay {
 
     /** Adds the penalty's gradient (λW or λ·sign W) to each decaying parameter's gradient. */
     public void addGradient(List<Param> params) {
+        java.util.Objects.requireNonNull(params, "params");
         if (kind == Kind.NONE || lambda == 0) {
             return;
         }

@@ -23,7 +23,7 @@ public final class ProgressBar implements Consumer<Progress> {
 
     /** A bar with a label shown before the text. */
     public ProgressBar(String label) {
-        this.label = label;
+        this.label = java.util.Objects.requireNonNull(label, "label");
     }
 
     /** A trainer listener that shows epoch, loss and accuracy as the network trains. */

@@ -39,7 +39,7 @@ public final class AdaGrad implements Optimizer {
     public AdaGrad(double learningRate, double epsilon, EpsilonPlacement placement) {
         this.learningRate = HyperParameters.learningRate(learningRate);
         this.epsilon = HyperParameters.epsilon(epsilon);
-        this.placement = placement;
+        this.placement = java.util.Objects.requireNonNull(placement, "placement");
     }
 
     public double learningRate() {

@@ -65,7 +65,7 @@ public final class Adam implements Optimizer {
         this.beta1 = HyperParameters.decayRate("beta1", beta1);
         this.beta2 = HyperParameters.decayRate("beta2", beta2);
         this.epsilon = HyperParameters.epsilon(epsilon);
-        this.placement = placement;
+        this.placement = java.util.Objects.requireNonNull(placement, "placement");
     }
 
     public double learningRate() {

@@ -29,7 +29,19 @@ final class HyperParameters {
         return eps;
     }
 
+    /**
+     * Checks the arguments of an update: both present, the same length, and a finite gradient (a NaN
+     * or ±∞ would silently turn the parameter, and an optimizer's memory, into NaN for good).
+     */
     static void sameLength(double[] param, double[] grad) {
+        java.util.Objects.requireNonNull(param, "param");
+        java.util.Objects.requireNonNull(grad, "grad");
+        for (int i = 0; i < grad.length; i++) {
+            if (!Double.isFinite(grad[i])) {
+                throw new IllegalArgumentException("gradient[" + i + "] is " + grad[i] + " (of " + grad.length
+                        + " values); an update needs a finite gradient, the parameter was left unchanged");
+            }
+        }
         if (param.length != grad.length) {
             throw new IllegalArgumentException(
                     "parameter has " + param.length + " values but gradient has " + grad.length);

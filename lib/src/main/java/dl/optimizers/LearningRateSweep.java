@@ -27,6 +27,8 @@ public final class LearningRateSweep {
      */
     public static LearningRateSweep run(String optimizer, ScalarFunction f, double[] start, int steps,
                                         double... learningRates) {
+        java.util.Objects.requireNonNull(optimizer, "optimizer");
+        java.util.Objects.requireNonNull(learningRates, "learningRates");
         if (learningRates.length == 0) {
             throw new IllegalArgumentException("no learning rates to sweep");
         }

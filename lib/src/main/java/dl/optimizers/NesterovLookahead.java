@@ -47,6 +47,8 @@ public final class NesterovLookahead {
 
     /** One step: updates {@code x} in place using ∇f at the look-ahead point. */
     public void step(double[] x, ScalarFunction f) {
+        java.util.Objects.requireNonNull(x, "x");
+        java.util.Objects.requireNonNull(f, "f");
         double[] v = velocities.computeIfAbsent(x, p -> new double[p.length]);
         double[] grad = f.gradient(lookahead(x));
         HyperParameters.sameLength(x, grad);
@@ -58,6 +60,7 @@ public final class NesterovLookahead {
 
     /** The look-ahead point x − γ·v (x itself before the first step). */
     public double[] lookahead(double[] x) {
+        java.util.Objects.requireNonNull(x, "x");
         double[] v = velocities.get(x);
         double[] p = Arrays.copyOf(x, x.length);
         if (v != null) {
@@ -70,6 +73,7 @@ public final class NesterovLookahead {
 
     /** A copy of the current velocity v of {@code x} (zeros before the first step). */
     public double[] velocity(double[] x) {
+        java.util.Objects.requireNonNull(x, "x");
         double[] v = velocities.get(x);
         return v == null ? new double[x.length] : v.clone();
     }

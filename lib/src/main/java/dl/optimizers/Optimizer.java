@@ -10,7 +10,10 @@ package dl.optimizers;
  */
 public interface Optimizer {
 
-    /** Updates {@code param} in place from {@code grad} (same length). */
+    /**
+     * Updates {@code param} in place from {@code grad} (same length). A NaN or ±∞ in {@code grad} is
+     * refused with an IllegalArgumentException naming its index, before anything changes.
+     */
     void update(double[] param, double[] grad);
 
     /** Forgets all per-parameter state (velocities, moment estimates, step counts). */

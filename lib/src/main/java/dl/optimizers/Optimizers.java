@@ -13,6 +13,7 @@ public final class Optimizers {
 
     /** The named optimizer at learning rate η with every other hyper-parameter at its default. */
     public static Optimizer byName(String name, double learningRate) {
+        java.util.Objects.requireNonNull(name, "name");
         switch (name.toLowerCase(Locale.ROOT)) {
             case "sgd":
                 return new Sgd(learningRate);

@@ -51,7 +51,7 @@ public final class RmsProp implements Optimizer {
         this.learningRate = HyperParameters.learningRate(learningRate);
         this.rho = HyperParameters.decayRate("rho", rho);
         this.epsilon = HyperParameters.epsilon(epsilon);
-        this.placement = placement;
+        this.placement = java.util.Objects.requireNonNull(placement, "placement");
     }
 
     public double learningRate() {

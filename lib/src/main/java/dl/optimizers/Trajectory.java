@@ -30,6 +30,7 @@ public final class Trajectory {
      * Calls {@code opt.reset()} first, so the run starts with empty optimizer state.
      */
     public static Trajectory run(Optimizer opt, ScalarFunction f, double[] start, int steps) {
+        java.util.Objects.requireNonNull(opt, "opt");
         opt.reset();
         return run(f, start, steps, x -> {
             double[] grad = f.gradient(x);
@@ -46,8 +47,14 @@ public final class Trajectory {
      * (not the look-ahead point). Calls {@code nag.reset()} first.
      */
     public static Trajectory run(NesterovLookahead nag, ScalarFunction f, double[] start, int steps) {
+        java.util.Objects.requireNonNull(nag, "nag");
         nag.reset();
         return run(f, start, steps, x -> {
+            double[] ahead = nag.lookahead(x);
+            double[] grad = f.gradient(ahead);
+            if (!allFinite(grad)) {
+                return "gradient " + Arrays.toString(grad) + " at the look-ahead point " + Arrays.toString(ahead);
+            }
             nag.step(x, f);
             return null;
         });
@@ -59,6 +66,8 @@ public final class Trajectory {
     }
 
     private static Trajectory run(ScalarFunction f, double[] start, int steps, Step step) {
+        java.util.Objects.requireNonNull(f, "f");
+        java.util.Objects.requireNonNull(start, "start");
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         }
@@ -164,6 +173,7 @@ public final class Trajectory {
      * (Euclidean distance) of {@code target}; returns this trajectory.
      */
     public Trajectory requireConvergedTo(double[] target, double tolerance) {
+        java.util.Objects.requireNonNull(target, "target");
         requireFinite();
         double[] end = points[points.length - 1];
         if (end.length != target.length) {

@@ -22,8 +22,10 @@ public final class LeastSquares implements Surface, BatchObjective {
     private final double[] y;
     private final double[] solution;
 
-    /** Rows xᵢ of {@code features} with targets yᵢ; the arrays are copied. */
+    /** Rows xᵢ of {@code features} with targets yᵢ (finite numbers: a NaN is refused, naming its row); the arrays are copied. */
     public LeastSquares(double[][] features, double[] targets) {
+        java.util.Objects.requireNonNull(features, "features");
+        java.util.Objects.requireNonNull(targets, "targets");
         if (features.length == 0) {
             throw new IllegalArgumentException("least squares needs at least one sample");
         }
@@ -43,6 +45,8 @@ public final class LeastSquares implements Surface, BatchObjective {
             }
             this.x[i] = features[i].clone();
         }
+        dl.data.Finite.require(features, "features");
+        dl.data.Finite.require(targets, "targets");
         this.y = targets.clone();
         this.solution = solve();
     }
@@ -52,6 +56,7 @@ public final class LeastSquares implements Surface, BatchObjective {
      * {@code noiseStd}) by {@code new Random(seed)}.
      */
     public static LeastSquares synthetic(int n, double[] trueWeights, double noiseStd, long seed) {
+        java.util.Objects.requireNonNull(trueWeights, "trueWeights");
         if (n < 1) {
             throw new IllegalArgumentException("number of samples must be >= 1, got " + n);
         }
@@ -111,6 +116,7 @@ public final class LeastSquares implements Surface, BatchObjective {
     }
 
     private void checkW(double[] w) {
+        java.util.Objects.requireNonNull(w, "w");
         if (w.length != dimension()) {
             throw new IllegalArgumentException("weights have " + w.length + " values but samples have "
                     + dimension() + " features");
@@ -118,6 +124,7 @@ public final class LeastSquares implements Surface, BatchObjective {
     }
 
     private void checkBatch(int[] batch) {
+        java.util.Objects.requireNonNull(batch, "batch");
         if (batch.length == 0) {
             throw new IllegalArgumentException("empty mini-batch");
         }

@@ -15,13 +15,22 @@ import java.util.function.DoubleUnaryOperator;
  */
 public record SurfaceGrid(double[] xs, double[] ys, double[][] z) {
 
+    public SurfaceGrid {
+        java.util.Objects.requireNonNull(xs, "xs");
+        java.util.Objects.requireNonNull(ys, "ys");
+        java.util.Objects.requireNonNull(z, "z");
+    }
+
     /** An n × n grid over the surface's own {@link Surface#plotRange()}. */
     public static SurfaceGrid of(Surface surface, int n) {
+        java.util.Objects.requireNonNull(surface, "surface");
         return of(surface, surface.plotRange(), n, n);
     }
 
     /** nx points across [xMin, xMax] and ny points across [yMin, yMax] (both ≥ 2). */
     public static SurfaceGrid of(ScalarFunction f, PlotRange range, int nx, int ny) {
+        java.util.Objects.requireNonNull(f, "f");
+        java.util.Objects.requireNonNull(range, "range");
         if (nx < 2 || ny < 2) {
             throw new IllegalArgumentException("a grid needs at least 2 points per axis, got " + nx + " × " + ny);
         }
