@@ -58,6 +58,9 @@ c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, OverwriteKern
                                       CheckCellMetadata]
 c.Autograde.autograde_preprocessors = [JavaExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+# JavaExecute already keeps at most 1000 lines per cell and says how much it cut; nbgrader's own
+# LimitOutput (which would cut that note) gets room for it.
+c.LimitOutput.max_lines = 1010
 # Feedback: the results and hints of every check, never the hidden tests' code.
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
 

@@ -308,7 +308,7 @@ def main():
         check("a2: η missing, blank rate, two wrong rates: 1 of 6 (the right etaDiverge)",
               score("mistakes", "a2-gradient-descent") == "1", notes.get("mistakes"))
         check("finding 6: a blank learning rate gets the designed hint, not a library exception",
-              noted("mistakes", "converge_check: AssertionError: ✗ etaConverge is set") and "IllegalArgumentException" not in fb2,
+              noted("mistakes", "converge_check: RuntimeException: java.lang.AssertionError, ✗ etaConverge is set") and "IllegalArgumentException" not in fb2,
               notes.get("mistakes"))
         check("η missing and η = 0.5 for oscillation: their hints", "1/η times too large" in fb2 and "take a larger η" in fb2)
         check("a3: delegating to the library and ε inside the root score 0 of 9", score("mistakes", "a3-optimizers") == "0",
