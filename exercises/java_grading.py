@@ -1,13 +1,34 @@
-"""nbgrader's Execute preprocessor, made to survive a kernel that dies (System.exit, a crash).
+"""nbgrader on the Java kernel, made fair to a real class (see docs/exercises.md).
 
-nbgrader gives up on a whole submission when the kernel dies mid-notebook. Here the cell that was
-running gets an error output naming the problem, every later code cell gets a "not run" error
-(so its test scores 0), and autograding saves the scores of the cells that did run.
+* JavaExecute (autograde's Execute step)
+  - survives a kernel that dies (System.exit, a crash): the cell that was running gets an error
+    output naming the problem, every later code cell a "not run" error (so its test scores 0), and
+    autograding saves the scores of the cells that did run;
+  - bounds the output of every cell: after MAX_LINES lines (or MAX_CHARS characters) the rest is
+    dropped and a note says how much; a flood of printing can no longer make the notebook miss
+    nbgrader's I/O timeout and fail as a whole;
+  - tolerates System.err: nbgrader scores a test cell with any stderr output 0, so stderr text is
+    turned into ordinary output, each line marked STDERR_MARK (the grading tool names it in the notes).
+* JavaOverwriteCells: a test cell that the student left as released (the hidden tests were cut
+  out of it) is put back silently; only really edited test cells get nbgrader's "checksum has
+  changed" warning.
+* HideHiddenTests (feedback): the hidden tests' code is cut out of the feedback, their results
+  (✓ lines, the failure message and hint) stay; code lines quoted in error tracebacks are removed.
 """
+import re
+
 from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
+from traitlets import Integer, Unicode
 
-from nbgrader.preprocessors import Execute
+from nbgrader import utils
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
+
+MAX_LINES = 1000
+MAX_CHARS = 100_000
+STDERR_MARK = "[System.err] "
+TRUNCATED = "output truncated"
+HIDDEN_NOTE = "// (hidden tests ran here: their results are shown below, their code is not)"
 
 
 def _error(ename, evalue):
@@ -15,14 +36,60 @@ def _error(ename, evalue):
                         traceback=[f"{ename}: {evalue}"])
 
 
+def _stream(text):
+    return NotebookNode(output_type="stream", name="stdout", text=text)
+
+
 class JavaExecute(Execute):
-    """Execute that records which cell killed the kernel and scores the rest 0."""
+    """Execute that records which cell killed the kernel, bounds every cell's output and turns stderr
+    into marked ordinary output."""
+
+    max_lines = Integer(MAX_LINES, help="lines of output kept per cell").tag(config=True)
+    max_chars = Integer(MAX_CHARS, help="characters of output kept per cell").tag(config=True)
 
     def on_cell_execute(self, **kwargs):
         self._running = kwargs.get("cell_index")
+        self._kept_lines, self._kept_chars, self._dropped = 0, 0, 0
+
+    def output(self, outs, msg, display_id, cell_index):
+        content = msg.get("content", {})
+        if msg["msg_type"] == "stream":
+            text = content.get("text", "")
+            if content.get("name") == "stderr":
+                text = "".join(STDERR_MARK + line for line in text.splitlines(True))
+            room_lines, room_chars = self.max_lines - self._kept_lines, self.max_chars - self._kept_chars
+            lines = text.splitlines(True)
+            if self._dropped or len(lines) > room_lines or len(text) > room_chars:
+                keep = "".join(lines[:max(0, room_lines)])[:max(0, room_chars)]
+                self._dropped += len(lines) - len(keep.splitlines(True))
+                text = keep
+            self._kept_lines += len(text.splitlines(True))
+            self._kept_chars += len(text)
+            if not text:
+                return None
+            if outs and outs[-1].get("output_type") == "stream" and outs[-1].get("name") == "stdout":
+                outs[-1].text += text  # one stream output per cell, as the notebook shows it
+                return outs[-1]
+            out = _stream(text)
+            outs.append(out)
+            return out
+        if msg["msg_type"] in ("execute_result", "display_data"):
+            data = content.get("data", {})
+            if len(str(data.get("text/plain", ""))) > self.max_chars:
+                data["text/plain"] = str(data["text/plain"])[:self.max_chars] + f"\n… ({TRUNCATED})"
+        return super().output(outs, msg, display_id, cell_index)
+
+    def on_cell_executed(self, **kwargs):
+        if self._dropped:
+            kwargs["cell"].outputs.append(_stream(
+                f"\n… {TRUNCATED}: {self._dropped} more lines not shown (at most {self.max_lines} lines "
+                f"or {self.max_chars} characters are kept per cell)\n"))
+            self._dropped = 0
+        super().on_cell_executed(**kwargs)
 
     def preprocess(self, nb, resources=None, km=None):
         self._running = None
+        self._kept_lines, self._kept_chars, self._dropped = 0, 0, 0
         try:
             return super().preprocess(nb, resources, km)
         except DeadKernelError:
@@ -39,3 +106,70 @@ class JavaExecute(Execute):
                     cell.outputs = [_error("NotRun", f"not run: the kernel died in '{where}'")]
             self.log.warning("kernel died in %s; later cells score 0", where)
             return nb, resources
+
+
+def without_hidden_tests(source, begin="BEGIN HIDDEN TESTS", end="END HIDDEN TESTS", note=None):
+    """The source with every hidden-test region (delimiter lines included) removed, or replaced by note."""
+    out, hidden = [], False
+    for line in source.splitlines():
+        if begin in line:
+            hidden = True
+            if note:
+                out.append(line[:len(line) - len(line.lstrip())] + note)
+        elif end in line and hidden:
+            hidden = False
+        elif not hidden:
+            out.append(line)
+    return "\n".join(out)
+
+
+def hidden_lines(source, begin="BEGIN HIDDEN TESTS", end="END HIDDEN TESTS"):
+    shown = set(without_hidden_tests(source, begin, end).splitlines())
+    return [line.strip() for line in source.splitlines() if line not in shown and len(line.strip()) > 8]
+
+
+class JavaOverwriteCells(OverwriteCells):
+    """OverwriteCells without the "checksum has changed" warning for test cells left as released."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id is not None and utils.is_locked(cell) and cell.cell_type == "code":
+            try:
+                source_cell = self.gradebook.find_source_cell(grade_id, self.notebook_id, self.assignment_id)
+            except Exception:  # MissingEntry: nbgrader's own code reports it
+                source_cell = None
+            if source_cell is not None and cell.source != source_cell.source and \
+                    cell.source.strip() == without_hidden_tests(source_cell.source).strip():
+                cell.source = source_cell.source  # untouched: the original, with its hidden tests
+        return super().preprocess_cell(cell, resources, cell_index)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class HideHiddenTests(NbGraderPreprocessor):
+    """Feedback shows what the student may see: hidden tests' code is cut out of the cells and out of
+    error tracebacks; their results stay."""
+
+    begin = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
+    end = Unicode("END HIDDEN TESTS").tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code" or self.begin not in cell.source:
+            return cell, resources
+        secret = hidden_lines(cell.source, self.begin, self.end)
+        cell.source = without_hidden_tests(cell.source, self.begin, self.end, HIDDEN_NOTE)
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                kept = []
+                for line in out.get("traceback", []):
+                    plain = _ANSI.sub("", line)
+                    if any(s in plain for s in secret):
+                        if not kept or kept[-1] != "(a line of a hidden test, not shown)":
+                            kept.append("(a line of a hidden test, not shown)")
+                    else:
+                        kept.append(line)
+                out["traceback"] = kept
+                if any(s in _ANSI.sub("", str(out.get("evalue", ""))) for s in secret):
+                    out["evalue"] = "(in a hidden test; the code is not shown)"
+        return cell, resources

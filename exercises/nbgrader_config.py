@@ -7,7 +7,7 @@ import sys
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from java_grading import JavaExecute  # noqa: E402  (kernel deaths score the rest 0, see java_grading.py)
+from java_grading import HideHiddenTests, JavaExecute, JavaOverwriteCells  # noqa: E402  (see java_grading.py)
 
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.course_id = "dl-java"
@@ -36,6 +36,10 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.ExecutePreprocessor.timeout = 30
 c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
+# After a cell's reply, nbclient waits for the rest of its output; a cell that printed a lot gets
+# time to deliver it (JavaExecute keeps at most 1000 lines per cell) instead of failing the notebook.
+c.Execute.iopub_timeout = 30
+c.Execute.raise_on_iopub_timeout = False
 
 # Deleted test cells are put back (and run) at grading time; edited ones are overwritten from the
 # gradebook. tools/exercises.py also reports both in the score table.
@@ -43,12 +47,22 @@ c.OverwriteCells.add_missing_cells = True
 c.OverwriteCells.missing_cell_notification = (
     "// This cell (id:{cell_id}) was missing from the submission. It was added back by nbgrader.\n\n")
 
-# Autograde as nbgrader does, with Execute replaced by JavaExecute.
-from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+# Autograde as nbgrader does, with Execute replaced by JavaExecute (bounded output, stderr tolerated,
+# dead kernels survived) and OverwriteCells by JavaOverwriteCells (no checksum warning for test cells
+# left as released).
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
-    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
+    AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, GetGrades, IgnorePattern, LimitOutput,
+    OverwriteKernelspec, SaveAutoGrades)
+c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, OverwriteKernelspec, JavaOverwriteCells,
+                                      CheckCellMetadata]
 c.Autograde.autograde_preprocessors = [JavaExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+# JavaExecute already keeps at most 1000 lines per cell and says how much it cut; nbgrader's own
+# LimitOutput (which would cut that note) gets room for it.
+c.LimitOutput.max_lines = 1010
+# Feedback: the results and hints of every check, never the hidden tests' code.
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
 
 # Release notebooks carry no outputs.
 c.ClearOutput.enabled = True

@@ -1,26 +1,31 @@
 """Graded exercises with nbgrader and the Java kernel (see docs/exercises.md).
 
     python tools/exercises.py release                 # ./course exercises release
-    python tools/exercises.py grade FOLDER [--out DIR] [--timeout S]   # ./course exercises grade FOLDER
+    python tools/exercises.py grade FOLDER [--out DIR] [--timeout S] [--jobs N]   # ./course exercises grade FOLDER
 
 release: `nbgrader generate_assignment` for every assignment under exercises/source/ → student
 versions in exercises/release/<assignment>/ (solutions replaced by a stub that throws, hidden
 tests removed, no outputs), copied to notebooks/exercises/<assignment>.ipynb for JupyterLab/Binder.
 
-grade: FOLDER holds one sub-folder per student with the submitted notebooks, either as
-FOLDER/<student>/<assignment>/<assignment>.ipynb (nbgrader's layout) or FOLDER/<student>/<assignment>.ipynb.
+grade: FOLDER holds one sub-folder per student with the submitted notebooks, in any layout and
+under any file name: every file that is a notebook is matched to its assignment by the nbgrader
+metadata of its cells (grade ids), so "a1-calculus (1).ipynb" or "A2-….ipynb" are graded too.
 Grading runs in a scratch copy of exercises/ (build/exercises/grading/, the repository is not
-touched): the assignments are generated again (the gradebook holds the hidden tests), every
-submission is autograded in its own nbgrader process on the Java kernel, and feedback HTML is
-written. Prints a score table (autograded points; points of hand-graded answers are listed as
-pending) and notes per submission: cells that failed with their message, timed-out cells, a dead
-kernel, edited or deleted test cells, files that are not notebooks. Writes DIR/scores.csv and
-DIR/feedback/<student>/<assignment>.html (DIR defaults to build/exercises/).
+touched): the assignments are generated again (the gradebook holds the hidden tests), and every
+submission is autograded on the Java kernel — N at a time (--jobs, default: the number of cores),
+each worker in its own copy of the course directory, the results merged into one gradebook in a
+fixed order, so they are the same as a serial run — and feedback HTML is written. Prints a score
+table (autograded points; anything not graded reads "not graded: why", hand-graded points are
+listed as pending) and notes per submission: cells that failed with their message, timed-out cells,
+a dead kernel, output to System.err (tolerated), truncated output, library calls in parts done by
+hand, edited or deleted test cells, files that are not notebooks. Writes DIR/scores.csv,
+DIR/notes.json and DIR/feedback/<student>/<assignment>.html (DIR defaults to build/exercises/).
 """
 import argparse
 import csv
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -84,29 +89,67 @@ def release():
 
 # ----------------------------------------------------------------------------------------- grade
 
-def find_submissions(folder, names):
-    """{(student, assignment): path}, and a list of (student, file, problem) for what cannot be graded."""
-    found, problems = {}, []
-    for student_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+MAX_FILE = 50_000_000  # bytes; larger files are not read as notebooks
+
+
+def _ids(nb):
+    return {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells} - {None}
+
+
+def assignment_ids(release_dir, names):
+    """{assignment: grade ids that belong to it alone} (ids shared by several, like "setup", do not count)."""
+    ids = {n: _ids(nbformat.read(release_dir / n / f"{n}.ipynb", as_version=4)) for n in names}
+    return {n: ids[n] - set().union(*(ids[m] for m in names if m != n)) for n in names}
+
+
+def find_submissions(folder, names, ids):
+    """{(student, assignment): path}, notes per student, and {(student, assignment): why not graded}.
+
+    Every file is tried as a notebook; a notebook belongs to the assignment whose grade ids it holds
+    (most of them), whatever its name."""
+    found, notes, why = {}, {}, {}
+    candidates = {}
+    for student_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         student = student_dir.name
+        notes[student] = []
         for path in sorted(student_dir.rglob("*")):
-            if not path.is_file() or ".ipynb_checkpoints" in path.parts:
+            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue
-            rel = path.relative_to(folder)
-            name = path.stem if path.suffix == ".ipynb" else None
-            if name not in names:
-                problems.append((student, str(rel), "not one of the assignments' notebooks "
-                                 f"({', '.join(n + '.ipynb' for n in names)}): ignored"))
-                continue
+            rel = str(path.relative_to(folder))
             try:
-                nb = nbformat.read(path, as_version=4)
+                if path.stat().st_size > MAX_FILE:
+                    raise ValueError(f"larger than {MAX_FILE // 1_000_000} MB")
+                nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
                 nbformat.validate(nb)
             except Exception as e:  # any reason a file is not a readable notebook
                 first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-                problems.append((student, str(rel), f"not a valid notebook ({first[:120]}): scored 0"))
+                named = next((n for n in names if n.lower() in path.name.lower()), None)
+                notes[student].append(f"{rel}: not a valid notebook ({first[:120]}): not graded")
+                if named:
+                    why.setdefault((student, named), "not a valid notebook")
                 continue
-            found[(student, name)] = path
-    return found, problems
+            overlap = {n: len(ids[n] & _ids(nb)) for n in names}
+            best = max(names, key=lambda n: (overlap[n], n == path.stem))
+            if overlap[best] == 0:
+                best = path.stem if path.stem in names else None
+                if best is None:
+                    notes[student].append(f"{rel}: a notebook, but it holds no cell of any assignment "
+                                          f"({', '.join(names)}): not graded")
+                    continue
+                notes[student].append(f"{rel}: no nbgrader metadata; graded as {best} by its file name")
+            candidates.setdefault((student, best), []).append(path)
+    for (student, name), paths in sorted(candidates.items()):
+        # one file per assignment: the one with the assignment's own name, else the newest
+        paths.sort(key=lambda p: (p.name != f"{name}.ipynb", -p.stat().st_mtime, str(p)))
+        found[(student, name)] = paths[0]
+        rel = paths[0].relative_to(folder)
+        why.pop((student, name), None)
+        if paths[0].name != f"{name}.ipynb":
+            notes[student].append(f"{rel}: graded as {name} (matched by its nbgrader metadata)")
+        for other in paths[1:]:
+            notes[student].append(f"{other.relative_to(folder)}: another copy of {name}: not graded "
+                                  f"({rel} was graded)")
+    return found, notes, why
 
 
 def test_cells(nb):
@@ -138,30 +181,172 @@ def tampering(released, source, submitted):
     return notes
 
 
+_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_STRINGS = re.compile(r'"(?:\\.|[^"\\])*"')
+
+
+def library_calls(source_nb, submitted):
+    """Notes on answer cells of parts done by hand that use library classes the part does not allow
+    (listed in the source notebook's metadata "exercises": {"by_hand": {grade_id: [names]}})."""
+    rules = source_nb.metadata.get("exercises", {}).get("by_hand", {})
+    notes = []
+    for cell in submitted.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in rules and cell.cell_type == "code":
+            code = _STRINGS.sub('""', _COMMENTS.sub("", cell.source))
+            used = [n for n in rules[gid] if re.search(rf"\b{re.escape(n)}\b", code)]
+            if used:
+                notes.append(f"{gid}: uses {', '.join(used)} in a part to be done by hand (check it by hand)")
+    return notes
+
+
 def cell_problems(nb):
-    """One line per autograded cell that scored 0 because of an error, from the autograded notebook."""
+    """One line per autograded cell that scored 0 because of an error, wrote to System.err or had its
+    output truncated, from the autograded notebook."""
+    from java_grading import STDERR_MARK, TRUNCATED
     lines = []
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if cell.cell_type != "code":
+            continue
+        outputs = cell.get("outputs", [])
+        errors = [o for o in outputs if o.get("output_type") == "error"]
         died = [o for o in errors if o.get("ename") == "KernelDied"]
-        if cell.cell_type != "code" or not (meta.get("grade") or died):
+        gid = meta.get("grade_id") or "a cell without grade id"
+        text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+        if meta.get("grade"):
+            stderr = sum(line.startswith(STDERR_MARK) for line in text.splitlines())
+            if stderr:
+                lines.append(f"{gid}: wrote {stderr} line{'s' * (stderr != 1)} to System.err "
+                             f"(shown in the feedback, no points lost for it)")
+        if TRUNCATED in text:
+            lines.append(f"{gid}: long output truncated (the feedback keeps the first lines)")
+        if not (meta.get("grade") or died):
             continue
         timeouts = [o for o in errors if o.get("ename") == "CellTimeoutError"]
         for out in died or timeouts or errors:
-            if out.get("output_type") == "error":
-                ename, evalue = out.get("ename", ""), str(out.get("evalue", "")).strip()
-                if ename == "CellTimeoutError":
-                    evalue = "timed out (an endless loop?)"
-                lines.append(f"{meta['grade_id']}: {ename}: {evalue.splitlines()[0][:160] if evalue else ''}")
-                break
+            ename, evalue = out.get("ename", ""), str(out.get("evalue", "")).strip()
+            if ename == "CellTimeoutError":
+                evalue = "timed out (an endless loop?)"
+            lines.append(f"{gid}: {ename}: {evalue.splitlines()[0][:160] if evalue else ''}")
+            break
     return lines
 
 
-def grade(folder, out_dir, timeout):
+# ---- one submission, in a worker's own copy of the course directory
+
+_WORKER = {}
+
+
+def worker_init(base, root, timeout):
+    """Gives this process its own course directory (a copy of base after generate) and nbgrader API."""
+    sys.path.insert(0, str(base))
+    here = Path(root) / f"worker-{os.getpid()}"
+    shutil.rmtree(here, ignore_errors=True)
+    here.mkdir(parents=True)
+    for item in ("source", "release"):
+        shutil.copytree(Path(base) / item, here / item)
+    for item in ("nbgrader_config.py", "java_grading.py", "gradebook.db"):
+        shutil.copy2(Path(base) / item, here / item)
+    _WORKER["course"] = Course(here, timeout)
+
+
+def grade_one(job):
+    """Autogrades and writes feedback for one (student, assignment, prepared notebook); returns its
+    scores per cell, notes and where the graded notebook and the feedback are."""
+    from nbgrader.api import Gradebook
+    import time
+    started = time.perf_counter()
+    student, name, notebook = job
+    course = _WORKER["course"]
+    work = course.root
+    target = work / "submitted" / student / name / f"{name}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(notebook, target)
+    logs = work / "logs"
+    log = logs / f"autograde-{student}-{name}.log"
+    ok, text = course.run("autograde", name, student, log=log)
+    graded = work / "autograded" / student / name / f"{name}.ipynb"
+    result = {"student": student, "name": name, "ok": ok and graded.is_file(), "notes": [], "grades": {},
+              "log": str(log), "seconds": time.perf_counter() - started}
+    if not result["ok"]:
+        return result
+    result["notes"] = cell_problems(nbformat.read(graded, as_version=4))
+    result["warnings"] = sorted({line.split("] ", 1)[-1] for line in text.splitlines() if "WARNING" in line})
+    with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+        sub = gb.find_submission(name, student)
+        result["timestamp"] = sub.timestamp
+        for nb in sub.notebooks:
+            for g in nb.grades:
+                result["grades"][(nb.name, g.name)] = (g.auto_score, g.needs_manual_grade)
+            for c in nb.comments:
+                result.setdefault("comments", {})[(nb.name, c.name)] = c.auto_comment
+    course.run("generate_feedback", name, student, log=logs / f"feedback-{student}-{name}.log")
+    result["seconds"] = time.perf_counter() - started
+    result["autograded"] = str(work / "autograded" / student / name)
+    result["feedback"] = str(work / "feedback" / student / name)
+    return result
+
+
+def run_jobs(jobs, n_jobs, work, timeout):
+    """Every job graded by n_jobs worker processes (1: in this process); results in job order."""
+    root = work / "workers"
+    if n_jobs <= 1 or len(jobs) <= 1:
+        worker_init(work, root, timeout)
+        return [grade_one(job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=multiprocessing.get_context("spawn"),
+                             initializer=worker_init, initargs=(work, root, timeout)) as pool:
+        return list(pool.map(grade_one, jobs))
+
+
+def merge(work, results):
+    """Copies graded notebooks and feedback from the workers into the course directory and writes
+    their grades into its gradebook (for the formgrader), in job order."""
+    import warnings
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SQLAlchemy's autoflush notes while nbgrader creates the grade rows
+        for r in results:
+            if not r["ok"]:
+                continue
+            gb.update_or_create_student(r["student"])
+            for kind in ("autograded", "feedback"):
+                dest = work / kind / r["student"] / r["name"]
+                shutil.rmtree(dest, ignore_errors=True)
+                if Path(r[kind]).is_dir():
+                    shutil.copytree(r[kind], dest)
+            gb.update_or_create_submission(r["name"], r["student"], timestamp=r["timestamp"])
+            for (nb, cell), (score, needs) in r["grades"].items():
+                g = gb.find_grade(cell, nb, r["name"], r["student"])
+                g.auto_score, g.needs_manual_grade = score, needs
+            for (nb, cell), text in r.get("comments", {}).items():
+                gb.find_comment(cell, nb, r["name"], r["student"]).auto_comment = text
+            gb.db.commit()
+
+
+def pending_feedback(html, pending):
+    """The feedback says "to be graded" for written answers nobody has graded yet, not a score of 0."""
+    for gid, points in pending:
+        p = f"{float(points):.1f}"
+        html = re.sub(rf'(<a href="#{re.escape(gid)}">[^<]*</a>) \(Score: 0\.0 / {re.escape(p)}\)',
+                      rf"\1 (to be graded / {p})", html)
+        html = re.sub(rf'(<a name="{re.escape(gid)}"></a>.*?)Score: 0\.0 / {re.escape(p)}',
+                      rf"\1To be graded / {p}", html, count=1, flags=re.S)
+    total = sum(float(points) for _, points in pending)
+    if total:
+        html = re.sub(r"\(Score: ([0-9.]+) / ([0-9.]+)\)</h4>",
+                      lambda m: f"(Score: {m.group(1)} / {float(m.group(2)) - total:.1f} autograded; "
+                                f"{total:.1f} more points to be graded by hand)</h4>", html, count=1)
+    return html
+
+
+def grade(folder, out_dir, timeout, jobs=None):
     folder = Path(folder).resolve()
     if not folder.is_dir():
         sys.exit(f"{folder} is not a folder of submissions (expected FOLDER/<student>/...)")
+    jobs_n = jobs or os.cpu_count() or 1
     out_dir = Path(out_dir).resolve()
     work = out_dir / "grading"
     shutil.rmtree(work, ignore_errors=True)
@@ -169,77 +354,83 @@ def grade(folder, out_dir, timeout):
     shutil.copytree(COURSE / "source", work / "source")
     for f in ("nbgrader_config.py", "java_grading.py"):
         shutil.copy2(COURSE / f, work / f)
+    sys.path.insert(0, str(work))
     names = assignments(work)
     course = Course(work, timeout)
     generate(course, names)
 
-    found, problems = find_submissions(folder, names)
-    students = sorted({s for s, _ in found} | {s for s, _, _ in problems})
-    notes = {s: [f"{f}: {p}" for s2, f, p in problems if s2 == s] for s in students}
+    found, notes, why = find_submissions(folder, names, assignment_ids(work / "release", names))
+    students = sorted(notes)
+    prepared = work / "prepared"
+    job_list = []
     for (student, name), path in sorted(found.items()):
         released = nbformat.read(work / "release" / name / f"{name}.ipynb", as_version=4)
         source = nbformat.read(work / "source" / name / f"{name}.ipynb", as_version=4)
         submitted = nbformat.read(path, as_version=4)
         notes[student] += [f"{name}: {n}" for n in tampering(released, source, submitted)]
-        target = work / "submitted" / student / name / f"{name}.ipynb"
+        notes[student] += [f"{name}: {n}" for n in library_calls(source, submitted)]
+        target = prepared / student / f"{name}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(submitted, target)
+        job_list.append((student, name, str(target)))
 
-    from nbgrader.api import Gradebook, MissingEntry
-    rows, feedback_dir = [], out_dir / "feedback"
+    import time
+    started = time.perf_counter()
+    results = run_jobs(job_list, jobs_n, work, timeout)
+    merge(work, results)
+    elapsed = time.perf_counter() - started
+    (out_dir / "timing.json").write_text(json.dumps(
+        {"jobs": jobs_n, "seconds": round(elapsed, 1), "students": len(students), "submissions": len(results),
+         "per_submission": {f"{r['student']}/{r['name']}": round(r["seconds"], 1) for r in results}}, indent=1))
+
+    maxima, manual = {}, {}
+    for name in names:
+        nb = nbformat.read(work / "source" / name / f"{name}.ipynb", as_version=4)
+        graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+        maxima[name] = sum(float(c.metadata["nbgrader"]["points"]) for c in graded if c.cell_type == "code")
+        manual[name] = [(c.metadata["nbgrader"]["grade_id"], c.metadata["nbgrader"]["points"])
+                        for c in graded if c.cell_type == "markdown"]
+    scores = {s: {} for s in students}
+    feedback_dir = out_dir / "feedback"
     shutil.rmtree(feedback_dir, ignore_errors=True)
-    for student in students:
-        for name in names:
-            if (student, name) not in found:
-                continue
-            logs = work / "logs"
-            ok, log = course.run("autograde", name, student, log=logs / f"autograde-{student}-{name}.log")
-            graded = work / "autograded" / student / name / f"{name}.ipynb"
-            if not ok or not graded.is_file():
-                notes[student].append(f"{name}: autograde failed (log: {logs / f'autograde-{student}-{name}.log'})")
-                continue
-            notes[student] += [f"{name}: {line}" for line in cell_problems(nbformat.read(graded, as_version=4))]
-            course.run("generate_feedback", name, student, log=logs / f"feedback-{student}-{name}.log")
-            html = work / "feedback" / student / name / f"{name}.html"
-            if html.is_file():
-                (feedback_dir / student).mkdir(parents=True, exist_ok=True)
-                shutil.copy2(html, feedback_dir / student / f"{name}.html")
+    for r in results:
+        student, name = r["student"], r["name"]
+        if not r["ok"]:
+            notes[student].append(f"{name}: autograde failed (log: {r['log']})")
+            why[(student, name)] = "autograde failed (see the notes)"
+            continue
+        notes[student] += [f"{name}: {line}" for line in r["notes"]]
+        scores[student][name] = sum(score or 0 for (nb, cell), (score, _) in r["grades"].items()
+                                    if cell in test_cells(nbformat.read(work / "source" / name / f"{name}.ipynb",
+                                                                        as_version=4)))
+        html = work / "feedback" / student / name / f"{name}.html"
+        if html.is_file():
+            (feedback_dir / student).mkdir(parents=True, exist_ok=True)
+            (feedback_dir / student / f"{name}.html").write_text(
+                pending_feedback(html.read_text(encoding="utf-8"), manual[name]), encoding="utf-8")
 
-    with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
-        maxima, manual = {}, {}
-        for name in names:
-            nb = nbformat.read(work / "source" / name / f"{name}.ipynb", as_version=4)
-            auto = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"]
-            hand = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "markdown"]
-            maxima[name] = sum(float(c.metadata["nbgrader"]["points"]) for c in auto)
-            manual[name] = sum(float(c.metadata["nbgrader"]["points"]) for c in hand)
-        for student in students:
-            row = {"student": student}
-            for name in names:
-                score = None
-                try:
-                    sub = gb.find_submission_notebook(name, name, student)
-                    score = sum(g.auto_score or 0 for g in sub.grades if g.cell.cell_type == "code")
-                except MissingEntry:
-                    pass
-                row[name] = score
-            rows.append(row)
+    def cell_text(student, name):
+        if name in scores[student]:
+            return f"{scores[student][name]:g}/{maxima[name]:g}"
+        return "not graded: " + why.get((student, name), "not submitted")
+
+    def total(student):
+        got = scores[student]
+        text = f"{sum(got.values()):g}/{sum(maxima[n] for n in got):g}"
+        return text + (f" ({len(names) - len(got)} not graded)" if len(got) < len(names) else "")
 
     # ---- report
+    widths = {n: max([len(n)] + [len(cell_text(s, n)) for s in students]) for n in names}
     width = max([len("student")] + [len(s) for s in students])
-    head = f"{'student':<{width}}  " + "  ".join(f"{n:>19}" for n in names) + f"  {'total':>11}"
+    twidth = max([len("total")] + [len(total(s)) for s in students])
+    head = f"{'student':<{width}}  " + "  ".join(f"{n:>{widths[n]}}" for n in names) + f"  {'total':>{twidth}}"
     print(head)
     print("-" * len(head))
-    for row in rows:
-        cells, total = [], 0.0
-        for name in names:
-            score = row[name]
-            total += score or 0
-            text = "—" if score is None else f"{score:g}/{maxima[name]:g}"
-            cells.append(f"{text:>19}")
-        print(f"{row['student']:<{width}}  " + "  ".join(cells) + f"  {f'{total:g}/{sum(maxima.values()):g}':>11}")
-    print("(autograded points; hand-graded answers pending: "
-          + ", ".join(f"{n} {manual[n]:g}" for n in names if manual[n]) + ")")
+    for student in students:
+        print(f"{student:<{width}}  " + "  ".join(f"{cell_text(student, n):>{widths[n]}}" for n in names)
+              + f"  {total(student):>{twidth}}")
+    print("(autograded points; total of the graded assignments; hand-graded answers pending: "
+          + ", ".join(f"{n} {sum(float(p) for _, p in manual[n]):g}" for n in names if manual[n]) + ")")
     for student in students:
         if notes[student]:
             print(f"\n{student}:")
@@ -248,11 +439,14 @@ def grade(folder, out_dir, timeout):
     with open(out_dir / "scores.csv", "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["student", *names, "total", "max"])
-        for row in rows:
-            writer.writerow([row["student"], *("" if row[n] is None else f"{row[n]:g}" for n in names),
-                             f"{sum(row[n] or 0 for n in names):g}", f"{sum(maxima.values()):g}"])
+        for student in students:
+            got = scores[student]
+            writer.writerow([student, *(f"{got[n]:g}" if n in got else cell_text(student, n) for n in names),
+                             f"{sum(got.values()):g}", f"{sum(maxima[n] for n in got):g}"])
     (out_dir / "notes.json").write_text(json.dumps(notes, indent=1, ensure_ascii=False))
-    print(f"\nscores: {out_dir / 'scores.csv'}; feedback: {feedback_dir}/<student>/<assignment>.html")
+    print(f"\ngraded {len(results)} submissions of {len(students)} students in {elapsed:.0f} s with {jobs_n} "
+          f"job{'s' * (jobs_n != 1)} ({elapsed / max(1, len(students)):.1f} s per student)")
+    print(f"scores: {out_dir / 'scores.csv'}; feedback: {feedback_dir}/<student>/<assignment>.html")
     return 0
 
 
@@ -264,11 +458,13 @@ def main():
     g.add_argument("folder")
     g.add_argument("--out", default=str(ROOT / "build" / "exercises"), help="where scores and feedback go")
     g.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: nbgrader_config.py, 30)")
+    g.add_argument("--jobs", type=int, default=None,
+                   help="submissions graded at the same time (default: the number of cores)")
     args = parser.parse_args()
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     if args.cmd == "release":
         return release()
-    return grade(args.folder, args.out, args.timeout)
+    return grade(args.folder, args.out, args.timeout, args.jobs)
 
 
 if __name__ == "__main__":

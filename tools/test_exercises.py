@@ -1,21 +1,40 @@
-"""Tests the graded exercises end to end with nbgrader on the Java kernel (one grading run):
+"""Tests the graded exercises end to end with nbgrader on the Java kernel, as an instructor would
+with a small class (issue 16). One grading run with --jobs 2, plus a serial re-run of a subset:
 
-  * student "solutions" submits the instructor's source notebooks: full autograded marks;
-  * student "unmodified" submits the committed release notebooks untouched: 0 points, no crash;
-  * student "robust" submits assignment 1 with an endless loop (that cell times out and scores 0),
-    an exception (0, message in the feedback), a deleted and an edited test cell (both detected,
-    the originals are run), and the forward difference where the central one is asked for (the
-    hint appears in the feedback); and assignment 2 calling System.exit (the kernel dies: the
-    cells before it keep their points, the rest score 0, grading completes);
-  * student "broken" submits a file that is not a notebook (a clear note, nobody else affected);
-  * notebooks/exercises/ holds the current release (`./course exercises release` was run).
+  * "solutions" submits the instructor's source notebooks: full autograded marks; the feedback shows
+    the hidden tests' results but not their code, and written answers read "to be graded";
+  * "unmodified" submits the release notebooks untouched (nbgrader's layout): 0 points, no crash,
+    no "checksum has changed" warning;
+  * "style2" submits correct answers written another way, under renamed files (a browser's
+    "a1-calculus (1).ipynb", "A2-….ipynb", "a3-…_s12" without extension, a4 in a sub-folder), with
+    30 000 printed lines in an answer cell and debug printing to System.err inside a graded method,
+    and the a2 learning rates 0.5 / 0.55 / 1.5 whose library paths stop early: full marks; the
+    output is truncated with a note, stderr is named in the notes; a5 not submitted reads
+    "not graded: not submitted", never 0;
+  * "mistakes" makes the typical mistakes and the abuse cases: inner derivative forgotten, numerical
+    derivatives where "by hand" is asked, Derivatives.central inside centralDifference, η missing,
+    a blank and two wrong learning rates, Momentum delegated to the library, ε inside Adam's root,
+    NumericalGradient as the answer to dL/dW2, σ′ forgotten, a hard-coded update: each scores what it
+    deserves with its hint; "mistakes2" forgets Momentum's state and Adam's bias correction;
+  * "robust": an endless loop, an exception, a deleted and an edited test cell, the forward
+    difference; System.exit in a2 (earlier parts keep their points);
+  * "broken": a file that is not a notebook, a notebook of no assignment;
+  * the serial run (--jobs 1) of some students gives exactly the same scores and notes;
+  * notebooks/exercises/ holds the current release; docs/exercises.md states the notebooks' points.
 
     python tools/test_exercises.py [--timeout SECONDS]
 Prints "N passed, N failed".
+
+    python tools/test_exercises.py --make-class DIR
+writes a synthetic class of 15 students (all five assignments each: correct answers in both styles,
+typical mistakes, abuse, untouched releases, endless loops, System.exit, renamed files) to DIR, for
+measuring grading time: ./course exercises grade DIR --jobs N.
 """
 import argparse
 import csv
 import json
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,7 +51,7 @@ results = []
 
 
 def check(name, ok, detail=""):
-    results.append(ok)
+    results.append(bool(ok))
     print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f"\n     {detail}"), flush=True)
 
 
@@ -40,28 +59,180 @@ def cell(nb, grade_id):
     return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
 
 
+def source(name):
+    return nbformat.read(SOURCE / name / f"{name}.ipynb", as_version=4)
+
+
+def answer(nb, grade_id, code):
+    cell(nb, grade_id).source = code
+
+
+# ---------------------------------------------------------------- submissions
+
 def robust_calculus():
-    nb = nbformat.read(SOURCE / "a1-calculus" / "a1-calculus.ipynb", as_version=4)
-    cell(nb, "dcube").source = "double dCube(double x) {\n    while (true) { x = x + 1; }\n}"
-    cell(nb, "gradf").source = ('double[] gradF(double x, double y) {\n'
-                                '    throw new IllegalStateException("boom from the student code");\n}')
-    cell(nb, "central").source = ("double centralDifference(DoubleUnaryOperator f, double x, double h) {\n"
-                                  "    return (f.applyAsDouble(x + h) - f.applyAsDouble(x)) / h;\n}")
+    nb = source("a1-calculus")
+    answer(nb, "dcube", "double dCube(double x) {\n    while (true) { x = x + 1; }\n}")
+    answer(nb, "gradf", 'double[] gradF(double x, double y) {\n'
+                        '    throw new IllegalStateException("boom from the student code");\n}')
+    answer(nb, "central", "double centralDifference(DoubleUnaryOperator f, double x, double h) {\n"
+                          "    return (f.applyAsDouble(x + h) - f.applyAsDouble(x)) / h;\n}")
     cell(nb, "central_check").source = 'System.out.println("all checks passed, trust me");'
     nb.cells.remove(cell(nb, "dsin_check"))
     return nb
 
 
 def robust_descent():
-    nb = nbformat.read(SOURCE / "a2-gradient-descent" / "a2-gradient-descent.ipynb", as_version=4)
-    cell(nb, "rates").source = "double etaConverge = 0.1, etaOscillate = 0.9, etaDiverge = 1.1;\nSystem.exit(0);"
+    nb = source("a2-gradient-descent")
+    answer(nb, "rates", "double etaConverge = 0.1, etaOscillate = 0.9, etaDiverge = 1.1;\nSystem.exit(0);")
     return nb
+
+
+def style2():
+    a1 = source("a1-calculus")
+    answer(a1, "dcube", "double dCube(double x) {\n    return 24 * x * x - 24 * x + 6;  // expanded: 6(2x − 1)²\n}\n"
+                        'for (int i = 0; i < 30000; i++) System.out.println("trying dCube, line " + i);')
+    answer(a1, "gradf", "double[] gradF(double x, double y) {\n    double[] g = new double[2];\n"
+                        "    g[0] = 6 * x - 12;\n    g[1] = 2 * y - 4;\n    return g;\n}")
+    answer(a1, "dsin", "double dSinSquare(double x) {\n    double inner = x * x, outer = Math.cos(inner);\n"
+                       '    System.err.println("debug: x = " + x + ", cos(x²) = " + outer);\n'
+                       "    return 2 * x * outer;\n}")
+    answer(a1, "central", "double centralDifference(DoubleUnaryOperator f, double x, double h) {\n"
+                          "    double right = f.applyAsDouble(x + h), left = f.applyAsDouble(x - h);\n"
+                          "    return (right - left) / h / 2;\n}")
+    a2 = source("a2-gradient-descent")
+    answer(a2, "descend", "double[] descend(DoubleUnaryOperator df, double x0, double eta, int steps) {\n"
+                          "    double[] path = new double[steps + 1];\n    double x = x0;\n    int k = 0;\n"
+                          "    path[0] = x;\n    while (k < steps) {\n        x -= eta * df.applyAsDouble(x);\n"
+                          "        path[++k] = x;\n    }\n    return path;\n}")
+    answer(a2, "rates", "double etaConverge = 0.5, etaOscillate = 0.55, etaDiverge = 1.5;")
+    a3 = source("a3-optimizers")
+    answer(a3, "momentum", """class MyMomentum implements Optimizer {
+    private final double eta, gamma;
+    private final Map<double[], double[]> velocity = new IdentityHashMap<>();
+    MyMomentum(double eta, double gamma) { this.eta = eta; this.gamma = gamma; }
+    public void update(double[] param, double[] grad) {
+        if (!velocity.containsKey(param)) velocity.put(param, new double[param.length]);
+        double[] v = velocity.get(param);
+        for (int i = 0; i < param.length; i++) {
+            v[i] = gamma * v[i] + eta * grad[i];
+        }
+        for (int i = 0; i < param.length; i++) param[i] = param[i] - v[i];
+    }
+    public void reset() { velocity.clear(); }
+}""")
+    answer(a3, "adam", """class MyAdam implements Optimizer {
+    private final double eta, beta1, beta2, eps = 1e-8;
+    private final Map<double[], double[][]> state = new IdentityHashMap<>();  // {m, v, {t}}
+    MyAdam(double eta, double beta1, double beta2) { this.eta = eta; this.beta1 = beta1; this.beta2 = beta2; }
+    public void update(double[] param, double[] grad) {
+        double[][] s = state.computeIfAbsent(param, p -> new double[][] {new double[p.length], new double[p.length], {0}});
+        s[2][0] += 1;
+        double c1 = 1 - Math.pow(beta1, s[2][0]), c2 = 1 - Math.pow(beta2, s[2][0]);
+        for (int i = 0; i < param.length; i++) {
+            s[0][i] = beta1 * s[0][i] + (1 - beta1) * grad[i];
+            s[1][i] = beta2 * s[1][i] + (1 - beta2) * grad[i] * grad[i];
+            param[i] -= eta * (s[0][i] / c1) / (Math.sqrt(s[1][i] / c2) + eps);
+        }
+    }
+    public void reset() { state.clear(); }
+}""")
+    a4 = source("a4-backprop")
+    c = cell(a4, "backward")
+    c.source = c.source.replace("""    double[] da = dPreActivation(x, t);
+    double[][] g = new double[2][3];
+    for (int i = 0; i < 2; i++) for (int j = 0; j < 3; j++) g[i][j] = x[i] * da[j];
+    return g;""", """    double[] h = hidden(x), dz = dScores(x, t);
+    double[][] g = new double[2][3];
+    for (int j = 0; j < 3; j++) {
+        double back = dz[0] * W2[j][0] + dz[1] * W2[j][1];
+        for (int i = 0; i < 2; i++) g[i][j] = x[i] * back * h[j] * (1 - h[j]);
+    }
+    return g;""")
+    return a1, a2, a3, a4
+
+
+def mistakes():
+    a1 = source("a1-calculus")
+    answer(a1, "dcube", "double dCube(double x) {\n    return 3 * Math.pow(2 * x - 1, 2);\n}")
+    answer(a1, "gradf", "double[] gradF(double x, double y) {\n"
+                        "    return Derivatives.gradient(SeedFunctions.ELLIPTIC_BOWL, x, y);\n}")
+    answer(a1, "dsin", "double dSinSquare(double x) {\n    return Derivatives.central(u -> Math.sin(u * u), x, 1e-5);\n}")
+    answer(a1, "central", "double centralDifference(DoubleUnaryOperator f, double x, double h) {\n"
+                          "    return Derivatives.central(f, x, h);\n}")
+    a2 = source("a2-gradient-descent")
+    answer(a2, "descend", "double[] descend(DoubleUnaryOperator df, double x0, double eta, int steps) {\n"
+                          "    double[] path = new double[steps + 1];\n    path[0] = x0;\n"
+                          "    for (int k = 0; k < steps; k++) path[k + 1] = path[k] - df.applyAsDouble(path[k]);\n"
+                          "    return path;\n}")
+    answer(a2, "rates", "double etaConverge = 0, etaOscillate = 0.5, etaDiverge = 10;")
+    a3 = source("a3-optimizers")
+    answer(a3, "momentum", """class MyMomentum implements Optimizer {
+    private final Momentum inner;
+    MyMomentum(double eta, double gamma) { inner = new Momentum(eta, gamma); }
+    public void update(double[] param, double[] grad) { inner.update(param, grad); }
+    public void reset() { inner.reset(); }
+}""")
+    c = cell(a3, "adam")
+    c.source = c.source.replace("(Math.sqrt(vHat) + eps)", "Math.sqrt(vHat + eps)")
+    a4 = source("a4-backprop")
+    c = cell(a4, "backward")
+    c.source = (c.source.replace("""    double[] h = hidden(x), dz = dScores(x, t);
+    double[][] g = new double[3][2];
+    for (int j = 0; j < 3; j++) for (int k = 0; k < 2; k++) g[j][k] = h[j] * dz[k];
+    return g;""", """    DMatrixRMaj g = NumericalGradient.of(net, new DMatrixRMaj(new double[][] {x}), new int[] {t}, "W2");
+    return new double[][] {{g.get(0, 0), g.get(0, 1)}, {g.get(1, 0), g.get(1, 1)}, {g.get(2, 0), g.get(2, 1)}};""")
+                .replace("da[j] = dh * h[j] * (1 - h[j]);", "da[j] = dh;"))
+    answer(a4, "update", "double[][] updatedW2(double[] x, int t, double eta) {\n"
+                         "    return new double[][] {{0.12343617069171284, 0.07656382930828715}, "
+                         "{-0.3250556578141144, 0.5250556578141143}, {0.41837977548970745, 0.28162022451029256}};\n}")
+    return a1, a2, a3, a4
+
+
+def mistakes2():
+    a3 = source("a3-optimizers")
+    c = cell(a3, "momentum")
+    c.source = c.source.replace("double[] v = velocity.computeIfAbsent(param, p -> new double[p.length]);",
+                                "double[] v = new double[param.length];")
+    c = cell(a3, "adam")
+    c.source = (c.source.replace("double mHat = mp[i] / (1 - Math.pow(beta1, step));", "double mHat = mp[i];")
+                .replace("double vHat = vp[i] / (1 - Math.pow(beta2, step));", "double vHat = vp[i];"))
+    return a3
+
+
+def make_class(folder):
+    """15 students, each with all five assignments (see the module docstring)."""
+    names = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
+    solved = {n: source(n) for n in names}
+    kinds = {"style2": dict(zip(names, style2())), "mistakes": dict(zip(names, mistakes())),
+             "robust": {"a1-calculus": robust_calculus(), "a2-gradient-descent": robust_descent()},
+             "mistakes2": {"a3-optimizers": mistakes2()},
+             "unmodified": {n: nbformat.read(RELEASED / f"{n}.ipynb", as_version=4) for n in names}}
+    plan = ["solutions"] * 4 + ["style2"] * 3 + ["mistakes"] * 3 + ["unmodified"] * 2 + ["robust"] * 2 + ["mistakes2"]
+    for i, kind in enumerate(plan, 1):
+        student = Path(folder) / f"s{i:02d}-{kind}"
+        student.mkdir(parents=True, exist_ok=True)
+        for n in names:
+            nbformat.write(kinds.get(kind, {}).get(n, solved[n]), student / f"{n}.ipynb")
+    print(f"wrote {len(plan)} students × {len(names)} assignments to {folder}")
+
+
+# ---------------------------------------------------------------- the run
+
+def grade(subs, out, timeout, jobs):
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "exercises.py"), "grade", str(subs), "--out", str(out),
+                           "--timeout", str(timeout), "--jobs", str(jobs)], capture_output=True, text=True)
+    return proc, time.perf_counter() - t0
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--timeout", type=int, default=20, help="seconds per cell while grading (default 20)")
+    parser.add_argument("--make-class", metavar="DIR", help="only write a synthetic class of 15 students to DIR")
     args = parser.parse_args()
+    if args.make_class:
+        make_class(args.make_class)
+        return 0
     names = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
 
     with tempfile.TemporaryDirectory(prefix="exercises-test-") as tmp:
@@ -75,17 +246,26 @@ def main():
         (subs / "robust" / "a2-gradient-descent").mkdir(parents=True)
         nbformat.write(robust_calculus(), subs / "robust" / "a1-calculus.ipynb")
         nbformat.write(robust_descent(), subs / "robust" / "a2-gradient-descent" / "a2-gradient-descent.ipynb")
+        s1, s2, s3, s4 = style2()
+        (subs / "style2" / "hw").mkdir(parents=True)
+        nbformat.write(s1, subs / "style2" / "a1-calculus (1).ipynb")
+        nbformat.write(s2, subs / "style2" / "A2-Gradient-Descent.ipynb")
+        nbformat.write(s3, subs / "style2" / "a3-optimizers_s12")
+        nbformat.write(s4, subs / "style2" / "hw" / "backprop-final.ipynb")
+        for i, nb in enumerate(mistakes()):
+            (subs / "mistakes").mkdir(exist_ok=True)
+            nbformat.write(nb, subs / "mistakes" / f"{names[i]}.ipynb")
+        (subs / "mistakes2").mkdir()
+        nbformat.write(mistakes2(), subs / "mistakes2" / "a3-optimizers.ipynb")
         (subs / "broken").mkdir()
         (subs / "broken" / "a1-calculus.ipynb").write_text("this is not a notebook {")
+        other = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('System.out.println("hi");')])
+        nbformat.write(other, subs / "broken" / "scratch.ipynb")
 
         out = tmp / "out"
-        t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, str(ROOT / "tools" / "exercises.py"), "grade", str(subs),
-                               "--out", str(out), "--timeout", str(args.timeout)],
-                              capture_output=True, text=True)
-        elapsed = time.perf_counter() - t0
+        proc, elapsed = grade(subs, out, args.timeout, 2)
         print(proc.stdout, flush=True)
-        check(f"grading completes ({elapsed:.0f} s)", proc.returncode == 0, proc.stderr[-2000:])
+        check(f"grading completes with --jobs 2 ({elapsed:.0f} s)", proc.returncode == 0, proc.stderr[-2000:])
         if proc.returncode != 0:
             print(f"exercise tests: {sum(results)} passed, {len(results) - sum(results)} failed")
             return 1
@@ -95,8 +275,7 @@ def main():
         work = out / "grading"
 
         def points(name):
-            nb = nbformat.read(SOURCE / name / f"{name}.ipynb", as_version=4)
-            return sum(float(c.metadata["nbgrader"]["points"]) for c in nb.cells
+            return sum(float(c.metadata["nbgrader"]["points"]) for c in source(name).cells
                        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade"))
 
         def feedback(student, name):
@@ -106,23 +285,78 @@ def main():
         def noted(student, text):
             return any(text in n for n in notes.get(student, []))
 
+        def score(student, name):
+            return scores[student][name]
+
+        def logs(student):
+            return "".join(p.read_text() for p in work.glob(f"workers/*/logs/autograde-{student}-*.log"))
+
+        # -- correct answers (two styles) and untouched releases
         for name in names:
-            got = float(scores["solutions"][name] or -1)
+            got = float(score("solutions", name) or -1)
             check(f"source {name}: full marks", got == points(name), f"{got:g} of {points(name):g}; notes: {notes.get('solutions')}")
-            got = scores["unmodified"][name]
-            check(f"release {name}: scores 0 without crashing", got != "" and float(got) == 0,
-                  f"score {got!r}; notes: {notes.get('unmodified')}")
+            got = score("unmodified", name)
+            check(f"release {name}: scores 0 without crashing", got == "0", f"score {got!r}; notes: {notes.get('unmodified')}")
             fresh = nbformat.read(work / "release" / name / f"{name}.ipynb", as_version=4)
             committed = nbformat.read(RELEASED / f"{name}.ipynb", as_version=4)
             check(f"notebooks/exercises/{name}.ipynb is the current release",
                   [c.source for c in fresh.cells] == [c.source for c in committed.cells],
                   "run ./course exercises release and commit notebooks/exercises/")
+        for name in names[:4]:
+            check(f"second style, renamed file: {name} full marks", score("style2", name) == f"{points(name):g}",
+                  f"score {score('style2', name)!r}; notes {notes.get('style2')}")
+        check("renamed files matched by their nbgrader metadata",
+              noted("style2", "a1-calculus (1).ipynb: graded as a1-calculus") and noted("style2", "a3-optimizers_s12: graded as a3")
+              and noted("style2", "hw/backprop-final.ipynb: graded as a4-backprop"), notes.get("style2"))
+        check("finding 1: learning rates whose paths stop early (0.5, 0.55, 1.5) score 3 of 3",
+              score("style2", "a2-gradient-descent") == "6", notes.get("style2"))
+        check("finding 2: 30 000 printed lines: truncated with a note, the notebook is graded",
+              noted("style2", "dcube: long output truncated") and re.search(r"output truncated: \d+ more lines not shown", feedback("style2", "a1-calculus")),
+              notes.get("style2"))
+        check("finding 3: System.err in a graded method: no points lost, named in the notes and the feedback",
+              noted("style2", "dsin_check: wrote 6 lines to System.err") and "[System.err] debug: x = 1.0" in feedback("style2", "a1-calculus"),
+              notes.get("style2"))
+        check("not submitted: 'not graded: not submitted' in the table and the CSV, not 0",
+              score("style2", "a5-experiment") == "not graded: not submitted" and "not graded: not submitted" in proc.stdout
+              and scores["style2"]["total"] == "34" and scores["style2"]["max"] == "34", scores["style2"])
 
+        # -- typical mistakes and abuse (findings 4 and 6)
+        fb1, fb2, fb3, fb4 = (feedback("mistakes", n) for n in names[:4])
+        check("a1 mistakes score 0 of 9", score("mistakes", "a1-calculus") == "0", notes.get("mistakes"))
+        check("inner derivative forgotten: the chain-rule hint", "half the right size: the chain rule also multiplies" in fb1)
+        check("finding 4: numerical gradient / derivative where 'by hand' is asked: 0, with the hint",
+              fb1.count("this looks like a numerical") >= 2, notes.get("mistakes"))
+        check("finding 4: centralDifference calling Derivatives.central: 0, named",
+              "calls the library&#39;s Derivatives.central" in fb1 or "calls the library's Derivatives.central" in fb1)
+        check("library calls in by-hand parts listed for the instructor",
+              noted("mistakes", "a1-calculus: gradf: uses Derivatives, SeedFunctions") and noted("mistakes", "a4-backprop: backward: uses NumericalGradient, net"),
+              notes.get("mistakes"))
+        check("a2: η missing, blank rate, two wrong rates: 1 of 6 (the right etaDiverge)",
+              score("mistakes", "a2-gradient-descent") == "1", notes.get("mistakes"))
+        check("finding 6: a blank learning rate gets the designed hint, not a library exception",
+              noted("mistakes", "converge_check: RuntimeException: java.lang.AssertionError, ✗ etaConverge is set") and "IllegalArgumentException" not in fb2,
+              notes.get("mistakes"))
+        check("η missing and η = 0.5 for oscillation: their hints", "1/η times too large" in fb2 and "take a larger η" in fb2)
+        check("a3: delegating to the library and ε inside the root score 0 of 9", score("mistakes", "a3-optimizers") == "0",
+              notes.get("mistakes"))
+        check("finding 4: Momentum handed to the library's Momentum is named", "keeps a Momentum in field" in fb3)
+        check("finding 6: ε inside the root: a hint about ε with values that differ, not the state",
+              "differs slightly" in fb3 and "ε added inside" in fb3 and "must be kept from one call" not in fb3, notes.get("mistakes"))
+        check("a4: NumericalGradient for dL/dW2, σ′ forgotten, hard-coded update: 3 of 10",
+              score("mistakes", "a4-backprop") == "3", notes.get("mistakes"))
+        check("finding 4: the hard-coded update fails its hidden test", noted("mistakes", "update_check: ")
+              and "with other weights" in fb4, notes.get("mistakes"))
+        check("finding 6: σ′ forgotten gets its hint", fb4.count("multiply by σ′ = σ(1 − σ)") >= 2)
+        f3 = feedback("mistakes2", "a3-optimizers")
+        check("forgotten Momentum state and missing bias correction: 0 with their hints",
+              score("mistakes2", "a3-optimizers") == "0" and "must be kept from one call of update to the next" in f3
+              and "the bias correction of m and v is missing" in f3, notes.get("mistakes2"))
+
+        # -- robustness
         r = scores["robust"]
-        check("robust a1: only the restored, correct dSinSquare check scores (2 of 9)", float(r["a1-calculus"]) == 2,
+        check("robust a1: only the restored, correct dSinSquare check scores (2 of 9)", r["a1-calculus"] == "2",
               f"score {r['a1-calculus']}; notes {notes.get('robust')}")
-        check("endless loop: the cell times out and scores 0", noted("robust", "dcube_check: CellTimeoutError"),
-              notes.get("robust"))
+        check("endless loop: the cell times out and scores 0", noted("robust", "dcube_check: CellTimeoutError"), notes.get("robust"))
         check("exception: 0 with the message in the feedback", noted("robust", "gradf_check")
               and "boom from the student code" in feedback("robust", "a1-calculus"), notes.get("robust"))
         check("deleted test cell detected", noted("robust", "test cell 'dsin_check' was deleted"), notes.get("robust"))
@@ -130,15 +364,64 @@ def main():
               and "all checks passed, trust me" not in feedback("robust", "a1-calculus"), notes.get("robust"))
         check("hint fires on a typical mistake (forward difference)",
               "that is the forward difference" in feedback("robust", "a1-calculus"), "hint not in the feedback HTML")
-        check("System.exit: earlier parts keep their points (3), the rest 0",
-              float(r["a2-gradient-descent"]) == 3, f"score {r['a2-gradient-descent']}; notes {notes.get('robust')}")
+        check("System.exit: earlier parts keep their points (3), the rest 0", r["a2-gradient-descent"] == "3",
+              f"score {r['a2-gradient-descent']}; notes {notes.get('robust')}")
         check("System.exit: the dead kernel is named", noted("robust", "rates: KernelDied"), notes.get("robust"))
-        check("not a notebook: a clear note", noted("broken", "not a valid notebook"), notes.get("broken"))
-        check("not a notebook: no score, nobody else affected",
-              scores["broken"]["a1-calculus"] == "" and float(scores["solutions"]["a1-calculus"]) == points("a1-calculus"),
-              scores.get("broken"))
+        check("not a notebook: a clear note and 'not graded: not a valid notebook'",
+              noted("broken", "a1-calculus.ipynb: not a valid notebook")
+              and scores["broken"]["a1-calculus"] == "not graded: not a valid notebook", scores.get("broken"))
+        check("a notebook of no assignment: named, not graded", noted("broken", "scratch.ipynb: a notebook, but it holds no cell"),
+              notes.get("broken"))
+
+        # -- feedback and logs (finding 7)
+        fs = feedback("solutions", "a1-calculus")
+        check("feedback: hidden tests' results shown, their code not",
+              "dCube(7.0)" in fs and "hidden tests ran here" in fs and "BEGIN HIDDEN TESTS" not in fs
+              and "6 * (2 * x - 1)" not in fs and "withOtherWeights(() -&gt; hidden(x2))" not in feedback("solutions", "a4-backprop")
+              and "withOtherWeights(() -> hidden(x2))" not in feedback("solutions", "a4-backprop"))
+        check("feedback: written answers read 'to be graded', not 0",
+              "(to be graded / 2.0)" in feedback("solutions", "a2-gradient-descent")
+              and "Written response</a> (Score: 0.0" not in feedback("solutions", "a2-gradient-descent"))
+        check("no 'checksum has changed' warning for untouched test cells",
+              "checksum" not in logs("unmodified") + logs("solutions") and "checksum" in logs("robust"),
+              "see the autograde logs")
         check("feedback HTML per student and assignment",
               all((out / "feedback" / s / f"{n}.html").is_file() for s in ("solutions", "unmodified") for n in names))
+        docs = (ROOT / "docs" / "exercises.md").read_text()
+        for name in names:
+            nb = source(name)
+            hand = sum(float(c.metadata["nbgrader"]["points"]) for c in nb.cells
+                       if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("grade"))
+            want = f"{points(name):g}" + (f" + {hand:g} by hand" if hand else "")
+            check(f"docs/exercises.md: {name} is {want}", re.search(rf"\| `{name}` \|[^\n]*\| {re.escape(want)} \|", docs), want)
+
+        # -- parallel = serial (finding 8)
+        subset = tmp / "subset"
+        for student in ("mistakes", "style2"):
+            shutil.copytree(subs / student, subset / student)
+        for f in list((subset / "style2").rglob("*")):
+            if f.is_file() and "A2" not in f.name:  # (its a1 prints 30 000 lines: slow, graded above)
+                f.unlink()
+        for f in (subset / "mistakes").iterdir():
+            if not f.name.startswith(("a1", "a2")):
+                f.unlink()
+        serial_out = tmp / "serial"
+        proc1, elapsed1 = grade(subset, serial_out, args.timeout, 1)
+        check(f"serial run (--jobs 1) completes ({elapsed1:.0f} s)", proc1.returncode == 0, proc1.stderr[-2000:])
+        if proc1.returncode == 0:
+            serial = {row["student"]: row for row in csv.DictReader(open(serial_out / "scores.csv"))}
+            serial_notes = json.loads((serial_out / "notes.json").read_text())
+            subset_names = {"mistakes": ("a1-calculus", "a2-gradient-descent"), "style2": ("a2-gradient-descent",)}
+            same = all(serial[s][n] == scores[s][n] for s in serial for n in subset_names[s])
+            check("parallel and serial runs give the same scores", same, f"serial {serial}")
+            files = {str(f.relative_to(subset)) for f in subset.rglob("*") if f.is_file()}
+
+            def relevant(student, note):  # notes on the files and assignments of the subset
+                head = note.split(": ")[0]
+                return head in subset_names[student] or head in files
+            check("parallel and serial runs give the same notes",
+                  all(serial_notes[s] == [n for n in notes[s] if relevant(s, n)] for s in serial_notes),
+                  json.dumps(serial_notes, ensure_ascii=False)[:1500])
 
     failed = len(results) - sum(results)
     print(f"exercise tests: {sum(results)} passed, {failed} failed")

@@ -1,12 +1,14 @@
 package dl.exercises;
 
 import dl.calculus.ScalarFunction;
+import dl.descent.Path1D;
 import dl.optimizers.Optimizer;
 import dl.optimizers.Trajectory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 
@@ -33,12 +35,14 @@ public final class Check {
 
     /** A scalar answer. */
     public static void close(String name, double actual, double expected, double tol, Mistake... known) {
+        requireTolerance(name, tol);
         compare(name, new double[] {actual}, new double[] {expected}, tol, known, null);
         pass(name);
     }
 
     /** A vector answer (same length as {@code expected}). */
     public static void close(String name, double[] actual, double[] expected, double tol, Mistake... known) {
+        requireTolerance(name, tol);
         if (actual == null) {
             fail(name, "is null: return an array with " + expected.length + " entries");
         }
@@ -51,6 +55,7 @@ public final class Check {
 
     /** A matrix answer given as rows (double[rows][cols]). */
     public static void close(String name, double[][] actual, DMatrixRMaj expected, double tol, Mistake... known) {
+        requireTolerance(name, tol);
         if (actual == null) {
             fail(name, "is null: return a " + shape(expected) + " array");
         }
@@ -68,6 +73,7 @@ public final class Check {
 
     /** A matrix answer; a wrong shape is reported with both shapes (and "transposed?" when it is). */
     public static void close(String name, DMatrixRMaj actual, DMatrixRMaj expected, double tol, Mistake... known) {
+        requireTolerance(name, tol);
         if (actual == null) {
             fail(name, "is null: return a " + shape(expected) + " matrix");
         }
@@ -98,6 +104,141 @@ public final class Check {
         pass(name);
     }
 
+    // --- gradient-descent paths: how a learning rate behaves --------------------------------------
+
+    /**
+     * A gradient-descent path from x₀ that converges to {@code minimum} without ever jumping past it:
+     * xₖ − min keeps the sign of x₀ − min (or is 0), and the path ends within {@code within} of the
+     * minimum. A path that stopped early because it landed exactly on the minimum passes.
+     */
+    public static void converges(String name, Path1D path, double minimum, double within) {
+        requireTolerance(name, within);
+        double[] d = distances(name, path, minimum);
+        for (int k = 1; k < d.length; k++) {
+            if (d[k] * d[0] < 0) {
+                fail(name, "with η = " + path.learningRate() + " step " + k + " jumps past the minimum x = "
+                        + fmt(minimum) + ": take a smaller η");
+            }
+        }
+        if (path.diverged()) {
+            fail(name, "with η = " + path.learningRate() + " the run diverges (" + path.stopMessage() + "): take a smaller η");
+        }
+        if (Math.abs(d[d.length - 1]) > within) {
+            fail(name, "with η = " + path.learningRate() + " the path is still " + fmt(Math.abs(d[d.length - 1]))
+                    + " away from x = " + fmt(minimum) + " after " + path.steps() + " steps: take a larger η");
+        }
+        pass(name);
+    }
+
+    /**
+     * A path that jumps from one side of {@code minimum} to the other at every step without moving
+     * away: (xₖ − min)(xₖ₋₁ − min) &lt; 0 and |xₖ − min| ≤ |xₖ₋₁ − min|, until it lands exactly on the
+     * minimum (if it does; the first step must jump past it).
+     */
+    public static void oscillates(String name, Path1D path, double minimum) {
+        double[] d = distances(name, path, minimum);
+        if (path.diverged()) {
+            fail(name, "with η = " + path.learningRate() + " the run diverges (" + path.stopMessage() + "): take a smaller η");
+        }
+        if (d.length < 2 || d[0] == 0) {
+            fail(name, "the path needs a start away from the minimum and at least one step");
+        }
+        for (int k = 1; k < d.length; k++) {
+            if (d[k - 1] == 0) {
+                break; // landed on the minimum: nothing left to oscillate
+            }
+            if (d[k] * d[k - 1] > 0 || (d[k] == 0 && k == 1)) {
+                fail(name, "with η = " + path.learningRate() + " step " + k + " stays on the same side of x = "
+                        + fmt(minimum) + " (or stops on it at once): take a larger η");
+            }
+            if (Math.abs(d[k]) > Math.abs(d[k - 1])) {
+                fail(name, "with η = " + path.learningRate() + " step " + k + " moves further away from x = "
+                        + fmt(minimum) + ": take a smaller η");
+            }
+        }
+        pass(name);
+    }
+
+    /**
+     * A path that moves further away from {@code minimum} at every step, until the run is stopped as
+     * diverged (|x| or |f| past the divergence bound) or the steps are used up.
+     */
+    public static void diverges(String name, Path1D path, double minimum) {
+        double[] d = distances(name, path, minimum);
+        for (int k = 1; k < d.length; k++) {
+            if (!(Math.abs(d[k]) > Math.abs(d[k - 1]))) {
+                fail(name, "with η = " + path.learningRate() + " the distance to x = " + fmt(minimum)
+                        + " does not grow at step " + k + ": take a larger η");
+            }
+        }
+        if (path.converged()) {
+            fail(name, "with η = " + path.learningRate() + " the run converges (" + path.stopMessage() + "): take a larger η");
+        }
+        pass(name);
+    }
+
+    private static double[] distances(String name, Path1D path, double minimum) {
+        if (path == null) {
+            fail(name, "the path is null");
+        }
+        double[] xs = path.xs();
+        double[] d = new double[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            d[k] = xs[k] - minimum;
+        }
+        return d;
+    }
+
+    // --- work done by hand, not by the library ------------------------------------------------------
+
+    /**
+     * {@code f}, made to fail with a hint when it is called from inside one of the {@code library}
+     * classes: hand it to a student's method to check that the method does the work itself rather
+     * than calling the library's version of the answer (e.g. {@code Derivatives} for a numerical
+     * derivative the student is asked to write).
+     */
+    public static DoubleUnaryOperator ownWork(String name, DoubleUnaryOperator f, Class<?>... library) {
+        return x -> {
+            for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+                for (Class<?> c : library) {
+                    if (frame.getClassName().equals(c.getName())) {
+                        fail(name, "calls the library's " + c.getSimpleName() + "." + frame.getMethodName()
+                                + ": this part asks you to write the computation yourself");
+                    }
+                }
+            }
+            return f.applyAsDouble(x);
+        };
+    }
+
+    /**
+     * Passes if no field of {@code yours} (its own class, static or not, including generic type
+     * arguments such as {@code Map<double[], Momentum>}) holds one of the {@code library} classes:
+     * an optimizer that only hands its work to the library's version is not the student's own.
+     */
+    public static void ownImplementation(String name, Object yours, Class<?>... library) {
+        if (yours == null) {
+            fail(name, "is null");
+        }
+        for (Class<?> c = yours.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> lib : library) {
+                if (c == lib) {
+                    fail(name, "is the library's " + lib.getSimpleName() + " (or extends it): write your own class");
+                }
+            }
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                String type = field.getGenericType().getTypeName();
+                for (Class<?> lib : library) {
+                    if (type.matches(".*\\b" + java.util.regex.Pattern.quote(lib.getName()) + "\\b.*")) {
+                        fail(name, "keeps a " + lib.getSimpleName() + " in field '" + field.getName() + "': the"
+                                + " update must be your own code, not the library's " + lib.getSimpleName());
+                    }
+                }
+            }
+        }
+        pass(name);
+    }
+
     /**
      * An optimizer against a reference: both run {@code steps} updates on {@code f} from
      * {@code start} ({@link Trajectory#run}, which calls reset() first) and every iterate must agree.
@@ -107,6 +248,7 @@ public final class Check {
     public static void optimizer(String name, Supplier<? extends Optimizer> yours,
                                  Supplier<? extends Optimizer> reference, ScalarFunction f, double[] start,
                                  int steps, double tol, Mistake... known) {
+        requireTolerance(name, tol);
         Optimizer mine = yours.get();
         if (mine == null) {
             fail(name, "the optimizer is null");
@@ -165,8 +307,18 @@ public final class Check {
                 double[] step = minus(p, got.point(0));
                 double[] wantStep = minus(want.point(1), want.point(0));
                 String why = diagnose(step, wantStep, tol, known);
-                fail(name, "the first step is wrong: it moves by " + fmt(step) + " but should move by "
-                        + fmt(wantStep) + (why == null ? "" : ". Hint: " + why));
+                if (why == null) {
+                    why = slightly(p, want.point(1), tol, known);
+                }
+                int d = digits(step, wantStep);
+                fail(name, "the first step is wrong: it moves by " + fmt(step, d) + " but should move by "
+                        + fmt(wantStep, d) + (why == null ? "" : ". Hint: " + why));
+            }
+            String slight = slightly(p, want.point(k), tol, known);
+            if (slight != null) {
+                fail(name, "steps 1…" + (k - 1) + " agree with the reference but step " + k + " differs slightly: got "
+                        + fmt(p, digits(p, want.point(k))) + ", expected " + fmt(want.point(k), digits(p, want.point(k)))
+                        + ". Hint: " + slight);
             }
             Optimizer fresh = reference.get();
             fresh.reset();
@@ -178,7 +330,8 @@ public final class Check {
                         + " one call of update to the next");
             }
             fail(name, "steps 1…" + (k - 1) + " agree with the reference but step " + k + " differs: got "
-                    + fmt(p) + ", expected " + fmt(want.point(k)) + ". Hint: the first step is right, so look at"
+                    + fmt(p, digits(p, want.point(k))) + ", expected " + fmt(want.point(k), digits(p, want.point(k)))
+                    + ". Hint: the first step is right, so look at"
                     + " how the state is updated from one step to the next");
         }
         if (got.diverged() && !want.diverged()) {
@@ -208,7 +361,7 @@ public final class Check {
         }
         String why = diagnose(actual, expected, tol, known);
         String msg = actual.length == 1
-                ? "expected " + fmt(expected[0]) + " but got " + fmt(actual[0])
+                ? "expected " + fmt(expected[0], digits(actual, expected)) + " but got " + fmt(actual[0], digits(actual, expected))
                 : firstDifference(actual, expected, tol, shape);
         fail(name, msg + (why == null ? "" : ". Hint: " + why));
     }
@@ -267,7 +420,8 @@ public final class Check {
         }
         int i = wrong.get(0);
         return wrong.size() + " of " + actual.length + " entries are wrong; the first, " + where(i, actual.length, shape)
-                + "is " + fmt(actual[i]) + " but should be " + fmt(expected[i]);
+                + "is " + fmt(actual[i], digits(new double[] {actual[i]}, new double[] {expected[i]})) + " but should be "
+                + fmt(expected[i], digits(new double[] {actual[i]}, new double[] {expected[i]}));
     }
 
     private static String where(int i, int n, DMatrixRMaj shape) {
@@ -314,15 +468,67 @@ public final class Check {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return fmt(v, 6);
+    }
+
+    private static String fmt(double v, int digits) {
+        return String.format(Locale.ROOT, "%." + digits + "g", v);
     }
 
     private static String fmt(double[] v) {
+        return fmt(v, 6);
+    }
+
+    private static String fmt(double[] v, int digits) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < v.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(fmt(v[i]));
+            sb.append(i == 0 ? "" : ", ").append(fmt(v[i], digits));
         }
         return sb.append(']').toString();
+    }
+
+    /** Significant digits (6 to 17) needed so that a and b, where they differ, do not print the same. */
+    static int digits(double[] a, double[] b) {
+        for (int d = 6; d < 17; d++) {
+            boolean same = false;
+            for (int i = 0; i < Math.min(a.length, b.length); i++) {
+                same |= a[i] != b[i] && fmt(a[i], d).equals(fmt(b[i], d));
+            }
+            if (!same) {
+                return d;
+            }
+        }
+        return 17;
+    }
+
+    /** A tolerance must be a number ≥ 0: NaN or a negative tolerance would make every answer fail. */
+    private static void requireTolerance(String name, double tol) {
+        if (!(tol >= 0) || Double.isInfinite(tol)) {
+            throw new IllegalArgumentException("check '" + name + "': tolerance must be a finite number ≥ 0, got " + tol);
+        }
+    }
+
+    /** The hint when actual and expected differ only slightly (a known "near" mistake, or in general). */
+    private static String slightly(double[] actual, double[] expected, double tol, Mistake[] known) {
+        for (Mistake m : known) {
+            if (m.isNear() && m.matches(actual, expected, tol)) {
+                return m.hint();
+            }
+        }
+        if (allClose(actual, expected, Math.max(tol, 1e-6))) {
+            return "the difference is tiny (" + fmt(maxRelativeDifference(actual, expected), 2) + " relative): a small"
+                    + " constant is in the wrong place (e.g. ε added inside instead of outside a square root) or a term"
+                    + " is computed slightly differently from the formula";
+        }
+        return null;
+    }
+
+    private static double maxRelativeDifference(double[] a, double[] e) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - e[i]) / Math.max(1, Math.abs(e[i])));
+        }
+        return worst;
     }
 
     private static void pass(String name) {

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.activations.Activation;
+import dl.calculus.Derivatives;
 import dl.calculus.ScalarFunction;
+import dl.descent.GradientDescent;
+import dl.functions.SeedFunctions;
+import dl.optimizers.Adam;
+import dl.surfaces.ElongatedBowl;
 import dl.layers.Dense;
 import dl.network.Sequential;
 import dl.optimizers.Momentum;
@@ -165,5 +170,111 @@ class CheckTest {
         DMatrixRMaj analytic = net.params().stream().filter(p -> p.name().equals("W2")).findFirst().orElseThrow().grad();
         assertDoesNotThrow(() -> Check.close("dW2", numeric, analytic, 1e-7));
         assertThrows(IllegalArgumentException.class, () -> NumericalGradient.of(net, x, t, "W9"));
+    }
+
+    @Test
+    void aBadToleranceIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Check.close("d", 1.0, 1.0, Double.NaN));
+        contains(e.getMessage(), "check 'd': tolerance must be a finite number ≥ 0, got NaN");
+        contains(assertThrows(IllegalArgumentException.class, () -> Check.close("v", new double[] {1}, new double[] {1}, -1e-6))
+                .getMessage(), "got -1.0E-6");
+        assertThrows(IllegalArgumentException.class, () -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.1, 30), 2, Double.NaN));
+    }
+
+    @Test
+    void valuesThatDifferNeverPrintTheSame() {
+        String m = hint(() -> Check.close("d", 1.0 + 3e-9, 1.0, 1e-12));
+        assertTrue(!m.contains("expected 1.00000 but got 1.00000"), m);
+        contains(m, "expected 1.000000000 but got 1.000000003");
+    }
+
+    @Test
+    void aNumericalDerivativeIsNotExact() {
+        java.util.function.DoubleUnaryOperator cube = x -> Math.pow(2 * x - 1, 3);
+        Mistake numerical = Mistake.near(1e-5, "close but not exact: a numerical derivative?");
+        assertDoesNotThrow(() -> Check.close("dCube", 6 * Math.pow(2 * 2.5 - 1, 2), 96.0, 1e-12, numerical));
+        contains(hint(() -> Check.close("dCube", Derivatives.central(cube, 2.5), 96.0, 1e-12, numerical)), "numerical derivative?");
+        contains(hint(() -> Check.close("dCube", Derivatives.central(cube, 2.5, 1e-6), 96.0, 1e-12, numerical)), "numerical derivative?");
+    }
+
+    @Test
+    void perEntryFactorsAreRecognised() {
+        double[] k = {2, 4, 8};
+        contains(hint(() -> Check.close("db1", new double[] {2, 8, 24}, new double[] {1, 2, 3}, 1e-9,
+                Mistake.factors(k, "σ′ is missing"))), "σ′ is missing");
+    }
+
+    @Test
+    void learningRatesThatStopEarlyAreJudgedByTheirBehaviour() {
+        for (double eta : new double[] {0.1, 0.4, 0.45, 0.5}) {
+            assertDoesNotThrow(() -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, eta, 30), 2, 1e-2));
+        }
+        for (double eta : new double[] {0.55, 0.6, 0.9, 1.0}) {
+            assertDoesNotThrow(() -> Check.oscillates("o", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, eta, 30), 2));
+        }
+        for (double eta : new double[] {1.1, 1.3, 1.5, 2, 5, 10}) {
+            assertDoesNotThrow(() -> Check.diverges("d", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, eta, 30), 2));
+        }
+        contains(hint(() -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.7, 30), 2, 1e-2)), "jumps past");
+        contains(hint(() -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.01, 30), 2, 1e-2)), "take a larger η");
+        contains(hint(() -> Check.oscillates("o", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.5, 30), 2)), "take a larger η");
+        contains(hint(() -> Check.oscillates("o", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 1.2, 30), 2)), "take a smaller η");
+        contains(hint(() -> Check.diverges("d", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.5, 30), 2)), "take a larger η");
+        contains(hint(() -> Check.diverges("d", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 1.0, 30), 2)), "take a larger η");
+    }
+
+    @Test
+    void callingTheLibraryInsteadOfOwnWorkIsNamed() {
+        java.util.function.DoubleUnaryOperator f = Check.ownWork("central", Math::sin, Derivatives.class);
+        assertDoesNotThrow(() -> (f.applyAsDouble(1.1) - f.applyAsDouble(0.9)) / 0.2);
+        contains(hint(() -> Derivatives.central(f, 1.0, 0.1)), "calls the library's Derivatives.central");
+        contains(hint(() -> Check.ownImplementation("m", new Object() {
+            final Momentum inner = new Momentum(0.1, 0.9);
+        }, Momentum.class)), "keeps a Momentum in field 'inner'");
+        contains(hint(() -> Check.ownImplementation("m", new Object() {
+            final Map<double[], Momentum> inner = new IdentityHashMap<>();
+        }, Momentum.class)), "field 'inner'");
+        assertDoesNotThrow(() -> Check.ownImplementation("m", new StudentMomentum("none"), Momentum.class));
+        contains(hint(() -> Check.ownImplementation("m", new Momentum(0.1, 0.9), Momentum.class)), "is the library's Momentum");
+    }
+
+    /** Adam written by a student: "eps-in-root" or "no-bias-correction". */
+    private static Optimizer studentAdam(String mistake) {
+        return new Optimizer() {
+            final Map<double[], double[][]> s = new IdentityHashMap<>();
+
+            @Override
+            public void update(double[] p, double[] g) {
+                double[][] st = s.computeIfAbsent(p, q -> new double[][] {new double[q.length], new double[q.length], {0}});
+                double t = ++st[2][0];
+                for (int i = 0; i < p.length; i++) {
+                    st[0][i] = 0.9 * st[0][i] + 0.1 * g[i];
+                    st[1][i] = 0.999 * st[1][i] + 0.001 * g[i] * g[i];
+                    boolean bias = !mistake.equals("no-bias-correction");
+                    double m = bias ? st[0][i] / (1 - Math.pow(0.9, t)) : st[0][i];
+                    double v = bias ? st[1][i] / (1 - Math.pow(0.999, t)) : st[1][i];
+                    p[i] -= 0.3 * m / (mistake.equals("eps-in-root") ? Math.sqrt(v + 1e-8) : Math.sqrt(v) + 1e-8);
+                }
+            }
+
+            @Override
+            public void reset() {
+                s.clear();
+            }
+        };
+    }
+
+    @Test
+    void adamMistakesGetTheirHint() {
+        Mistake noBias = Mistake.factor(0.1 / Math.sqrt(0.001), "the bias correction of m and v is missing");
+        String eps = hint(() -> Check.optimizer("adam", () -> studentAdam("eps-in-root"), () -> new Adam(0.3, 0.9, 0.999),
+                new ElongatedBowl(), new double[] {-7, 2}, 40, 1e-9, noBias));
+        contains(eps, "differs slightly");
+        contains(eps, "ε added inside instead of outside a square root");
+        assertTrue(!eps.contains("state"), eps);
+        contains(hint(() -> Check.optimizer("adam", () -> studentAdam("no-bias-correction"), () -> new Adam(0.3, 0.9, 0.999),
+                new ElongatedBowl(), new double[] {-7, 2}, 40, 1e-9, noBias)), "bias correction of m and v is missing");
+        assertDoesNotThrow(() -> Check.optimizer("adam", () -> studentAdam("none"), () -> new Adam(0.3, 0.9, 0.999),
+                new ElongatedBowl(), new double[] {-7, 2}, 40, 1e-9, noBias));
     }
 }
