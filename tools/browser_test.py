@@ -90,9 +90,14 @@ def new_context(browser, viewport, blocked):
 
 def start_lab(root_dir, port, token, quiet=False):
     """Starts JupyterLab through the README's own lab script (tools/lab.sh, what `./course lab` runs),
-    with JupyterLab's default settings and an empty workspace (not the ones of whoever runs the test)."""
+    with JupyterLab's default settings (except the news prompt) and an empty workspace, not the ones
+    of whoever runs the test."""
     log = open(BUILD / "browser-test-jupyterlab.log", "w")
     state = Path(tempfile.mkdtemp(prefix="browser-test-lab-"))
+    # the one setting changed: never ask about the Jupyter news feed (its toast covers the notebook)
+    notification = state / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notification.parent.mkdir(parents=True)
+    notification.write_text('{"fetchNews": "false"}\n')
     proc = subprocess.Popen(
         ["bash", str(ROOT / "tools" / "lab.sh"), "--no-browser", f"--ServerApp.port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}", "--LabApp.news_url=",

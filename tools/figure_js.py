@@ -116,23 +116,22 @@ ANALYZE = _fn(r"""
         .map(rect).filter(shown);
     const controls = [];
     gd.querySelectorAll('.updatemenu-container .updatemenu-button, .updatemenu-container .updatemenu-header')
-      .forEach(b => { const r = rect(b); if (shown(r)) controls.push({what: 'button "' + text(b) + '"', r: r}); });
+      .forEach(b => { const r = rect(b); if (shown(r)) controls.push({kind: 'button', what: 'button "' + text(b) + '"', r: r}); });
     gd.querySelectorAll('.slider-container').forEach(s => {
-        s.querySelectorAll('.slider-rail-rect, .slider-grip-rect, .slider-label, .slider-current-value, '
-                           + '.slider-tick').forEach(part => {
+        s.querySelectorAll('.slider-rail-rect, .slider-grip-rect, .slider-label, .slider-tick-rect').forEach(part => {
             const r = rect(part);
-            if (shown(r)) controls.push({what: part.classList.contains('slider-current-value')
-                ? 'slider label "' + text(part) + '"' : 'slider', r: r});
+            if (shown(r)) controls.push({kind: 'slider', r: r, what: part.classList.contains('slider-label')
+                ? 'slider label "' + text(part) + '"' : 'slider'});
         });
     });
     out.legendControl = [];
     legends.forEach(l => controls.forEach(c => {
-        if (overlap(l, c.r) > 1) out.legendControl.push(c.what);
+        if (overlap(l, c.r) > 1) out.legendControl.push(c.kind === 'slider' ? 'slider' : c.what);
     }));
     out.legendControl = [...new Set(out.legendControl)];
     out.controlControl = [];
     controls.forEach((a, i) => controls.forEach((b, j) => {
-        if (j > i && a.what !== b.what && !(a.what === 'slider' && b.what === 'slider') && overlap(a.r, b.r) > 1)
+        if (j > i && (a.kind !== b.kind || a.kind === 'button') && a.what !== b.what && overlap(a.r, b.r) > 1)
             out.controlControl.push(a.what + ' / ' + b.what);
     }));
     out.controlControl = [...new Set(out.controlControl)];

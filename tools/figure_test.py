@@ -108,6 +108,7 @@ def check_figure(page, gd, result):
     a = gd.evaluate(js.ANALYZE)
     result.title = a["title"] or result.title
     result.png.parent.mkdir(parents=True, exist_ok=True)
+    page.mouse.move(0, 0)      # no hover effects (mode bar, hover labels) in the picture
     shot = gd.screenshot(path=str(result.png), animations="disabled", timeout=20_000)
     pixels = page.evaluate(js.COLOURS, "data:image/png;base64," + base64.b64encode(shot).decode())
     if pixels["colours"] < MIN_COLOURS:
