@@ -487,7 +487,11 @@ def select_notebooks(spec):
     return chosen
 
 
-def run(page, lab_base, lab_token, notebooks, html=True, lab=True, selftest=True, log=print):
+def _log(line):
+    print(line, flush=True)
+
+
+def run(page, lab_base, lab_token, notebooks, html=True, lab=True, selftest=True, log=_log):
     """Runs everything on an open page (and a running JupyterLab at lab_base whose root dir is build/).
     Returns (results, checks): one Result per figure and view, and {check name: problems} for the
     checks that are not single figures (Korean glyphs, the checker's self-test)."""
