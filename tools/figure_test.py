@@ -111,6 +111,10 @@ def check_figure(page, gd, result):
     page.mouse.move(0, 0)      # no hover effects (mode bar, hover labels) in the picture
     shot = gd.screenshot(path=str(result.png), animations="disabled", timeout=20_000)
     pixels = page.evaluate(js.COLOURS, "data:image/png;base64," + base64.b64encode(shot).decode())
+    if pixels["colours"] < MIN_COLOURS:    # a busy machine may not have painted it yet: once more
+        time.sleep(1.5)
+        shot = gd.screenshot(path=str(result.png), animations="disabled", timeout=20_000)
+        pixels = page.evaluate(js.COLOURS, "data:image/png;base64," + base64.b64encode(shot).decode())
     if pixels["colours"] < MIN_COLOURS:
         result.failures.append(f"blank screenshot ({pixels['colours']} colours, {pixels['width']}x{pixels['height']} px)")
     t = a["traces"]
