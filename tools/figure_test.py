@@ -109,11 +109,11 @@ def check_figure(page, gd, result):
     result.title = a["title"] or result.title
     result.png.parent.mkdir(parents=True, exist_ok=True)
     page.mouse.move(0, 0)      # no hover effects (mode bar, hover labels) in the picture
-    shot = gd.screenshot(path=str(result.png), animations="disabled", timeout=20_000)
+    shot = steady_screenshot(gd, result.png)
     pixels = page.evaluate(js.COLOURS, "data:image/png;base64," + base64.b64encode(shot).decode())
     if pixels["colours"] < MIN_COLOURS:    # a busy machine may not have painted it yet: once more
         time.sleep(1.5)
-        shot = gd.screenshot(path=str(result.png), animations="disabled", timeout=20_000)
+        shot = steady_screenshot(gd, result.png)
         pixels = page.evaluate(js.COLOURS, "data:image/png;base64," + base64.b64encode(shot).decode())
     if pixels["colours"] < MIN_COLOURS:
         result.failures.append(f"blank screenshot ({pixels['colours']} colours, {pixels['width']}x{pixels['height']} px)")
@@ -138,6 +138,20 @@ def check_figure(page, gd, result):
     if a["frames"]:
         play_check(page, gd, a, result)
     return a
+
+
+def steady_screenshot(gd, png):
+    """An element screenshot, retaken while the element moved meanwhile (JupyterLab's windowed
+    notebook re-lays out cells while it measures them, so a picture can catch the wrong place)."""
+    shot = None
+    for _ in range(4):
+        gd.scroll_into_view_if_needed(timeout=10_000)
+        time.sleep(0.3)
+        before = gd.bounding_box()
+        shot = gd.screenshot(path=str(png), animations="disabled", timeout=20_000)
+        if gd.bounding_box() == before:
+            break
+    return shot
 
 
 def play_check(page, gd, a, result):
