@@ -4,10 +4,13 @@ plots (an `svg.main-svg` with data traces) in
 1. the nbconvert HTML export of an executed notebook, and
 2. JupyterLab itself, showing the executed (hence untrusted) notebook.
 
-Screenshots are kept in build/screenshots/. Needs Debian's chromium (or CHROMIUM=/path).
+Screenshots are kept in build/screenshots/. Then, in the same JupyterLab, it runs the figure test
+(tools/figure_test.py): every figure of every executed notebook, in the HTML export and in
+JupyterLab, with PNGs and an index page in build/figures/. Needs Debian's chromium (or CHROMIUM=/path).
 
-    python tools/browser_test.py [NOTEBOOK_NAME]
+    python tools/browser_test.py [--notebooks 03,09] [--no-figures] [NOTEBOOK_NAME]
 """
+import argparse
 import json
 import os
 import secrets
@@ -15,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -69,14 +73,38 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_lab(root_dir, port, token):
-    """Starts JupyterLab through the README's own lab script (tools/lab.sh, what `./course lab` runs)."""
+def launch_browser(p):
+    """Debian's chromium, headless; WebGL (3-D plots) through SwiftShader, as there is no GPU."""
+    return p.chromium.launch(
+        executable_path=chromium_path(), headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"])
+
+
+def new_context(browser, viewport, blocked):
+    context = browser.new_context(viewport=viewport)
+    offline(context, blocked)
+    return context
+
+
+def start_lab(root_dir, port, token, quiet=False):
+    """Starts JupyterLab through the README's own lab script (tools/lab.sh, what `./course lab` runs),
+    with JupyterLab's default settings (except the news prompt) and an empty workspace, not the ones
+    of whoever runs the test."""
     log = open(BUILD / "browser-test-jupyterlab.log", "w")
+    state = Path(tempfile.mkdtemp(prefix="browser-test-lab-"))
+    # the one setting changed: never ask about the Jupyter news feed (its toast covers the notebook)
+    notification = state / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notification.parent.mkdir(parents=True)
+    notification.write_text('{"fetchNews": "false"}\n')
     proc = subprocess.Popen(
         ["bash", str(ROOT / "tools" / "lab.sh"), "--no-browser", f"--ServerApp.port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}", "--LabApp.news_url=",
-         "--ServerApp.port_retries=0"],
+         "--ServerApp.port_retries=0", f"--LabApp.user_settings_dir={state / 'settings'}",
+         f"--LabApp.workspaces_dir={state / 'workspaces'}"],
         stdout=log, stderr=subprocess.STDOUT)
+    proc.state_dir = state
     url = f"http://127.0.0.1:{port}/api/kernelspecs?token={token}"
     for _ in range(120):
         if proc.poll() is not None:
@@ -87,8 +115,9 @@ def start_lab(root_dir, port, token):
             if "java" not in specs:
                 proc.terminate()
                 raise RuntimeError(f"JupyterLab does not list the java kernel, only {sorted(specs)}")
-            print(f"ok   ./course lab serves JupyterLab on 127.0.0.1:{port} (token required) listing the kernel "
-                  f"'java' ({specs['java']['spec']['display_name']})")
+            if not quiet:
+                print(f"ok   ./course lab serves JupyterLab on 127.0.0.1:{port} (token required) listing the kernel "
+                      f"'java' ({specs['java']['spec']['display_name']})")
             return proc
         except OSError:
             time.sleep(0.5)
@@ -96,25 +125,37 @@ def start_lab(root_dir, port, token):
     raise RuntimeError(f"JupyterLab did not answer on port {port}; see {log.name}")
 
 
+def stop_lab(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    shutil.rmtree(proc.state_dir, ignore_errors=True)
+
+
 def main():
-    name = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_NOTEBOOK
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebook", nargs="?", default=DEFAULT_NOTEBOOK,
+                        help=f"notebook for the plot-drawn checks (default {DEFAULT_NOTEBOOK})")
+    parser.add_argument("--notebooks", help="figure test: comma-separated names or prefixes (default: all)")
+    parser.add_argument("--no-figures", action="store_true", help="skip the figure test")
+    args = parser.parse_args()
+    name = args.notebook
     executed = BUILD / "notebooks" / "executed" / name
     html = (BUILD / "notebooks" / "html" / name).with_suffix(".html")
     for f in (executed, html):
         if not f.is_file():
             sys.exit(f"{f} not found: run the notebooks first (tools/run_notebooks.py)")
+    import figure_test
+    figure_notebooks = None if args.no_figures else figure_test.select_notebooks(args.notebooks)
     SHOTS.mkdir(parents=True, exist_ok=True)
     failures = []
     blocked = []
+    figure_results, figure_checks = [], {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium_path(), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"])
-        context = browser.new_context(viewport={"width": 1280, "height": 1600})
-        offline(context, blocked)
-        page = context.new_page()
+        browser = launch_browser(p)
+        page = new_context(browser, {"width": 1280, "height": 1600}, blocked).new_page()
 
         # 1. the HTML export, opened from disk
         try:
@@ -127,42 +168,51 @@ def main():
             failures.append(f"HTML export: {e}")
             page.screenshot(path=str(SHOTS / "html-export-failed.png"))
 
-        # 2. JupyterLab showing the executed notebook (not signed here, so untrusted)
+        # 2. JupyterLab showing the executed notebook (not signed here, so untrusted); root dir build/
         port, token = free_port(), secrets.token_hex(16)
-        lab = start_lab(executed.parent, port, token)
+        lab = start_lab(BUILD, port, token)
+        base = f"http://127.0.0.1:{port}"
         try:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs", timeout=5)
+                urllib.request.urlopen(f"{base}/api/kernelspecs", timeout=5)
                 failures.append("JupyterLab answered an API request without the token")
             except urllib.error.HTTPError as e:
                 if e.code != 403:
                     failures.append(f"JupyterLab without token: expected HTTP 403, got {e.code}")
-            page.goto(f"http://127.0.0.1:{port}/lab/tree/{name}?token={token}", timeout=120_000)
-            traces = wait_for_traces(page, f"JupyterLab {name}", timeout_s=120)
-            page.locator(".jp-RenderedPlotly").first.scroll_into_view_if_needed()
-            time.sleep(1)
-            page.screenshot(path=str(SHOTS / "jupyterlab.png"))
-            outputs = page.evaluate("() => document.querySelectorAll('.jp-RenderedPlotly').length")
-            print(f"ok   JupyterLab {name}: {traces} drawn traces in {outputs} Plotly outputs of the untrusted "
-                  f"notebook (screenshot build/screenshots/jupyterlab.png)")
-        except Exception as e:  # noqa: BLE001
-            failures.append(f"JupyterLab: {e}")
-            page.screenshot(path=str(SHOTS / "jupyterlab-failed.png"))
-        finally:
-            lab.terminate()
             try:
-                lab.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                lab.kill()
+                page.goto(f"{base}/lab/tree/notebooks/executed/{name}?token={token}", timeout=120_000)
+                traces = wait_for_traces(page, f"JupyterLab {name}", timeout_s=120)
+                page.locator(".jp-RenderedPlotly").first.scroll_into_view_if_needed()
+                time.sleep(1)
+                page.screenshot(path=str(SHOTS / "jupyterlab.png"))
+                outputs = page.evaluate("() => document.querySelectorAll('.jp-RenderedPlotly').length")
+                print(f"ok   JupyterLab {name}: {traces} drawn traces in {outputs} Plotly outputs of the untrusted "
+                      f"notebook (screenshot build/screenshots/jupyterlab.png)")
+            except Exception as e:  # noqa: BLE001
+                failures.append(f"JupyterLab: {e}")
+                page.screenshot(path=str(SHOTS / "jupyterlab-failed.png"))
+            figure_test.shutdown_sessions(base, token)
+
+            # 3. the figure test, in the same JupyterLab, at a projector's 1280 px
+            if figure_notebooks is not None:
+                fig_page = new_context(browser, figure_test.LAB_VIEWPORT, blocked).new_page()
+                fig_page.goto(f"{base}/lab?token={token}", timeout=120_000)
+                figure_results, figure_checks = figure_test.run(fig_page, base, token, figure_notebooks)
+        finally:
+            stop_lab(lab)
         browser.close()
 
     external = sorted(set(blocked))
     print(f"requests to other hosts blocked: {len(external)}" + "".join(f"\n     {u}" for u in external[:10]))
     for f in failures:
         print(f"FAIL {f}")
+    fig_failed = 0
+    if figure_notebooks is not None:
+        fig_failed = figure_test.summary(figure_results, figure_checks, [])
     print(f"browser test: {3 - len(failures)} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return 1 if failures or fig_failed else 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

@@ -2,7 +2,7 @@
 # Idempotent set-up: checks prerequisites, builds lib/, creates .venv with pinned packages and
 # installs the course's Java kernel into it. Re-running it does nothing that is up to date.
 #   tools/setup.sh          what ./course lab needs
-#   tools/setup.sh --test   also the test tools (Playwright, repo2docker) and Debian's chromium
+#   tools/setup.sh --test   also the test tools (Playwright, repo2docker), Debian's chromium and a Korean font
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -60,6 +60,15 @@ if [ "$TEST" = 1 ] && ! command -v "${CHROMIUM:-chromium}" >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     die "chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome"
+  fi
+fi
+# --- a Korean font, so Hangul in figures draws as glyphs, not tofu (figure test, Binder: binder/apt.txt)
+if [ "$TEST" = 1 ] && ! { fc-list :lang=ko 2>/dev/null | grep -q .; }; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's fonts-noto-cjk (Korean glyphs in the browser tests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+  else
+    die "no font for Korean found (fc-list :lang=ko): install one (Debian: apt-get install fonts-noto-cjk)"
   fi
 fi
 say "ready"

@@ -4,7 +4,8 @@
 #   2. committed notebooks carry no outputs
 #   3. every notebook under notebooks/ executes top to bottom on the real Java kernel,
 #      and prints the same text on a second run
-#   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium)
+#   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium), then the
+#      figure test: every figure of every notebook in both, checked and kept as PNGs (build/figures/index.html)
 #   5. Binder: repo2docker writes a Dockerfile; binder/postBuild runs green in a scratch environment
 #   6. graded exercises: nbgrader release + autograde on the Java kernel (tools/test_exercises.py)
 # Each step prints its own "N passed, N failed" line; the script stops at the first failing step.
@@ -31,7 +32,7 @@ rm -rf build/notebooks
 seeded=(notebooks/[0-9]*.ipynb)
 "$PY" tools/check_determinism.py "${seeded[@]}" 2>> build/kernel-stderr.log
 
-step "4/6 browser test (offline, headless Chromium)"
+step "4/6 browser test and figure test (offline, headless Chromium)"
 "$PY" tools/browser_test.py
 
 step "5/6 Binder"
