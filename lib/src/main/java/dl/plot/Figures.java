@@ -43,7 +43,7 @@ public final class Figures {
         int rows = (images.size() + cols - 1) / cols;
         int panel = Math.min(220, (Style.MAX_WIDTH - 40) / Math.max(cols, 1));
         return Panels.grid(title, cols, panels).legend(Legend.HIDDEN)
-                .size(Style.MAX_WIDTH, rows * (panel + 40) + 90);
+                .size(Style.MAX_WIDTH, (int) (rows * (panel * 0.85 + 40) + 80));
     }
 
     /**
