@@ -29,6 +29,7 @@ public final class Style {
         List<Map<String, Object>> data = out.get("data") instanceof List<?> l
                 ? (List<Map<String, Object>>) l : new ArrayList<>();
 
+        data.forEach(t -> t.remove(Traces.PATH_META));
         Map<String, Object> font = Json.section(layout, "font");
         font.putIfAbsent("family", FONT_FAMILY);
         font.putIfAbsent("size", 14);
