@@ -96,6 +96,12 @@ public final class Style {
             if (!(b instanceof Number n) || n.intValue() < 110) {
                 margin.put("b", 110);
             }
+            // place the row ~75 px below the plotting area, under the x-axis title, whatever the figure's height
+            if (legend.get("y") instanceof Number y && y.doubleValue() < 0 && layout.get("height") instanceof Number h) {
+                double plot = Math.max(100, h.doubleValue() - ((Number) margin.get("t")).doubleValue()
+                        - ((Number) margin.get("b")).doubleValue());
+                legend.put("y", -75.0 / plot);
+            }
         }
         if (layout.get("legend") instanceof Map<?, ?>) {
             Json.section(Json.section(layout, "legend"), "font").putIfAbsent("size", 13);
