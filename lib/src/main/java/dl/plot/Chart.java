@@ -64,11 +64,11 @@ public class Chart extends Figure {
                 .xAxis(Axis.builder().title(xLabel).build())
                 .yAxis(Axis.builder().title(yLabel).build())
                 .zAxis(Axis.builder().title(zLabel).build()).build();
-        Layout layout = Layout.builder(title).width(720).height(600).scene(scene).build();
+        Layout layout = Layout.builder(title).width(720).height(640).scene(scene).build();
         Chart chart = new Chart(layout, checkTraces(traces));
         chart.set("scene.camera", Map.of("eye", Map.of("x", 1.55, "y", -1.55, "z", 0.95)));
         chart.set("scene.aspectmode", "cube");
-        chart.set("margin", new LinkedHashMap<>(Map.of("l", 10, "r", 10, "t", 60, "b", 10)));
+        chart.set("margin", new LinkedHashMap<>(Map.of("l", 10, "r", 10, "t", 60, "b", 45)));
         return chart;
     }
 
@@ -296,16 +296,68 @@ public class Chart extends Figure {
         for (int i = 0; i < traces.length; i++) {
             data.add(TablesawBridge.trace(traces[i], i));
         }
+        thinPathLabels(data, layout);
         PlotlyFigure fig = PlotlyFigure.of(data, layout);
         for (Frame f : frames) {
             List<Map<String, Object>> frameData = new ArrayList<>();
             for (int i = 0; i < f.traces().length; i++) {
                 frameData.add(TablesawBridge.trace(f.traces()[i], i));
             }
+            thinPathLabels(frameData, layout);
             fig.rawFrame(f.label(), f.title(), frameData);
         }
         fig.animationSettings(frameMillis, sliderPrefix);
         return fig;
+    }
+
+    /**
+     * Labels of {@link Traces#path} traces, thinned against the whole chart's x and y ranges (the
+     * axis ranges if fixed, else the extent of all traces): a label is drawn only if it keeps clear
+     * of every label drawn before it, so converging iterates do not pile up into a blob.
+     */
+    @SuppressWarnings("unchecked")
+    private static void thinPathLabels(List<Map<String, Object>> data, Map<String, Object> layout) {
+        double[] xr = axisRange(layout, "xaxis", data, "x");
+        double[] yr = axisRange(layout, "yaxis", data, "y");
+        for (Map<String, Object> t : data) {
+            if (!(t.get(Traces.PATH_META) instanceof Boolean) || !(t.get("hovertext") instanceof List<?> all)
+                    || !(t.get("x") instanceof List<?> xs) || !(t.get("y") instanceof List<?> ys)) {
+                continue;
+            }
+            t.remove(Traces.PATH_META);
+            List<String> labels = new ArrayList<>();
+            for (Object o : all) labels.add(String.valueOf(o));
+            double[] x = new double[xs.size()];
+            double[] y = new double[ys.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = xs.get(i) instanceof Number n ? n.doubleValue() : Double.NaN;
+                y[i] = ys.get(i) instanceof Number n ? n.doubleValue() : Double.NaN;
+            }
+            if (x.length == labels.size() && y.length == labels.size()) {
+                t.put("text", Traces.thinLabels(x, y, labels, xr[1] - xr[0], yr[1] - yr[0]));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[] axisRange(Map<String, Object> layout, String axis, List<Map<String, Object>> data, String key) {
+        if (layout.get(axis) instanceof Map<?, ?> a && a.get("range") instanceof List<?> r && r.size() == 2
+                && r.get(0) instanceof Number lo && r.get(1) instanceof Number hi && !"log".equals(a.get("type"))) {
+            return new double[]{lo.doubleValue(), hi.doubleValue()};
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Map<String, Object> t : data) {
+            if (t.get(key) instanceof List<?> values) {
+                for (Object v : values) {
+                    if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+                        min = Math.min(min, n.doubleValue());
+                        max = Math.max(max, n.doubleValue());
+                    }
+                }
+            }
+        }
+        return max > min ? new double[]{min, max} : new double[]{0, 1};
     }
 
     /** Tablesaw's own rendering (e.g. {@code Plot.show} in a browser) draws the chart with its extensions too. */

@@ -5,6 +5,7 @@ import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,7 +44,7 @@ public final class Figures {
         int rows = (images.size() + cols - 1) / cols;
         int panel = Math.min(220, (Style.MAX_WIDTH - 40) / Math.max(cols, 1));
         return Panels.grid(title, cols, panels).legend(Legend.HIDDEN)
-                .size(Style.MAX_WIDTH, rows * (panel + 40) + 90);
+                .size(Style.MAX_WIDTH, (int) (rows * (panel * 0.85 + 40) + 80));
     }
 
     /**
@@ -67,7 +68,9 @@ public final class Figures {
             traces.add(Traces.path3d(paths.length == 1 ? "gradient-descent path" : "path " + (i + 1),
                     p.xs(), p.ys(), zs));
         }
-        return Chart.of3d(title, xLabel, yLabel, zLabel, traces.toArray(Trace[]::new)).legend(Legend.TOP_LEFT);
+        // a high camera looks into a bowl, so a path on its far wall is not hidden by the near one
+        return Chart.of3d(title, xLabel, yLabel, zLabel, traces.toArray(Trace[]::new)).legend(Legend.TOP_LEFT)
+                .set("scene.camera", Map.of("eye", Map.of("x", 1.2, "y", -1.3, "z", 1.55)));
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ public final class Style {
         List<Map<String, Object>> data = out.get("data") instanceof List<?> l
                 ? (List<Map<String, Object>>) l : new ArrayList<>();
 
+        data.forEach(t -> t.remove(Traces.PATH_META));
         Map<String, Object> font = Json.section(layout, "font");
         font.putIfAbsent("family", FONT_FAMILY);
         font.putIfAbsent("size", 14);
@@ -94,6 +95,12 @@ public final class Style {
             Object b = margin.get("b");
             if (!(b instanceof Number n) || n.intValue() < 110) {
                 margin.put("b", 110);
+            }
+            // place the row ~75 px below the plotting area, under the x-axis title, whatever the figure's height
+            if (legend.get("y") instanceof Number y && y.doubleValue() < 0 && layout.get("height") instanceof Number h) {
+                double plot = Math.max(100, h.doubleValue() - ((Number) margin.get("t")).doubleValue()
+                        - ((Number) margin.get("b")).doubleValue());
+                legend.put("y", -75.0 / plot);
             }
         }
         if (layout.get("legend") instanceof Map<?, ?>) {

@@ -164,7 +164,7 @@ public final class Tables {
         Objects.requireNonNull(table, "table");
         StringBuilder sb = new StringBuilder("<table class=\"dl-table\" style=\"border-collapse:collapse;"
                 + "font-variant-numeric:tabular-nums;\">\n");
-        sb.append("<caption style=\"text-align:left;font-weight:bold;padding-bottom:4px;\">")
+        sb.append("<caption style=\"text-align:left;font-weight:bold;padding-bottom:4px;white-space:nowrap;\">")
                 .append(esc(table.name() == null ? "" : table.name()))
                 .append(" <span style=\"font-weight:normal;color:#666;\">(")
                 .append(table.rowCount()).append(table.rowCount() == 1 ? " row" : " rows").append(" × ")

@@ -33,6 +33,9 @@ public final class Traces {
     /** How many points of a path are always labelled (x₀ … x₃); later labels only where there is room. */
     public static final int ALWAYS_LABELLED = 4;
 
+    /** Marks a labelled path so that {@link Chart} thins its labels against the whole chart's ranges. */
+    static final String PATH_META = "dlLabelledPath";
+
     private Traces() {
     }
 
@@ -83,7 +86,8 @@ public final class Traces {
                 .with("hovertext", labels)
                 .with("hoverinfo", "text+x+y")
                 .with("marker", Map.of("size", 8, "line", Map.of("width", 1, "color", "white")))
-                .with("cliponaxis", false);
+                .with("cliponaxis", false)
+                .with(PATH_META, true);
     }
 
     /** The path x₀, x₁, … of one-variable gradient descent, over (xₖ, f(xₖ)). */
@@ -103,8 +107,18 @@ public final class Traces {
 
     /** The label list with labels that would overlap an earlier one replaced by "". */
     static List<String> thinLabels(double[] xs, double[] ys, List<String> labels, int always) {
-        double dx = extent(xs) * 0.03;
-        double dy = extent(ys) * 0.03;
+        return thinLabels(xs, ys, labels, always, extent(xs), extent(ys));
+    }
+
+    /** Thinned against a chart's x and y extents: only x₀ is always labelled, the others where clear. */
+    static List<String> thinLabels(double[] xs, double[] ys, List<String> labels, double xExtent, double yExtent) {
+        return thinLabels(xs, ys, labels, 1, xExtent * 1.6, yExtent * 1.6);
+    }
+
+    private static List<String> thinLabels(double[] xs, double[] ys, List<String> labels, int always,
+                                           double xExtent, double yExtent) {
+        double dx = xExtent * 0.03;
+        double dy = yExtent * 0.03;
         List<String> out = new ArrayList<>(Collections.nCopies(labels.size(), ""));
         List<Integer> drawn = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {

@@ -10,7 +10,7 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <pre>{@code
  * var g = SurfaceGrid.of(new Rosenbrock(), 60).map(Math::log1p);
- * new PlotlyFigure("log(1 + f)", "x", "y").contour("f", g.xs(), g.ys(), g.z());
+ * Chart.of("log(1 + f)", "x", "y", Traces.contour("f", g));
  * }</pre>
  */
 public record SurfaceGrid(double[] xs, double[] ys, double[][] z) {

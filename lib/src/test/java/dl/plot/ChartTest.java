@@ -99,4 +99,24 @@ class ChartTest {
         assertEquals("reversed", map(layout, "yaxis").get("autorange"));
         assertEquals("x", map(layout, "yaxis").get("scaleanchor"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pathLabelsAreThinnedAgainstTheWholeChart() {
+        double[] xs = new double[7];
+        double[] ys = new double[7];
+        for (int k = 0; k < 7; k++) {          // η = 0.01: seven iterates within 0.25 of each other
+            xs[k] = 4 - 0.04 * k;
+            ys[k] = xs[k] * xs[k] - 4 * xs[k] + 6;
+        }
+        List<String> labels = List.of("x0", "x1", "x2", "x3", "x4", "x5", "x6");
+        Chart c = Chart.of("t", "x", "f", Traces.line("f", new double[]{-1, 5}, new double[]{11, 11}),
+                Traces.path("x_k", xs, ys, labels)).xRange(-1, 5).yRange(0, 12);
+        Map<String, Object> path = list(shown(c), "data").get(1);
+        List<String> text = (List<String>) path.get("text");
+        assertEquals("x0", text.get(0));
+        assertTrue(text.stream().filter(s -> !s.isEmpty()).count() <= 2, "crowded iterates are not all labelled: " + text);
+        assertEquals(labels, path.get("hovertext"), "every label still shows on hover");
+        assertFalse(path.containsKey(Traces.PATH_META), "the library's marker never reaches Plotly");
+    }
 }
