@@ -4,6 +4,7 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ public final class Panels {
         Map<String, Object> layout = new LinkedHashMap<>();
         List<Object> notes = new ArrayList<>();
         Set<String> named = new HashSet<>();
+        Map<String, String> colours = new HashMap<>();   // one colour per legend name, in every panel
+        String[] rowYTitle = new String[rows];
         boolean anyLegend = false;
         for (int k = 0; k < panels.size(); k++) {
             Figure panel = Objects.requireNonNull(panels.get(k), "panel " + k);
@@ -66,6 +69,13 @@ public final class Panels {
             String n = k == 0 ? "" : String.valueOf(k + 1);
             Map<String, Object> xa = pl.get("xaxis") instanceof Map<?, ?> m ? Json.deepCopy((Map<String, Object>) m) : new LinkedHashMap<>();
             Map<String, Object> ya = pl.get("yaxis") instanceof Map<?, ?> m ? Json.deepCopy((Map<String, Object>) m) : new LinkedHashMap<>();
+            // the y title is written once per row: a panel repeating its left neighbour's title drops it
+            String yTitle = title(ya);
+            if (col == 0) {
+                rowYTitle[row] = yTitle;
+            } else if (!yTitle.isEmpty() && yTitle.equals(rowYTitle[row])) {
+                ya.remove("title");
+            }
             xa.put("domain", List.of(x0, x0 + w));
             xa.put("anchor", "y" + n);
             ya.put("domain", List.of(y0, y1));
@@ -123,6 +133,7 @@ public final class Panels {
                 Object name = trace.get("name");
                 if (name != null && !name.toString().isEmpty()) {
                     trace.put("legendgroup", name.toString());
+                    colour(trace, name.toString(), colours);
                     if (!named.add(name.toString())) {
                         trace.put("showlegend", false);
                     } else if (!Boolean.FALSE.equals(trace.get("showlegend"))) {
@@ -144,6 +155,26 @@ public final class Panels {
         chart.set("width", Style.MAX_WIDTH);
         chart.set("height", rows * ROW_HEIGHT + 110);
         return chart;
+    }
+
+    /** Plotly's default colour cycle: the colour a legend name gets in its first panel. */
+    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
+
+    /** Gives a line, marker or bar trace the colour of its legend name (a new name takes the next colour). */
+    @SuppressWarnings("unchecked")
+    private static void colour(Map<String, Object> trace, String name, Map<String, String> colours) {
+        Object type = trace.getOrDefault("type", "scatter");
+        if (!List.of("scatter", "bar", "histogram", "scattergl").contains(type)) {
+            return;
+        }
+        String c = colours.computeIfAbsent(name, k -> PALETTE.get(colours.size() % PALETTE.size()));
+        for (String part : "scatter".equals(type) || "scattergl".equals(type) ? List.of("line", "marker") : List.of("marker")) {
+            Map<String, Object> style = trace.get(part) instanceof Map<?, ?> m
+                    ? (Map<String, Object>) m : new LinkedHashMap<>();
+            style.putIfAbsent("color", c);
+            trace.put(part, style);
+        }
     }
 
     private static String title(Map<String, Object> layout) {

@@ -62,4 +62,19 @@ class PanelsTest {
         assertEquals("reversed", map(map(fig, "layout"), "yaxis3").get("autorange"));
         assertEquals("x3", map(map(fig, "layout"), "yaxis3").get("scaleanchor"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNameKeepsItsColourInEveryPanelAndARowWritesItsYTitleOnce() {
+        Map<String, Object> fig = Panels.grid("two panels", 2, panel("a", 1), panel("b", 2)).toPlotly();
+        List<Map<String, Object>> data = list(fig, "data");
+        Object first = map(data.get(0), "line").get("color");
+        assertNotNull(first);
+        assertEquals(first, map(data.get(2), "line").get("color"), "'f' has one colour in both panels");
+        assertNotEquals(first, map(data.get(1), "line").get("color"), "'min' gets the next colour");
+        Map<String, Object> layout = map(fig, "layout");
+        assertEquals("y", map(map(layout, "yaxis"), "title").get("text"));
+        assertNull(map(layout, "yaxis2").get("title"), "the second panel repeats 'y': dropped");
+        assertEquals("x", map(map(layout, "xaxis2"), "title").get("text"), "x titles stay per column");
+    }
 }
