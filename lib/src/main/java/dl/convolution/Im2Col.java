@@ -62,11 +62,20 @@ public final class Im2Col {
                                 dst += fw;
                                 continue;
                             }
-                            int src = plane + y * w;
-                            for (int v = 0; v < fw; v++, dst++) {
-                                int xx = j * stride + v - pad;
-                                col[dst] = xx < 0 || xx >= w ? 0.0 : x[src + xx];
+                            // filter columns v0 … v1−1 fall inside the image, the others on the padding
+                            int x0 = j * stride - pad;
+                            int v0 = Math.max(0, -x0), v1 = Math.min(fw, w - x0);
+                            int src = plane + y * w + x0;
+                            for (int v = 0; v < v0; v++) {
+                                col[dst + v] = 0.0;
                             }
+                            for (int v = v0; v < v1; v++) {
+                                col[dst + v] = x[src + v];
+                            }
+                            for (int v = Math.max(v1, v0); v < fw; v++) {
+                                col[dst + v] = 0.0;
+                            }
+                            dst += fw;
                         }
                     }
                 }

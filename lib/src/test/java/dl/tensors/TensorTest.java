@@ -140,4 +140,16 @@ class TensorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checks.finite(m, "input"));
         assertTrue(e.getMessage().contains("row 1, column 2"), e.getMessage());
     }
+
+    @Test
+    void mosaicTilesImagesWithGaps() {
+        Tensor images = counting(3, 2, 2);
+        double[][] m = Mosaic.tile(images, 2, -1);
+        assertEquals(5, m.length);
+        assertEquals(5, m[0].length);
+        assertArrayEquals(new double[] {0, 1, -1, 4, 5}, m[0], 0);
+        assertArrayEquals(new double[] {-1, -1, -1, -1, -1}, m[2], 0);
+        assertArrayEquals(new double[] {8, 9, -1, -1, -1}, m[3], 0);
+        assertThrows(IllegalArgumentException.class, () -> Mosaic.tile(counting(2, 2), 1, 0));
+    }
 }
