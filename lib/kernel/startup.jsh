@@ -23,6 +23,19 @@ kernel().getRenderer()
                 .forEach((mime, value) -> context.getOutputContainer().putData(mime, value)));
 
 kernel().getRenderer()
+        .createRegistration(dl.plot.Chart.class)
+        .preferring(dl.plot.Plots.PLOTLY_MIME, "text/html")
+        .register((figure, context) -> dl.plot.Plots.displayBundle(figure)
+                .forEach((mime, value) -> context.getOutputContainer().putData(mime, value)));
+
+// A Tablesaw table as a cell's last value shows as a formatted HTML table (head and tail if long).
+kernel().getRenderer()
+        .createRegistration(tech.tablesaw.api.Table.class)
+        .preferring("text/html")
+        .register((table, context) -> dl.plot.Tables.displayBundle(table)
+                .forEach((mime, value) -> context.getOutputContainer().putData(mime, value)));
+
+kernel().getRenderer()
         .createRegistration(dl.plot.PlotlyFigure.class)
         .preferring(dl.plot.Plots.PLOTLY_MIME, "text/html")
         .register((figure, context) -> dl.plot.Plots.displayBundle(figure)

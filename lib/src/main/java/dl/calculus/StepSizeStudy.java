@@ -89,6 +89,14 @@ public record StepSizeStudy(List<Row> rows) {
         return best.h();
     }
 
+    /** The study as a Tablesaw table, one row per step size: h, |forward error|, |central error|. */
+    public tech.tablesaw.api.Table table() {
+        return tech.tablesaw.api.Table.create("step-size study",
+                tech.tablesaw.api.DoubleColumn.create("h", hs()),
+                tech.tablesaw.api.DoubleColumn.create("forward error", forwardErrors()),
+                tech.tablesaw.api.DoubleColumn.create("central error", centralErrors()));
+    }
+
     /** A plain-text table: h, forward error, central error. */
     @Override
     public String toString() {

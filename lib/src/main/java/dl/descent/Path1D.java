@@ -128,8 +128,22 @@ public final class Path1D {
         return this;
     }
 
-    /** A plain-text table k, xₖ, f(xₖ), f'(xₖ) followed by the stop message. */
-    public String table() {
+    /**
+     * The path as a Tablesaw table (표), one row per iterate: step k, xₖ, f(xₖ), f'(xₖ).
+     * The table's name holds η; {@link #stopMessage()} says why the run stopped.
+     */
+    public tech.tablesaw.api.Table table() {
+        int[] step = new int[xs.length];
+        for (int k = 0; k < step.length; k++) step[k] = k;
+        return tech.tablesaw.api.Table.create("gradient descent, η = " + learningRate,
+                tech.tablesaw.api.IntColumn.create("k", step),
+                tech.tablesaw.api.DoubleColumn.create("x_k", xs),
+                tech.tablesaw.api.DoubleColumn.create("f(x_k)", values),
+                tech.tablesaw.api.DoubleColumn.create("f'(x_k)", gradients));
+    }
+
+    /** A plain-text report k, xₖ, f(xₖ), f'(xₖ) (every digit) followed by the stop message. */
+    public String report() {
         StringBuilder sb = new StringBuilder(String.format("%4s  %-22s %-22s %-22s%n", "k", "x_k", "f(x_k)", "f'(x_k)"));
         for (int k = 0; k < xs.length; k++) {
             sb.append(String.format("%4d  %-22s %-22s %-22s%n", k, xs[k], values[k], gradients[k]));

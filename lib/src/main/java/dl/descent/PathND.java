@@ -167,8 +167,32 @@ public final class PathND {
         return this;
     }
 
-    /** A plain-text table k, xₖ, f(xₖ), ∇f(xₖ) followed by the stop message. */
-    public String table() {
+    /**
+     * The path as a Tablesaw table (표), one row per iterate: step k, the coordinates (x, y for a
+     * 2-D path, else x1 … xn), f, the partial derivatives (df/dx, …) and the gradient's norm ‖∇f‖.
+     */
+    public tech.tablesaw.api.Table table() {
+        int n = dimension();
+        String[] names = n == 2 ? new String[]{"x", "y"} : new String[n];
+        if (n != 2) {
+            for (int i = 0; i < n; i++) names[i] = "x" + (i + 1);
+        }
+        int[] step = new int[points.length];
+        for (int k = 0; k < step.length; k++) step[k] = k;
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("gradient descent, η = " + learningRate,
+                tech.tablesaw.api.IntColumn.create("k", step));
+        for (int i = 0; i < n; i++) t.addColumns(tech.tablesaw.api.DoubleColumn.create(names[i], coordinate(i)));
+        t.addColumns(tech.tablesaw.api.DoubleColumn.create("f", values));
+        for (int i = 0; i < n; i++) {
+            double[] g = new double[points.length];
+            for (int k = 0; k < g.length; k++) g[k] = gradients[k][i];
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create("df/d" + names[i], g));
+        }
+        return t.addColumns(tech.tablesaw.api.DoubleColumn.create("|grad f|", gradientNorms()));
+    }
+
+    /** A plain-text report k, xₖ, f(xₖ), ∇f(xₖ) (every digit) followed by the stop message. */
+    public String report() {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < points.length; k++) {
             sb.append(String.format("%4d  x = %s  f = %s  ∇f = %s%n",

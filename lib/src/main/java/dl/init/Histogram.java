@@ -76,4 +76,12 @@ public record Histogram(double lo, double hi, int[] counts, int outside) {
         }
         return d;
     }
+
+    /** The histogram as a Tablesaw table, one row per bin: bin centre, count, fraction of all values. */
+    public tech.tablesaw.api.Table table() {
+        return tech.tablesaw.api.Table.create("histogram",
+                tech.tablesaw.api.DoubleColumn.create("bin centre", centers()),
+                tech.tablesaw.api.IntColumn.create("count", counts),
+                tech.tablesaw.api.DoubleColumn.create("fraction", fractions()));
+    }
 }

@@ -55,6 +55,19 @@ public final class GradientCheck {
                     .orElseThrow(() -> new IllegalArgumentException("no tensor named " + name + " in " + rows));
         }
 
+        /**
+         * The report as a Tablesaw table, one row per parameter tensor: name, shape, relative error,
+         * mean |analytic − numerical| and max |analytic gradient|.
+         */
+        public tech.tablesaw.api.Table table() {
+            return tech.tablesaw.api.Table.create("gradient check",
+                    tech.tablesaw.api.StringColumn.create("param", rows.stream().map(Row::name).toArray(String[]::new)),
+                    tech.tablesaw.api.StringColumn.create("shape", rows.stream().map(Row::shape).toArray(String[]::new)),
+                    tech.tablesaw.api.DoubleColumn.create("relative error", rows.stream().mapToDouble(Row::relativeError).toArray()),
+                    tech.tablesaw.api.DoubleColumn.create("mean |diff|", rows.stream().mapToDouble(Row::meanAbsDiff).toArray()),
+                    tech.tablesaw.api.DoubleColumn.create("max |grad|", rows.stream().mapToDouble(Row::maxAbsGradient).toArray()));
+        }
+
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(String.format("%-8s %-10s %-12s %-12s %-12s%n", "param", "shape",

@@ -66,6 +66,30 @@ public final class History {
         return iterationLoss.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * The history as a Tablesaw table, one row per evaluation (before training and after every
+     * epoch): epoch, iteration, train loss, train accuracy, test loss, test accuracy (NaN without a test set).
+     */
+    public tech.tablesaw.api.Table table() {
+        return tech.tablesaw.api.Table.create("training history",
+                tech.tablesaw.api.IntColumn.create("epoch", epochs()),
+                tech.tablesaw.api.IntColumn.create("iteration", iterations()),
+                tech.tablesaw.api.DoubleColumn.create("train loss", trainLoss()),
+                tech.tablesaw.api.DoubleColumn.create("train accuracy", trainAccuracy()),
+                tech.tablesaw.api.DoubleColumn.create("test loss", testLoss()),
+                tech.tablesaw.api.DoubleColumn.create("test accuracy", testAccuracy()));
+    }
+
+    /** The mini-batch loss of every iteration as a table: iteration (1, 2, …), loss. */
+    public tech.tablesaw.api.Table iterationTable() {
+        double[] loss = iterationLoss();
+        int[] it = new int[loss.length];
+        for (int i = 0; i < it.length; i++) it[i] = i + 1;
+        return tech.tablesaw.api.Table.create("mini-batch loss",
+                tech.tablesaw.api.IntColumn.create("iteration", it),
+                tech.tablesaw.api.DoubleColumn.create("loss", loss));
+    }
+
     public boolean diverged() {
         return divergence != null;
     }

@@ -58,6 +58,20 @@ public final class LearningRateSweep {
         return divergedAt.clone();
     }
 
+    /**
+     * The sweep as a Tablesaw table, one row per learning rate: optimizer, η, final f (NaN where the
+     * run diverged) and the step at which it diverged (−1 where it did not).
+     */
+    public tech.tablesaw.api.Table table() {
+        String[] names = new String[rates.length];
+        java.util.Arrays.fill(names, optimizer);
+        return tech.tablesaw.api.Table.create("learning-rate sweep, " + optimizer,
+                tech.tablesaw.api.StringColumn.create("optimizer", names),
+                tech.tablesaw.api.DoubleColumn.create("learning rate", rates),
+                tech.tablesaw.api.DoubleColumn.create("final f", finalValues),
+                tech.tablesaw.api.IntColumn.create("diverged at", divergedAt));
+    }
+
     /** The learning rates whose runs diverged, in sweep order. */
     public double[] divergedRates() {
         List<Double> out = new ArrayList<>();

@@ -181,6 +181,60 @@ public final class Trajectory {
         return this;
     }
 
+    /**
+     * The path as a Tablesaw table (표), one row per point: step k, the coordinates (x, y for a 2-D
+     * path, else x1 … xn) and f. (The optimizer's gradients are not stored.)
+     */
+    public tech.tablesaw.api.Table table() {
+        int n = points[0].length;
+        int[] step = new int[points.length];
+        for (int k = 0; k < step.length; k++) step[k] = k;
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("trajectory",
+                tech.tablesaw.api.IntColumn.create("step", step));
+        for (int i = 0; i < n; i++) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(coordinateName(i, n), coordinate(i)));
+        }
+        return t.addColumns(tech.tablesaw.api.DoubleColumn.create("f", values));
+    }
+
+    /**
+     * A comparison (비교) of several runs, one row per run in the map's order: name, steps, the last
+     * point's coordinates, f there, and the step at which the run diverged (−1 if it did not).
+     */
+    public static tech.tablesaw.api.Table compare(java.util.Map<String, Trajectory> runs) {
+        java.util.Objects.requireNonNull(runs, "runs");
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs to compare");
+        }
+        int n = runs.values().iterator().next().points[0].length;
+        tech.tablesaw.api.StringColumn name = tech.tablesaw.api.StringColumn.create("run");
+        tech.tablesaw.api.IntColumn steps = tech.tablesaw.api.IntColumn.create("steps");
+        tech.tablesaw.api.DoubleColumn[] coords = new tech.tablesaw.api.DoubleColumn[n];
+        for (int i = 0; i < n; i++) coords[i] = tech.tablesaw.api.DoubleColumn.create("last " + coordinateName(i, n));
+        tech.tablesaw.api.DoubleColumn f = tech.tablesaw.api.DoubleColumn.create("final f");
+        tech.tablesaw.api.IntColumn diverged = tech.tablesaw.api.IntColumn.create("diverged at");
+        runs.forEach((label, t) -> {
+            java.util.Objects.requireNonNull(t, label);
+            if (t.points[0].length != n) {
+                throw new IllegalArgumentException("run '" + label + "' has " + t.points[0].length
+                        + " coordinates but the first run has " + n);
+            }
+            name.append(label);
+            steps.append(t.steps());
+            double[] last = t.points[t.points.length - 1];
+            for (int i = 0; i < n; i++) coords[i].append(last[i]);
+            f.append(t.values[t.values.length - 1]);
+            diverged.append(t.divergedAt);
+        });
+        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("comparison", name, steps);
+        table.addColumns(coords);
+        return table.addColumns(f, diverged);
+    }
+
+    private static String coordinateName(int i, int n) {
+        return n == 2 ? (i == 0 ? "x" : "y") : "x" + (i + 1);
+    }
+
     @Override
     public String toString() {
         return "Trajectory(" + steps() + " steps, last " + Arrays.toString(points[points.length - 1])

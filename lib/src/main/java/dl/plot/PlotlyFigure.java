@@ -24,6 +24,8 @@ public final class PlotlyFigure {
     private final List<Map<String, Object>> traces = new ArrayList<>();
     private final Map<String, Object> layout = new LinkedHashMap<>();
     private final List<Map<String, Object>> frames = new ArrayList<>();
+    private int frameMillis = 500;
+    private String sliderPrefix = "";
 
     /** An empty figure; set a title and axis labels with {@link #title} and {@link #axes}. */
     public PlotlyFigure() {
@@ -243,6 +245,22 @@ public final class PlotlyFigure {
         return this;
     }
 
+    /** Adds a frame of already-converted traces (used by {@link Chart}). */
+    void rawFrame(String label, String title, List<Map<String, Object>> data) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", label);
+        f.put("data", data);
+        if (title != null) {
+            f.put("layout", Map.of("title", Map.of("text", title)));
+        }
+        frames.add(f);
+    }
+
+    void animationSettings(int frameMillis, String sliderPrefix) {
+        this.frameMillis = frameMillis;
+        this.sliderPrefix = sliderPrefix;
+    }
+
     /** The number of traces. */
     public int traceCount() {
         return traces.size();
@@ -263,7 +281,7 @@ public final class PlotlyFigure {
             lay.put("legend", LEGEND_BELOW);
         }
         if (!frames.isEmpty()) {
-            Animation.addControls(lay, frames);
+            Animation.addControls(lay, frames, frameMillis, sliderPrefix);
             out.put("frames", frames);
         }
         out.put("layout", lay);

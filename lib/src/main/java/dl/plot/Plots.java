@@ -58,7 +58,7 @@ public final class Plots {
     /** The MIME bundle of a figure: Plotly JSON, an HTML snippet and a text summary. */
     public static Map<String, Object> bundle(Object figure) {
         PlotlyFigure fig = toPlotly(figure);
-        Map<String, Object> plotly = fig.toPlotly();
+        Map<String, Object> plotly = Style.apply(fig.toPlotly());
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put(PLOTLY_MIME, plotly);
         bundle.put("text/html", snippet(plotly, "dl-plot-" + COUNTER.incrementAndGet()));
@@ -70,6 +70,9 @@ public final class Plots {
     public static PlotlyFigure toPlotly(Object figure) {
         if (figure instanceof PlotlyFigure p) {
             return p;
+        }
+        if (figure instanceof Chart c) {
+            return c.toPlotlyFigure();
         }
         if (figure instanceof Figure f) {
             return TablesawBridge.convert(f);
@@ -83,7 +86,7 @@ public final class Plots {
         PlotlyFigure fig = toPlotly(figure);
         String title = fig.titleText().isEmpty() ? "figure" : HtmlEscape.escapeHtml4Xml(fig.titleText());
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title>\n"
-                + loaderHtml() + "\n</head><body>\n" + snippet(fig.toPlotly(), "dl-plot") + "\n</body></html>\n";
+                + loaderHtml() + "\n</head><body>\n" + snippet(Style.apply(fig.toPlotly()), "dl-plot") + "\n</body></html>\n";
     }
 
     /** Writes {@link #page} to a file (for use outside a notebook). */

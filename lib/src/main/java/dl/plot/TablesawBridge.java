@@ -3,6 +3,8 @@ package dl.plot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.unbescape.html.HtmlEscape;
 import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,20 +25,47 @@ final class TablesawBridge {
     }
 
     static PlotlyFigure convert(Figure figure) {
-        String js = figure.asJavascript("dl_plot_target");
-        Map<String, Object> layout = new LinkedHashMap<>();
-        int at = js.indexOf("var layout =");
-        if (at >= 0) {
-            layout = cleanLayout(readObject(js, js.indexOf('{', at)));
-        }
+        Map<String, Object> layout = layout(figure.getLayout());
         List<Map<String, Object>> traces = new ArrayList<>();
-        int from = 0;
-        while ((at = js.indexOf("var trace", from)) >= 0) {
-            int brace = js.indexOf('{', at);
-            traces.add(cleanTrace(readObject(js, brace)));
-            from = brace + 1;
+        Trace[] data = figure.getTraces();
+        for (int i = 0; data != null && i < data.length; i++) {
+            traces.add(trace(data[i], i));
         }
         return PlotlyFigure.of(traces, layout);
+    }
+
+    /** A Tablesaw layout as Plotly's layout structure (empty for null). */
+    static Map<String, Object> layout(Layout layout) {
+        if (layout == null) {
+            return new LinkedHashMap<>();
+        }
+        String js = layout.asJavascript();
+        int at = js.indexOf("var layout =");
+        return at < 0 ? new LinkedHashMap<>() : cleanLayout(readObject(js, js.indexOf('{', at)));
+    }
+
+    /** One trace as Plotly attributes: a {@link PlotlyTrace} as it is, a Tablesaw trace from its script. */
+    static Map<String, Object> trace(Trace trace, int index) {
+        if (trace == null) {
+            throw new IllegalArgumentException("trace " + index + " of the figure is null");
+        }
+        if (trace instanceof PlotlyTrace p) {
+            return p.toPlotly();
+        }
+        String js = trace.asJavascript(index);
+        int brace = js.indexOf('{');
+        if (brace < 0) {
+            throw new IllegalStateException("cannot read Tablesaw's trace script: " + js);
+        }
+        return cleanTrace(readObject(js, brace));
+    }
+
+    /** Reads the object literal that starts at {@code brace} in Tablesaw's script. */
+    static Map<String, Object> object(String js, int brace) {
+        if (brace < 0) {
+            throw new IllegalStateException("no object literal in Tablesaw's script: " + js);
+        }
+        return readObject(js, brace);
     }
 
     @SuppressWarnings("unchecked")

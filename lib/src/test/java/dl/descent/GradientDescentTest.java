@@ -278,7 +278,7 @@ class GradientDescentTest {
         q.points()[0][0] = 99;
         assertEquals(1, q.point(0)[0]);
         assertThrows(IndexOutOfBoundsException.class, () -> q.coordinate(2));
-        assertTrue(p.table().contains("x_k"));
+        assertTrue(p.report().contains("x_k"));
         assertTrue(p.toString().contains("3 steps"));
     }
 }

@@ -30,7 +30,7 @@ class PlotsTest {
     void bundleHasPlotlyJsonHtmlAndText() {
         Map<String, Object> bundle = Plots.bundle(figure());
         assertEquals(List.of(Plots.PLOTLY_MIME, "text/html", "text/plain"), new ArrayList<>(bundle.keySet()));
-        assertEquals(figure().toPlotly(), bundle.get(Plots.PLOTLY_MIME));
+        assertEquals(Style.apply(figure().toPlotly()), bundle.get(Plots.PLOTLY_MIME), "the bundle holds the styled figure");
         String html = (String) bundle.get("text/html");
         assertTrue(html.contains("Plotly.newPlot"), html);
         assertFalse(html.contains("</script> title"), "a closing tag inside the data must be escaped");

@@ -1,0 +1,87 @@
+package dl.plot;
+
+import dl.descent.PathND;
+import tech.tablesaw.plotly.traces.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whole figures the lectures draw again and again, each one line in a cell: an image, a row of
+ * images, a surface with a gradient-descent path drawn on it, contours with a path.
+ */
+public final class Figures {
+    private Figures() {
+    }
+
+    /** An image (pixels[row][column], row 0 at the top) in grey, square pixels, no axes. */
+    public static Chart image(String title, double[][] pixels) {
+        Chart chart = Chart.of(title, "column", "row", Traces.image(title, pixels))
+                .hideAxes().yDownwards().equalAxes().legend(Legend.HIDDEN);
+        int side = 300;
+        return chart.size(side + 40, side + 90);
+    }
+
+    /**
+     * Images side by side in a grid (one panel per image, its caption above it), e.g. eight
+     * Fashion-MNIST rows: {@code Figures.images("Fashion-MNIST", 8, images, captions)}.
+     */
+    public static Chart images(String title, int columns, List<double[][]> images, List<String> captions) {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(captions, "captions");
+        if (images.size() != captions.size()) {
+            throw new IllegalArgumentException("images has " + images.size() + " entries but captions has "
+                    + captions.size());
+        }
+        List<Chart> panels = new ArrayList<>();
+        for (int k = 0; k < images.size(); k++) {
+            panels.add(Chart.of(captions.get(k), "column", "row", Traces.image(captions.get(k), images.get(k)))
+                    .hideAxes().yDownwards().equalAxes());
+        }
+        int cols = Math.min(columns, images.size());
+        int rows = (images.size() + cols - 1) / cols;
+        int panel = Math.min(220, (Style.MAX_WIDTH - 40) / Math.max(cols, 1));
+        return Panels.grid(title, cols, panels).legend(Legend.HIDDEN)
+                .size(Style.MAX_WIDTH, rows * (panel + 40) + 90);
+    }
+
+    /**
+     * A surface with paths drawn on it (not sunk into it): each path's heights are lifted by 2 % of
+     * the surface's height range, and the camera leaves room for the whole box.
+     */
+    public static Chart surface(String title, String xLabel, String yLabel, String zLabel,
+                                SurfaceTrace surface, PathND... paths) {
+        Objects.requireNonNull(surface, "surface");
+        List<Trace> traces = new ArrayList<>();
+        traces.add(surface);
+        double[] zRange = range(surface);
+        double lift = 0.02 * (zRange[1] - zRange[0]);
+        for (int i = 0; i < paths.length; i++) {
+            PathND p = Objects.requireNonNull(paths[i], "paths[" + i + "]");
+            if (p.dimension() != 2) {
+                throw new IllegalArgumentException("paths[" + i + "]: a 2-D path is needed, got dimension " + p.dimension());
+            }
+            double[] zs = p.values();
+            for (int k = 0; k < zs.length; k++) zs[k] += lift;
+            traces.add(Traces.path3d(paths.length == 1 ? "gradient-descent path" : "path " + (i + 1),
+                    p.xs(), p.ys(), zs));
+        }
+        return Chart.of3d(title, xLabel, yLabel, zLabel, traces.toArray(Trace[]::new)).legend(Legend.TOP_LEFT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[] range(SurfaceTrace surface) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Object row : (List<Object>) surface.toPlotly().get("z")) {
+            for (Object v : (List<Object>) row) {
+                if (v instanceof Number n) {
+                    min = Math.min(min, n.doubleValue());
+                    max = Math.max(max, n.doubleValue());
+                }
+            }
+        }
+        return max > min ? new double[]{min, max} : new double[]{0, 1};
+    }
+}

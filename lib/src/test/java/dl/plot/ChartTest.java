@@ -1,0 +1,102 @@
+package dl.plot;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.api.LinePlot;
+import tech.tablesaw.plotly.components.Annotation;
+import tech.tablesaw.plotly.components.Figure;
+
+import java.util.List;
+import java.util.Map;
+
+import static dl.plot.ExtensionsTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class ChartTest {
+    private static final double[] XS = {1, 2, 3};
+    private static final double[] YS = {1, 4, 9};
+
+    @Test
+    void aChartIsATablesawFigureWithTitleAndAxisLabels() {
+        Chart c = Chart.of("squares", "x", "x²", Traces.line("x²", XS, YS));
+        assertInstanceOf(Figure.class, c);
+        Map<String, Object> fig = c.toPlotly();
+        Map<String, Object> layout = map(fig, "layout");
+        assertEquals("squares", map(layout, "title").get("text"));
+        assertEquals("x", map(map(layout, "xaxis"), "title").get("text"));
+        assertEquals("x²", map(map(layout, "yaxis"), "title").get("text"));
+        assertEquals(List.of(1.0, 4.0, 9.0), list(fig, "data").get(0).get("y"));
+        assertEquals("lines", list(fig, "data").get(0).get("mode"));
+    }
+
+    @Test
+    void logAxesGetPowerTicks() {
+        Map<String, Object> layout = map(Chart.of("e", "h", "error", Traces.line("e", XS, YS)).logX().logY().toPlotly(), "layout");
+        for (String axis : List.of("xaxis", "yaxis")) {
+            assertEquals("log", map(layout, axis).get("type"));
+            assertEquals("power", map(layout, axis).get("exponentformat"), axis + " ticks read 10ⁿ");
+        }
+    }
+
+    @Test
+    void theStyleStepGivesATablesawLogAxisPowerTicksToo() {
+        var axis = tech.tablesaw.plotly.components.Axis.builder().title("h")
+                .type(tech.tablesaw.plotly.components.Axis.Type.LOG).build();
+        var layout = tech.tablesaw.plotly.components.Layout.builder("t").xAxis(axis).build();
+        Figure f = new Figure(layout, Traces.line("e", XS, YS));
+        assertEquals("power", map(map(shown(f), "layout"), "xaxis").get("exponentformat"));
+    }
+
+    @Test
+    void wrapsATablesawPlotAndKeepsItsGroups() {
+        Table t = Tables.curves("x", XS, "y", "curve", "b", YS, "a", new double[]{3, 2, 1});
+        Chart c = Chart.of(LinePlot.create("two curves", t, "x", "y", "curve")).legend(Legend.TOP_LEFT).yRange(0, 10);
+        Map<String, Object> fig = c.toPlotly();
+        assertEquals(2, list(fig, "data").size());
+        assertEquals(Map.of("text", "two curves"), Map.of("text", map(map(fig, "layout"), "title").get("text")));
+        Map<String, Object> legend = map(map(fig, "layout"), "legend");
+        assertEquals("left", legend.get("xanchor"));
+        assertEquals(0.99, legend.get("y"));
+        assertEquals(List.of(0.0, 10.0), map(map(fig, "layout"), "yaxis").get("range"));
+    }
+
+    @Test
+    void arrowsAndNotesBecomeAnnotationsInDataCoordinates() {
+        Chart c = Chart.of("t", "x", "y", Traces.line("l", XS, YS))
+                .arrow(1, 1, 2, 4, "step")
+                .annotate(3, 9, "end")
+                .annotations(Annotation.builder().text("tablesaw note").x(2).y(2).build());
+        List<Map<String, Object>> notes = list(map(c.toPlotly(), "layout"), "annotations");
+        assertEquals(3, notes.size());
+        Map<String, Object> arrow = notes.get(0);
+        assertEquals(2.0, arrow.get("x"));
+        assertEquals(4.0, arrow.get("y"));
+        assertEquals(1.0, arrow.get("ax"));
+        assertEquals(1.0, arrow.get("ay"));
+        assertEquals("x", arrow.get("axref"));
+        assertEquals(true, arrow.get("showarrow"));
+        assertEquals(false, notes.get(1).get("showarrow"));
+        assertEquals("tablesaw note", notes.get(2).get("text"));
+    }
+
+    @Test
+    void badRangesAndSizesNameTheArgument() {
+        Chart c = Chart.of("t", "x", "y", Traces.line("l", XS, YS));
+        var e = assertThrows(IllegalArgumentException.class, () -> c.xRange(Double.NaN, 1));
+        assertTrue(e.getMessage().contains("xRange") && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> c.yRange(2, 1));
+        assertTrue(e.getMessage().contains("yRange"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> c.size(-5, 300));
+        assertTrue(e.getMessage().contains("-5"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.arrow(0, 0, Double.NaN, 1, "a"));
+    }
+
+    @Test
+    void hiddenLegendAndImageAxes() {
+        Map<String, Object> layout = map(Figures.image("digit", new double[][]{{0, 1}, {1, 0}}).toPlotly(), "layout");
+        assertEquals(false, layout.get("showlegend"));
+        assertEquals(false, map(layout, "xaxis").get("visible"));
+        assertEquals("reversed", map(layout, "yaxis").get("autorange"));
+        assertEquals("x", map(layout, "yaxis").get("scaleanchor"));
+    }
+}
