@@ -1,0 +1,119 @@
+package dl.convolution;
+
+import java.util.Arrays;
+
+/**
+ * im2col and col2im (DLFS §7.4): a convolution becomes one matrix product by copying every
+ * receptive field (수용 영역) — the FH × FW patch of every channel under the filter at one output
+ * position — into one row of a matrix.
+ *
+ * <p>For N images of C × H × W, filter FH × FW, stride S and zero padding P, the output has
+ * <pre>
+ *   OH = (H + 2P − FH) / S + 1,   OW = (W + 2P − FW) / S + 1
+ * </pre>
+ * positions (rounded down). {@code im2col} fills the (N·OH·OW) × (C·FH·FW) matrix
+ * <pre>
+ *   col[(n·OH + i)·OW + j, (c·FH + u)·FW + v] = x_pad[n, c, i·S + u, j·S + v]
+ * </pre>
+ * where x_pad is x surrounded by P zeros. {@code col2im} is its transpose: it adds every entry of a
+ * column matrix back onto the pixel it was copied from (overlapping patches add up), which is
+ * exactly the backward pass of im2col.
+ *
+ * <p>Images are the rows of a matrix: image n, channel c, pixel (y, x) is at
+ * {@code x[n·C·H·W + (c·H + y)·W + x]} (row-major N × C × H × W).
+ */
+public final class Im2Col {
+    private Im2Col() {
+    }
+
+    /**
+     * The output length (H + 2P − F) / S + 1 along one axis, rounded down; an error if the filter does
+     * not fit.
+     */
+    public static int outputSize(int in, int filter, int stride, int pad) {
+        if (in <= 0 || filter <= 0 || stride <= 0 || pad < 0) {
+            throw new IllegalArgumentException("input " + in + ", filter " + filter + " and stride " + stride
+                    + " must be positive and padding " + pad + " ≥ 0");
+        }
+        if (in + 2 * pad < filter) {
+            throw new IllegalArgumentException("a filter of " + filter + " does not fit an input of " + in
+                    + " with padding " + pad + " (" + (in + 2 * pad) + " after padding)");
+        }
+        return (in + 2 * pad - filter) / stride + 1;
+    }
+
+    /** Fills {@code col} (length ≥ N·OH·OW·C·FH·FW) from the images {@code x} as described above. */
+    public static void im2col(double[] x, int n, int c, int h, int w, int fh, int fw, int stride, int pad, double[] col) {
+        int oh = outputSize(h, fh, stride, pad);
+        int ow = outputSize(w, fw, stride, pad);
+        int k = c * fh * fw;
+        int row = 0;
+        for (int img = 0; img < n; img++) {
+            int base = img * c * h * w;
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++, row++) {
+                    int dst = row * k;
+                    for (int ch = 0; ch < c; ch++) {
+                        int plane = base + ch * h * w;
+                        for (int u = 0; u < fh; u++) {
+                            int y = i * stride + u - pad;
+                            if (y < 0 || y >= h) {
+                                Arrays.fill(col, dst, dst + fw, 0.0);
+                                dst += fw;
+                                continue;
+                            }
+                            // filter columns v0 … v1−1 fall inside the image, the others on the padding
+                            int x0 = j * stride - pad;
+                            int v0 = Math.max(0, -x0), v1 = Math.min(fw, w - x0);
+                            int src = plane + y * w + x0;
+                            for (int v = 0; v < v0; v++) {
+                                col[dst + v] = 0.0;
+                            }
+                            for (int v = v0; v < v1; v++) {
+                                col[dst + v] = x[src + v];
+                            }
+                            for (int v = Math.max(v1, v0); v < fw; v++) {
+                                col[dst + v] = 0.0;
+                            }
+                            dst += fw;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The transpose of {@link #im2col}: x (overwritten, length ≥ N·C·H·W) = Σ of the col entries over each pixel. */
+    public static void col2im(double[] col, int n, int c, int h, int w, int fh, int fw, int stride, int pad, double[] x) {
+        int oh = outputSize(h, fh, stride, pad);
+        int ow = outputSize(w, fw, stride, pad);
+        int k = c * fh * fw;
+        Arrays.fill(x, 0, n * c * h * w, 0.0);
+        int row = 0;
+        for (int img = 0; img < n; img++) {
+            int base = img * c * h * w;
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++, row++) {
+                    int src = row * k;
+                    for (int ch = 0; ch < c; ch++) {
+                        int plane = base + ch * h * w;
+                        for (int u = 0; u < fh; u++) {
+                            int y = i * stride + u - pad;
+                            if (y < 0 || y >= h) {
+                                src += fw;
+                                continue;
+                            }
+                            int dst = plane + y * w;
+                            for (int v = 0; v < fw; v++, src++) {
+                                int xx = j * stride + v - pad;
+                                if (xx >= 0 && xx < w) {
+                                    x[dst + xx] += col[src];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

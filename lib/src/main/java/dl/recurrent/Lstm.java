@@ -1,0 +1,135 @@
+package dl.recurrent;
+
+import dl.init.Init;
+import dl.layers.Layer;
+import dl.layers.Param;
+import dl.tensors.Checks;
+import dl.tensors.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An LSTM layer (DLFS 2's TimeLSTM): one {@link LstmCell} applied at every time step with the same
+ * parameters, h₀ = c₀ = 0.
+ *
+ * <p>Backward through time: from t = T down to 1, dhₜ = ∂L/∂yₜ + (dhₜ from step t + 1) and
+ * dcₜ = (dcₜ from step t + 1), with dh_T and dc_T starting from the output gradient and 0.
+ *
+ * <p>Input rows are sequences, N × (T·D) as for {@link Rnn}; output per {@link SequenceOutput}.
+ * After a forward pass {@link #forgetGates()}, {@link #inputGates()}, {@link #outputGates()} and
+ * {@link #cellStates()} give the gate activations and memory cells of every step.
+ */
+public final class Lstm implements Layer {
+    private final LstmCell cell;
+    private final SequenceOutput output;
+    private final List<LstmCell.Step> steps = new ArrayList<>();
+    private final DMatrixRMaj xt = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj h0 = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj c0 = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dh = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dc = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+    private int t = -1;
+
+    /** Weights by {@code init} from seed {@code seed}, forget-gate bias 1. */
+    public Lstm(int inputSize, int hiddenSize, Init init, long seed, SequenceOutput output) {
+        this(new LstmCell(inputSize, hiddenSize, init, seed), output);
+    }
+
+    /** A layer around a given cell. */
+    public Lstm(LstmCell cell, SequenceOutput output) {
+        this.cell = Checks.notNull(cell, "cell");
+        this.output = Checks.notNull(output, "output");
+    }
+
+    public LstmCell cell() { return cell; }
+
+    /** h₁ … h_T of the last forward pass, N × T × H (a copy). */
+    public Tensor hiddenStates() { return Sequences.stack(steps(), LstmCell.Step::h); }
+
+    /** c₁ … c_T, N × T × H. */
+    public Tensor cellStates() { return Sequences.stack(steps(), LstmCell.Step::c); }
+
+    /** The forget gate f at every step, N × T × H. */
+    public Tensor forgetGates() { return Sequences.stack(steps(), LstmCell.Step::forgetGate); }
+
+    /** The input gate i at every step, N × T × H. */
+    public Tensor inputGates() { return Sequences.stack(steps(), LstmCell.Step::inputGate); }
+
+    /** The output gate o at every step, N × T × H. */
+    public Tensor outputGates() { return Sequences.stack(steps(), LstmCell.Step::outputGate); }
+
+    private List<LstmCell.Step> steps() {
+        if (t < 0) {
+            throw new IllegalStateException(this + ": no forward pass yet");
+        }
+        return steps.subList(0, t);
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        int d = cell.inputSize(), hs = cell.hiddenSize();
+        int steps = Sequences.steps(x, d, this);
+        int n = x.numRows;
+        while (this.steps.size() < steps) {
+            this.steps.add(new LstmCell.Step());
+        }
+        h0.reshape(n, hs);
+        c0.reshape(n, hs);
+        Arrays.fill(h0.data, 0, n * hs, 0.0);
+        Arrays.fill(c0.data, 0, n * hs, 0.0);
+        DMatrixRMaj h = h0, c = c0;
+        y.reshape(n, output == SequenceOutput.ALL_STATES ? steps * hs : hs);
+        for (int s = 0; s < steps; s++) {
+            LstmCell.Step step = this.steps.get(s);
+            Sequences.column(x, s, d, xt);
+            h = cell.forward(xt, h, c, step);
+            c = step.c;
+            if (output == SequenceOutput.ALL_STATES) {
+                Sequences.putColumn(h, s, y);
+            }
+        }
+        if (output == SequenceOutput.LAST_STATE) {
+            System.arraycopy(h.data, 0, y.data, 0, n * hs);
+        }
+        t = steps;
+        return y;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dout) {
+        if (t < 0) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        int n = steps.get(0).h.numRows, hs = cell.hiddenSize(), d = cell.inputSize();
+        Sequences.checkUpstream(dout, n, output == SequenceOutput.ALL_STATES ? t * hs : hs, this);
+        cell.zeroGradients();
+        dx.reshape(n, t * d);
+        dh.reshape(n, hs);
+        dc.reshape(n, hs);
+        Arrays.fill(dh.data, 0, n * hs, 0.0);
+        Arrays.fill(dc.data, 0, n * hs, 0.0);
+        for (int s = t - 1; s >= 0; s--) {
+            Sequences.addUpstream(dout, output, s, t, hs, dh);
+            LstmCell.Step step = steps.get(s);
+            cell.backward(dh, dc, step);
+            Sequences.putColumn(step.dx, s, dx);
+            dh.setTo(step.dhPrev);
+            dc.setTo(step.dcPrev);
+        }
+        return dx;
+    }
+
+    @Override
+    public List<Param> params() {
+        return cell.params();
+    }
+
+    @Override
+    public String toString() {
+        return "Lstm(" + cell.inputSize() + "→" + cell.hiddenSize() + ", " + output + ")";
+    }
+}

@@ -1,0 +1,223 @@
+package dl.recurrent;
+
+import dl.fast.MatMul;
+import dl.init.Init;
+import dl.layers.Param;
+import dl.tensors.Checks;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One time step of an LSTM (장단기 메모리, long short-term memory; Hochreiter &amp; Schmidhuber 1997),
+ * in the form of DLFS 2 §6.3. With A = xₜ·Wx + hₜ₋₁·Wh + b (N × 4H) split into four N × H blocks:
+ * <pre>
+ *   f = σ(A_f)        forget gate (망각 게이트): how much of the old memory cell to keep
+ *   g = tanh(A_g)     the new candidate memory
+ *   i = σ(A_i)        input gate (입력 게이트): how much of g to write
+ *   o = σ(A_o)        output gate (출력 게이트): how much of the memory to show
+ *   cₜ = f ⊙ cₜ₋₁ + i ⊙ g
+ *   hₜ = o ⊙ tanh(cₜ)
+ * </pre>
+ * Wx is D × 4H, Wh is H × 4H, b is 1 × 4H, blocks in the order f, g, i, o. The forget-gate biases
+ * start at {@code forgetBias} (1 by default, as in Keras and Jozefowicz et al. 2015), the others at 0.
+ *
+ * <p>Backward for one step, with ds = dcₜ + dhₜ ⊙ o ⊙ (1 − tanh²cₜ):
+ * dcₜ₋₁ = ds ⊙ f; dA_f = ds ⊙ cₜ₋₁ ⊙ f(1 − f); dA_g = ds ⊙ i ⊙ (1 − g²); dA_i = ds ⊙ g ⊙ i(1 − i);
+ * dA_o = dhₜ ⊙ tanh cₜ ⊙ o(1 − o); then ∂L/∂Wx += xₜᵀ·dA, ∂L/∂Wh += hₜ₋₁ᵀ·dA, ∂L/∂b += Σ_rows dA,
+ * ∂L/∂xₜ = dA·Wxᵀ, ∂L/∂hₜ₋₁ = dA·Whᵀ. The memory path cₜ₋₁ → cₜ is multiplied only by f, not by a
+ * weight matrix and a tanh' at every step: that is why gradients survive many more steps than in
+ * the plain {@link RnnCell}.
+ */
+public final class LstmCell {
+    /** Default initial bias of the forget gate. */
+    public static final double DEFAULT_FORGET_BIAS = 1.0;
+
+    private final int d;
+    private final int hidden;
+    private final DMatrixRMaj wx, wh, b, dWx, dWh, db;
+    private final DMatrixRMaj a = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj tmp = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj tmpW = new DMatrixRMaj(1, 1);
+
+    /** The cached values of one step. */
+    public static final class Step {
+        final DMatrixRMaj x = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj hPrev = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj cPrev = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj f = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj g = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj i = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj o = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj c = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj tanhC = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj h = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj dhPrev = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj dcPrev = new DMatrixRMaj(1, 1);
+
+        public DMatrixRMaj h() { return h; }
+
+        public DMatrixRMaj c() { return c; }
+
+        public DMatrixRMaj forgetGate() { return f; }
+
+        public DMatrixRMaj inputGate() { return i; }
+
+        public DMatrixRMaj outputGate() { return o; }
+
+        public DMatrixRMaj candidate() { return g; }
+    }
+
+    /** Wx and Wh drawn by {@code init} (fan-in D and H) from {@code new Random(seed)}; forget bias 1. */
+    public LstmCell(int inputSize, int hiddenSize, Init init, long seed) {
+        this(inputSize, hiddenSize, init, seed, DEFAULT_FORGET_BIAS);
+    }
+
+    /** As above with the forget-gate biases set to {@code forgetBias}. */
+    public LstmCell(int inputSize, int hiddenSize, Init init, long seed, double forgetBias) {
+        Checks.notNull(init, "init");
+        if (!Double.isFinite(forgetBias)) {
+            throw new IllegalArgumentException("forget bias must be finite, got " + forgetBias);
+        }
+        this.d = Checks.atLeast(inputSize, 1, "input size");
+        this.hidden = Checks.atLeast(hiddenSize, 1, "hidden size");
+        Random rng = new Random(seed);
+        // fan-out H per gate: each of the four blocks is drawn as a D × H (H × H) matrix would be
+        this.wx = blocks(init, d, rng);
+        this.wh = blocks(init, hidden, rng);
+        this.b = new DMatrixRMaj(1, 4 * hidden);
+        Arrays.fill(b.data, 0, hidden, forgetBias);
+        this.dWx = new DMatrixRMaj(d, 4 * hidden);
+        this.dWh = new DMatrixRMaj(hidden, 4 * hidden);
+        this.db = new DMatrixRMaj(1, 4 * hidden);
+    }
+
+    private DMatrixRMaj blocks(Init init, int fanIn, Random rng) {
+        double std = init.std(fanIn, hidden);
+        DMatrixRMaj m = new DMatrixRMaj(fanIn, 4 * hidden);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = std * rng.nextGaussian();
+        }
+        return m;
+    }
+
+    public int inputSize() { return d; }
+
+    public int hiddenSize() { return hidden; }
+
+    public DMatrixRMaj wx() { return wx; }
+
+    public DMatrixRMaj wh() { return wh; }
+
+    public DMatrixRMaj bias() { return b; }
+
+    public List<Param> params() {
+        return List.of(new Param("Wx", wx, dWx, true), new Param("Wh", wh, dWh, true), new Param("b", b, db, false));
+    }
+
+    public void zeroGradients() {
+        Arrays.fill(dWx.data, 0);
+        Arrays.fill(dWh.data, 0);
+        Arrays.fill(db.data, 0);
+    }
+
+    /** One step forward; returns hₜ (cₜ is {@code s.c()}). */
+    public DMatrixRMaj forward(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev, Step s) {
+        int n = x.numRows;
+        if (x.numCols != d || hPrev.numRows != n || hPrev.numCols != hidden || cPrev.numRows != n
+                || cPrev.numCols != hidden) {
+            throw new IllegalArgumentException(this + ": x is " + x.numRows + "×" + x.numCols + ", h is " + hPrev.numRows
+                    + "×" + hPrev.numCols + ", c is " + cPrev.numRows + "×" + cPrev.numCols + ", expected N×" + d
+                    + ", N×" + hidden + ", N×" + hidden);
+        }
+        s.x.setTo(x);
+        s.hPrev.setTo(hPrev);
+        s.cPrev.setTo(cPrev);
+        int h4 = 4 * hidden;
+        a.reshape(n, h4);
+        tmp.reshape(n, h4);
+        MatMul.best().mult(x, wx, a);
+        MatMul.best().mult(hPrev, wh, tmp);
+        for (DMatrixRMaj m : new DMatrixRMaj[] {s.f, s.g, s.i, s.o, s.c, s.tanhC, s.h}) {
+            m.reshape(n, hidden);
+        }
+        for (int r = 0; r < n; r++) {
+            int row = r * h4;
+            for (int j = 0; j < hidden; j++) {
+                int e = r * hidden + j;
+                double af = a.data[row + j] + tmp.data[row + j] + b.data[j];
+                double ag = a.data[row + hidden + j] + tmp.data[row + hidden + j] + b.data[hidden + j];
+                double ai = a.data[row + 2 * hidden + j] + tmp.data[row + 2 * hidden + j] + b.data[2 * hidden + j];
+                double ao = a.data[row + 3 * hidden + j] + tmp.data[row + 3 * hidden + j] + b.data[3 * hidden + j];
+                double f = sigmoid(af), g = Math.tanh(ag), i = sigmoid(ai), o = sigmoid(ao);
+                double c = f * cPrev.data[e] + i * g;
+                double tc = Math.tanh(c);
+                s.f.data[e] = f;
+                s.g.data[e] = g;
+                s.i.data[e] = i;
+                s.o.data[e] = o;
+                s.c.data[e] = c;
+                s.tanhC.data[e] = tc;
+                s.h.data[e] = o * tc;
+            }
+        }
+        return s.h;
+    }
+
+    /**
+     * One step back from ∂L/∂hₜ and ∂L/∂cₜ: fills the step's dx, dhPrev and dcPrev and adds this step's
+     * parameter gradients.
+     */
+    public void backward(DMatrixRMaj dh, DMatrixRMaj dc, Step s) {
+        int n = s.h.numRows;
+        int h4 = 4 * hidden;
+        tmp.reshape(n, h4);
+        s.dcPrev.reshape(n, hidden);
+        for (int r = 0; r < n; r++) {
+            int row = r * h4;
+            for (int j = 0; j < hidden; j++) {
+                int e = r * hidden + j;
+                double f = s.f.data[e], g = s.g.data[e], i = s.i.data[e], o = s.o.data[e], tc = s.tanhC.data[e];
+                double ds = dc.data[e] + dh.data[e] * o * (1 - tc * tc);
+                s.dcPrev.data[e] = ds * f;
+                double dAf = ds * s.cPrev.data[e] * f * (1 - f);
+                double dAg = ds * i * (1 - g * g);
+                double dAi = ds * g * i * (1 - i);
+                double dAo = dh.data[e] * tc * o * (1 - o);
+                tmp.data[row + j] = dAf;
+                tmp.data[row + hidden + j] = dAg;
+                tmp.data[row + 2 * hidden + j] = dAi;
+                tmp.data[row + 3 * hidden + j] = dAo;
+                db.data[j] += dAf;
+                db.data[hidden + j] += dAg;
+                db.data[2 * hidden + j] += dAi;
+                db.data[3 * hidden + j] += dAo;
+            }
+        }
+        accumulate(s.x, tmp, dWx);
+        accumulate(s.hPrev, tmp, dWh);
+        s.dx.reshape(n, d);
+        MatMul.best().multTransB(tmp, wx, s.dx);
+        s.dhPrev.reshape(n, hidden);
+        MatMul.best().multTransB(tmp, wh, s.dhPrev);
+    }
+
+    private void accumulate(DMatrixRMaj x, DMatrixRMaj dA, DMatrixRMaj g) {
+        tmpW.reshape(g.numRows, g.numCols);
+        MatMul.best().multTransA(x, dA, tmpW);
+        for (int k = 0; k < g.getNumElements(); k++) {
+            g.data[k] += tmpW.data[k];
+        }
+    }
+
+    private static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    @Override
+    public String toString() {
+        return "LstmCell(" + d + "→" + hidden + ")";
+    }
+}

@@ -1,0 +1,114 @@
+package dl.recurrent;
+
+import dl.init.Init;
+import dl.layers.Layer;
+import dl.layers.Param;
+import dl.tensors.Checks;
+import dl.tensors.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A recurrent layer (순환 신경망 계층, DLFS 2's TimeRNN): one {@link RnnCell} applied at every time
+ * step t = 1 … T with the same parameters, h₀ = 0,
+ * <pre>
+ *   hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b)
+ * </pre>
+ * — the recurrent neuron unrolled in time (타임 스텝으로 펼친 모습).
+ *
+ * <p>Backward is back-propagation through time (BPTT): from t = T down to 1 the gradient reaching hₜ
+ * is the one from the layer's output at step t plus the one coming back from step t + 1,
+ * dhₜ = ∂L/∂yₜ + ∂L/∂hₜ₋₁|₍ₜ₊₁₎; each step adds its share to ∂L/∂Wx, ∂L/∂Wh, ∂L/∂b.
+ *
+ * <p>Input rows are sequences: an N × (T·D) matrix, x_t of sample n in columns t·D … t·D + D − 1
+ * (the matrix view of an N × T × D tensor). Output: {@link SequenceOutput}.
+ */
+public final class Rnn implements Layer {
+    private final RnnCell cell;
+    private final SequenceOutput output;
+    private final List<RnnCell.Step> steps = new ArrayList<>();
+    private final DMatrixRMaj xt = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj h0 = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dh = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+    private int t = -1;
+
+    /** Weights by {@code init} from seed {@code seed}; returns every step's state or only the last. */
+    public Rnn(int inputSize, int hiddenSize, Init init, long seed, SequenceOutput output) {
+        this.cell = new RnnCell(inputSize, hiddenSize, init, seed);
+        this.output = Checks.notNull(output, "output");
+    }
+
+    public RnnCell cell() { return cell; }
+
+    /** The hidden states h₁ … h_T of the last forward pass, an N × T × H tensor (a copy). */
+    public Tensor hiddenStates() {
+        return Sequences.stack(steps(), RnnCell.Step::h);
+    }
+
+    private List<RnnCell.Step> steps() {
+        if (t < 0) {
+            throw new IllegalStateException(this + ": no forward pass yet");
+        }
+        return steps.subList(0, t);
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+        int d = cell.inputSize(), hs = cell.hiddenSize();
+        int steps = Sequences.steps(x, d, this);
+        int n = x.numRows;
+        while (this.steps.size() < steps) {
+            this.steps.add(new RnnCell.Step());
+        }
+        h0.reshape(n, hs);
+        java.util.Arrays.fill(h0.data, 0, n * hs, 0.0);
+        DMatrixRMaj h = h0;
+        y.reshape(n, output == SequenceOutput.ALL_STATES ? steps * hs : hs);
+        for (int s = 0; s < steps; s++) {
+            Sequences.column(x, s, d, xt);
+            h = cell.forward(xt, h, this.steps.get(s));
+            if (output == SequenceOutput.ALL_STATES) {
+                Sequences.putColumn(h, s, y);
+            }
+        }
+        if (output == SequenceOutput.LAST_STATE) {
+            System.arraycopy(h.data, 0, y.data, 0, n * hs);
+        }
+        t = steps;
+        return y;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dout) {
+        if (t < 0) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        int n = steps.get(0).h.numRows, hs = cell.hiddenSize(), d = cell.inputSize();
+        Sequences.checkUpstream(dout, n, output == SequenceOutput.ALL_STATES ? t * hs : hs, this);
+        cell.zeroGradients();
+        dx.reshape(n, t * d);
+        dh.reshape(n, hs);
+        java.util.Arrays.fill(dh.data, 0, n * hs, 0.0);
+        for (int s = t - 1; s >= 0; s--) {
+            Sequences.addUpstream(dout, output, s, t, hs, dh);
+            RnnCell.Step step = steps.get(s);
+            cell.backward(dh, step);
+            Sequences.putColumn(step.dx, s, dx);
+            dh.setTo(step.dhPrev);
+        }
+        return dx;
+    }
+
+    @Override
+    public List<Param> params() {
+        return cell.params();
+    }
+
+    @Override
+    public String toString() {
+        return "Rnn(" + cell.inputSize() + "→" + cell.hiddenSize() + ", " + output + ")";
+    }
+}

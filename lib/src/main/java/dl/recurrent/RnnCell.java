@@ -1,0 +1,140 @@
+package dl.recurrent;
+
+import dl.fast.MatMul;
+import dl.init.Init;
+import dl.layers.Param;
+import dl.tensors.Checks;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One time step of a recurrent neuron layer (순환 뉴런): the new hidden state (은닉 상태) mixes the
+ * input of this step with the state of the previous one,
+ * <pre>
+ *   hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b)
+ * </pre>
+ * with Wx of shape D × H, Wh of shape H × H and b of shape 1 × H, the same for every step.
+ *
+ * <p>Backward for one step, with da = dhₜ ⊙ (1 − hₜ²):
+ * ∂L/∂Wx += xₜᵀ·da, ∂L/∂Wh += hₜ₋₁ᵀ·da, ∂L/∂b += Σ_rows da, ∂L/∂xₜ = da·Wxᵀ, ∂L/∂hₜ₋₁ = da·Whᵀ.
+ * The gradients add up over the steps because the steps share the parameters (back-propagation
+ * through time, BPTT). Products go through {@link MatMul#best()}.
+ */
+public final class RnnCell {
+    private final int d;
+    private final int hidden;
+    private final DMatrixRMaj wx, wh, b, dWx, dWh, db;
+    private final DMatrixRMaj tmp = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj tmpW = new DMatrixRMaj(1, 1);
+
+    /** The cached values of one step: its input, the previous state and the new state. */
+    public static final class Step {
+        final DMatrixRMaj x = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj hPrev = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj h = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj dhPrev = new DMatrixRMaj(1, 1);
+
+        /** hₜ (N × H), owned by the step. */
+        public DMatrixRMaj h() { return h; }
+
+        /** ∂L/∂xₜ of the last backward (N × D). */
+        public DMatrixRMaj dx() { return dx; }
+
+        /** ∂L/∂hₜ₋₁ of the last backward (N × H). */
+        public DMatrixRMaj dhPrev() { return dhPrev; }
+    }
+
+    /** Wx and Wh drawn by {@code init} (fan-in D and H) from {@code new Random(seed)}, zero bias. */
+    public RnnCell(int inputSize, int hiddenSize, Init init, long seed) {
+        Checks.notNull(init, "init");
+        this.d = Checks.atLeast(inputSize, 1, "input size");
+        this.hidden = Checks.atLeast(hiddenSize, 1, "hidden size");
+        Random rng = new Random(seed);
+        this.wx = init.weights(d, hidden, rng);
+        this.wh = init.weights(hidden, hidden, rng);
+        this.b = new DMatrixRMaj(1, hidden);
+        this.dWx = new DMatrixRMaj(d, hidden);
+        this.dWh = new DMatrixRMaj(hidden, hidden);
+        this.db = new DMatrixRMaj(1, hidden);
+    }
+
+    public int inputSize() { return d; }
+
+    public int hiddenSize() { return hidden; }
+
+    public DMatrixRMaj wx() { return wx; }
+
+    public DMatrixRMaj wh() { return wh; }
+
+    public DMatrixRMaj bias() { return b; }
+
+    /** Wx, Wh, b with their gradients. */
+    public List<Param> params() {
+        return List.of(new Param("Wx", wx, dWx, true), new Param("Wh", wh, dWh, true), new Param("b", b, db, false));
+    }
+
+    /** Sets the three gradients to zero (before a backward pass through time). */
+    public void zeroGradients() {
+        java.util.Arrays.fill(dWx.data, 0);
+        java.util.Arrays.fill(dWh.data, 0);
+        java.util.Arrays.fill(db.data, 0);
+    }
+
+    /** hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b), keeping copies of xₜ and hₜ₋₁ in {@code s}. */
+    public DMatrixRMaj forward(DMatrixRMaj x, DMatrixRMaj hPrev, Step s) {
+        int n = x.numRows;
+        if (x.numCols != d || hPrev.numRows != n || hPrev.numCols != hidden) {
+            throw new IllegalArgumentException(this + ": x is " + x.numRows + "×" + x.numCols + " and h is "
+                    + hPrev.numRows + "×" + hPrev.numCols + ", expected N×" + d + " and N×" + hidden);
+        }
+        s.x.setTo(x);
+        s.hPrev.setTo(hPrev);
+        s.h.reshape(n, hidden);
+        tmp.reshape(n, hidden);
+        MatMul.best().mult(x, wx, s.h);
+        MatMul.best().mult(hPrev, wh, tmp);
+        double[] hd = s.h.data;
+        for (int r = 0, i = 0; r < n; r++) {
+            for (int j = 0; j < hidden; j++, i++) {
+                hd[i] = Math.tanh(hd[i] + tmp.data[i] + b.data[j]);
+            }
+        }
+        return s.h;
+    }
+
+    /** One step back: from ∂L/∂hₜ fills s.dx() and s.dhPrev() and adds this step's parameter gradients. */
+    public void backward(DMatrixRMaj dh, Step s) {
+        int n = s.h.numRows;
+        tmp.reshape(n, hidden);
+        for (int r = 0, i = 0; r < n; r++) {
+            for (int j = 0; j < hidden; j++, i++) {
+                double h = s.h.data[i];
+                double da = dh.data[i] * (1 - h * h);
+                tmp.data[i] = da;
+                db.data[j] += da;
+            }
+        }
+        accumulate(MatMul.best(), s.x, tmp, dWx);
+        accumulate(MatMul.best(), s.hPrev, tmp, dWh);
+        s.dx.reshape(n, d);
+        MatMul.best().multTransB(tmp, wx, s.dx);
+        s.dhPrev.reshape(n, hidden);
+        MatMul.best().multTransB(tmp, wh, s.dhPrev);
+    }
+
+    /** g += aᵀ·da. */
+    private void accumulate(MatMul mm, DMatrixRMaj a, DMatrixRMaj da, DMatrixRMaj g) {
+        tmpW.reshape(g.numRows, g.numCols);
+        mm.multTransA(a, da, tmpW);
+        for (int i = 0; i < g.getNumElements(); i++) {
+            g.data[i] += tmpW.data[i];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RnnCell(" + d + "→" + hidden + ")";
+    }
+}
