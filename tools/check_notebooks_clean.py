@@ -1,20 +1,25 @@
 """Committed notebooks carry no outputs (clean diffs): executed copies are build artifacts.
-Also checks every notebook declares the course's Java kernel.
+Also checks every notebook declares the course's Java kernel, and that no notebook (lectures,
+student exercises and their sources) builds figures outside Tablesaw: no `PlotlyFigure` and no raw
+Plotly trace map (`Map.of("type", ...)`) in a code cell (docs/plotting.md shows the Tablesaw way).
 
     python tools/check_notebooks_clean.py [--fix]
 """
+import re
 import sys
 from pathlib import Path
 
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
+RAW_PLOTLY = re.compile(r"PlotlyFigure|Map\.of\(\s*\"type\"")
 
 
 def main():
     fix = "--fix" in sys.argv
     problems = []
-    notebooks = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    notebooks = sorted(p for d in ("notebooks", "exercises/source") for p in (ROOT / d).rglob("*.ipynb")
+                       if ".ipynb_checkpoints" not in p.parts)
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         rel = path.relative_to(ROOT)
@@ -30,6 +35,10 @@ def main():
             else:
                 problems.append(f"{rel}: cells {dirty} have outputs or execution counts "
                                 f"(clear them: python tools/check_notebooks_clean.py --fix)")
+        raw = [i + 1 for i, c in enumerate(nb.cells) if c.cell_type == "code" and RAW_PLOTLY.search(c.source)]
+        if raw:
+            problems.append(f"{rel}: cells {raw} build a figure with PlotlyFigure or a raw Plotly map "
+                            f"(use Tablesaw and dl.plot, see docs/plotting.md)")
         if nb.metadata.get("kernelspec", {}).get("name") != "java":
             problems.append(f"{rel}: kernelspec is not 'java'")
     for p in problems:
