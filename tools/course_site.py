@@ -17,6 +17,7 @@ The same page template (tools/site/templates/course) gives tools/run_notebooks.p
 with plotly.js and MathJax inlined so that a single exported file works anywhere, offline.
 """
 import argparse
+import functools
 import html
 import json
 import re
@@ -86,7 +87,9 @@ def head_html(prefix=None, plots=True):
                       + [MATHJAX_CONFIG, f'<script defer src="{prefix}assets/mathjax/tex-svg-full.js"></script>'])
 
 
+@functools.lru_cache(maxsize=None)
 def page_exporter():
+    """One exporter for every page: its template is compiled once."""
     from nbconvert import HTMLExporter
     return HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)])
 
@@ -308,13 +311,18 @@ def glossary_page(lectures, source):
 """
 
 
-def deck_html(entry):
+@functools.lru_cache(maxsize=None)
+def deck_exporter():
     from nbconvert import SlidesExporter
+    return SlidesExporter(template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)],
+                          reveal_url_prefix="../assets/reveal.js", reveal_theme="white")
+
+
+def deck_html(entry):
     import copy
     nb = copy.deepcopy(entry.nb)
     ensure_slide_metadata(nb)
-    exporter = SlidesExporter(template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)],
-                              reveal_url_prefix="../assets/reveal.js", reveal_theme="white")
+    exporter = deck_exporter()
     resources = {"course": {"head": head_html("../")}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     back = f'<a class="course-deck-home" href="../{entry.page}">⌂ page</a>'

@@ -1,8 +1,8 @@
 """Site test: the course site (build/site, tools/course_site.py) in headless Chromium, offline.
 
 1. every internal link and asset reference of every page resolves to a file of the site;
-2. every page (home, glossary, lectures, exercises, decks, the javadoc index and the class pages the
-   lectures link) opens from file:// with every request to another host blocked, and fails on: a
+2. every page (home, glossary, lectures, exercises, decks, the javadoc index and a few of the class
+   pages the lectures link) opens from file:// with every request to another host blocked, and fails on: a
    blocked request, a local file that is missing, a script error, a "Math Processing Error" (or
    MathJax error node), a formula left as raw $…$, a plot that is not drawn;
 3. one deck is stepped through slide by slide (every fragment): each slide must show content and its
@@ -281,7 +281,9 @@ def main():
         # 2. every page
         order = ([site / "index.html", site / "glossary.html"] + sorted((site / "lectures").glob("*.html"))
                  + sorted((site / "exercises").glob("*.html")) + sorted((site / "slides").glob("*.html")))
-        api_pages = [site / "api" / "index.html"] + linked_api if (site / "api" / "index.html").is_file() else []
+        # javadoc pages are all alike: the index and a few linked class pages (all linked ones exist: check 1)
+        api_pages = ([site / "api" / "index.html"] + linked_api[::max(1, len(linked_api) // 4)][:4]
+                     if (site / "api" / "index.html").is_file() else [])
         for f in order:
             open_and_check(page, f.as_uri(), str(f.relative_to(site)), check, events)
         for f in api_pages:
@@ -291,7 +293,7 @@ def main():
             if events:
                 check.fail(f"{f.relative_to(site)}: " + "; ".join(f"{k}: {d}" for k, d in events[:3]))
         if api_pages and not any(f"api/" in m for m in check.failed):
-            check.ok(f"javadoc: {len(api_pages)} pages (index + every class a lecture links) open offline")
+            check.ok(f"javadoc: {len(api_pages)} pages (index + linked class pages) open offline")
 
         # 3. one deck, slide by slide
         deck = site / "slides" / f"{args.deck}.html"
