@@ -2,7 +2,9 @@
 
 A notebook fails on any error output, any output on stderr, or a cell that runs longer than the
 timeout; the failure names the notebook and the cell. Executed copies go to
-build/notebooks/executed/ and HTML exports to build/notebooks/html/.
+build/notebooks/executed/ and HTML exports to build/notebooks/html/: the course's page template
+(tools/site/templates/course) with plotly.js and MathJax inlined, so one exported file shows its plots
+and formulas anywhere, offline (the saved notebooks themselves carry no plotly.js).
 
     python tools/run_notebooks.py [--timeout SECONDS] [NOTEBOOK ...]
 """
@@ -16,10 +18,11 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+sys.path.insert(0, str(ROOT / "tools"))
+import course_site  # noqa: E402 - the page template shared with the course site
 BUILD = ROOT / "build" / "notebooks"
 KERNEL = "java"
 
@@ -85,21 +88,13 @@ def execute(path, timeout, build):
     nbformat.write(nb, executed)
     html_file = (build / "html" / rel).with_suffix(".html")
     html_file.parent.mkdir(parents=True, exist_ok=True)
-    body, _ = HTMLExporter(template_name="lab", mathjax_url=local_mathjax()).from_notebook_node(nb)
-    html_file.write_text(body, encoding="utf-8")
+    html_file.write_text(course_site.export_html(nb), encoding="utf-8")
 
     if problem is not None:
         index, message = problem
         where = cell_label(nb, index) if index is not None else "(no cell identified)"
         return elapsed, f"notebooks/{rel}, {where}: {message}"
     return elapsed, None
-
-
-def local_mathjax():
-    """The MathJax shipped by jupyter-server-mathjax, so exported formulas typeset without the network."""
-    import jupyter_server_mathjax
-    js = Path(jupyter_server_mathjax.__file__).parent / "static" / "MathJax.js"
-    return js.as_uri() + "?config=TeX-AMS-MML_HTMLorMML-full,Safe"
 
 
 def measure_kernel_start(runs=3):
@@ -142,6 +137,7 @@ def main():
         print(f"kernel start + first cell using lib: {median:.2f} s (median of {len(times)}: "
               + ", ".join(f"{t:.2f}" for t in times) + ")", flush=True)
 
+    course_site.require_assets()  # plotly.js and MathJax for the HTML exports, before any kernel starts
     paths = [p.resolve() for p in args.notebooks] or all_notebooks()
     if not paths:
         print("no notebooks found under notebooks/", file=sys.stderr)

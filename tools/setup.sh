@@ -2,12 +2,15 @@
 # Idempotent set-up: checks prerequisites, builds lib/, creates .venv with pinned packages and
 # installs the course's Java kernel into it. Re-running it does nothing that is up to date.
 #   tools/setup.sh          what ./course lab needs
-#   tools/setup.sh --test   also the test tools (Playwright, repo2docker), Debian's chromium and a Korean font
+#   tools/setup.sh --test   also the test tools (Playwright, repo2docker), Debian's chromium, a Korean font and the site's npm packages
+#   tools/setup.sh --site   also the site's npm packages (reveal.js, MathJax: tools/site/package-lock.json)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TEST=0
-[ "${1:-}" = "--test" ] && TEST=1
+SITE=0
+[ "${1:-}" = "--test" ] && TEST=1 && SITE=1
+[ "${1:-}" = "--site" ] && SITE=1
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -52,6 +55,27 @@ fi
 
 # --- the Java kernel ----------------------------------------------------------------------------
 "$VENV/bin/python" tools/install_kernel.py --data-dir "$VENV/share/jupyter"
+
+# --- the course site's browser assets: reveal.js and MathJax from npm (tools/site/package-lock.json) ------
+if [ "$SITE" = 1 ]; then
+  if ! command -v npm >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing Debian's nodejs and npm for the course site's assets"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    else
+      die "npm not found: install Node.js with npm (Debian: apt-get install nodejs npm)"
+    fi
+  fi
+  lock=tools/site/package-lock.json
+  site_stamp=tools/site/node_modules/.installed
+  if [ "$(cat "$site_stamp" 2>/dev/null)" != "$(sha256sum "$lock" | cut -c1-16)" ]; then
+    say "installing the site's npm packages (npm ci: reveal.js, mathjax)"
+    npm ci --prefix tools/site --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
+    sha256sum "$lock" | cut -c1-16 > "$site_stamp"
+  else
+    say "site npm packages are up to date"
+  fi
+fi
 
 # --- browser for the browser test ---------------------------------------------------------------
 if [ "$TEST" = 1 ] && ! command -v "${CHROMIUM:-chromium}" >/dev/null; then

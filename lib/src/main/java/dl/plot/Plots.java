@@ -19,17 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each figure is sent in two forms: Plotly's JSON MIME type, which JupyterLab draws with the
  * Plotly extension even in an untrusted notebook, and an HTML snippet with a script, which the
- * HTML export draws. The HTML form needs plotly.js on the page: the first figure of a kernel
- * session is preceded by one output that inlines the pinned plotly.js installed with the course
- * (the file named by the environment variable {@code DL_PLOTLY_JS}), so nothing is ever fetched
- * from the network.
+ * HTML export draws. The snippet expects {@code window.Plotly}: the course's exporter
+ * (tools/run_notebooks.py, tools/site.py) puts the pinned plotly.js on every exported page, so a
+ * saved notebook stays small and JupyterLab never loads plotly.js twice. {@link #page} and
+ * {@link #save} inline the pinned plotly.js (the file named by {@code DL_PLOTLY_JS}) themselves,
+ * so nothing is ever fetched from the network.
  */
 public final class Plots {
     /** The MIME type JupyterLab's Plotly extension renders. */
     public static final String PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static volatile boolean loaderShown;
     private static String plotlyJs;
     private static String plotlyJsLocation;
 
@@ -43,16 +43,11 @@ public final class Plots {
     }
 
     /**
-     * The MIME bundle for a figure, preceded (once per session) by the plotly.js loader output.
-     * The kernel's renderer calls this when a figure is a cell's last value.
+     * The MIME bundle for a figure (see {@link #bundle}); no plotly.js goes into the notebook, the
+     * exporter provides it. The kernel's renderer calls this when a figure is a cell's last value.
      */
     public static Map<String, Object> displayBundle(Object figure) {
-        PlotlyFigure fig = toPlotly(figure);
-        if (!loaderShown && Notebook.isAttached()) {
-            Notebook.display(Map.of("text/html", loaderHtml(), "text/plain", ""));
-            loaderShown = true;
-        }
-        return bundle(fig);
+        return bundle(toPlotly(figure));
     }
 
     /** The MIME bundle of a figure: Plotly JSON, an HTML snippet and a text summary. */
@@ -115,7 +110,7 @@ public final class Plots {
     }
 
     /**
-     * A script tag that defines {@code window.Plotly} from the pinned plotly.js, hiding any AMD
+     * A script tag (used by {@link #page}) that defines {@code window.Plotly} from the pinned plotly.js, hiding any AMD
      * loader (require.js) or CommonJS globals so the bundle always attaches itself to the window.
      */
     static String loaderHtml() {

@@ -1,0 +1,396 @@
+"""Builds the course site in build/site/ from the executed notebooks (`./course site`).
+
+    python tools/course_site.py [--executed build/notebooks/executed] [--out build/site] [--no-javadoc]
+
+What it writes (every link relative, so the folder works from file:// and from any static host, and no
+page asks another host for anything):
+
+    index.html               home page: the lecture map (English and Korean titles), exercises, links
+    lectures/NN-*.html       one page per executed lecture notebook, previous/next navigation
+    slides/NN-*.html         one reveal.js deck per lecture (slide metadata from tools/slides.py)
+    exercises/aN-*.html      one page per graded exercise, student version (notebooks/exercises/)
+    glossary.html            docs/glossary.md, or the terms the lectures introduce as "term (한글)"
+    api/                     the library's javadoc (the JDK's javadoc tool); pages link the classes they use
+    assets/                  plotly.js (PyPI plotly), MathJax 3 and reveal.js (npm, tools/site/package.json)
+
+The same page template (tools/site/templates/course) gives tools/run_notebooks.py its HTML exports,
+with plotly.js and MathJax inlined so that a single exported file works anywhere, offline.
+"""
+import argparse
+import functools
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_SRC = ROOT / "tools" / "site"
+TEMPLATES = SITE_SRC / "templates"
+NODE_MODULES = SITE_SRC / "node_modules"
+MATHJAX_JS = NODE_MODULES / "mathjax" / "es5" / "tex-svg-full.js"
+REVEAL = NODE_MODULES / "reveal.js"
+EXECUTED = ROOT / "build" / "notebooks" / "executed"
+OUT = ROOT / "build" / "site"
+STUDENT_EXERCISES = ROOT / "notebooks" / "exercises"
+LIB_SRC = ROOT / "lib" / "src" / "main" / "java"
+COURSE_TITLE = "Deep-learning fundamentals in Java"
+COURSE_TITLE_KO = "자바로 배우는 딥러닝 기초"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+# MathJax 3: $…$ and $$…$$ as in JupyterLab; SVG output, whose glyphs are inside the script (no font files).
+MATHJAX_CONFIG = """<script>window.MathJax = {
+  tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']],
+        processEscapes: true, processEnvironments: true},
+  options: {skipHtmlTags: ['script', 'noscript', 'style', 'textarea', 'pre', 'code']},
+  svg: {fontCache: 'global'}
+};</script>"""
+
+
+def plotly_js():
+    path = Path(__import__("plotly").__file__).parent / "package_data" / "plotly.min.js"
+    if not path.is_file():
+        sys.exit(f"plotly.js not found at {path}: is the `plotly` package installed (tools/setup.sh)?")
+    return path
+
+
+def require_assets():
+    for path in (MATHJAX_JS, REVEAL / "dist" / "reveal.js"):
+        if not path.is_file():
+            sys.exit(f"{path.relative_to(ROOT)} not found: run `bash tools/setup.sh --test` "
+                     f"(it installs the site's npm packages from tools/site/package-lock.json)")
+
+
+def inline_script(text):
+    return "<script>" + text.replace("</script", "<\\/script") + "</script>"
+
+
+def plotly_tag(src=None):
+    """plotly.js as a script: AMD/CommonJS globals hidden so it always defines window.Plotly."""
+    if src is not None:
+        return f'<script src="{src}"></script>'
+    code = plotly_js().read_text(encoding="utf-8")
+    return inline_script("if (!window.Plotly) { (function (define, module, exports) {\n" + code
+                         + "\n}).call(window, undefined, undefined, undefined); }")
+
+
+def head_html(prefix=None, plots=True):
+    """Script tags for plotly.js and MathJax: inlined (prefix None) or from `prefix`assets/."""
+    require_assets()
+    if prefix is None:
+        return "\n".join([plotly_tag(), MATHJAX_CONFIG, inline_script(MATHJAX_JS.read_text(encoding="utf-8"))])
+    return "\n".join([f'<link rel="stylesheet" href="{prefix}assets/site.css">']
+                      + ([plotly_tag(f"{prefix}assets/plotly.min.js")] if plots else [])
+                      + [MATHJAX_CONFIG, f'<script defer src="{prefix}assets/mathjax/tex-svg-full.js"></script>'])
+
+
+@functools.lru_cache(maxsize=None)
+def page_exporter():
+    """One exporter for every page: its template is compiled once."""
+    from nbconvert import HTMLExporter
+    return HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)])
+
+
+def export_html(nb, head=None, header="", footer=""):
+    """The page of one notebook with the course template (also used by tools/run_notebooks.py)."""
+    resources = {"course": {"head": head if head is not None else head_html(None),
+                            "header": header, "footer": footer}}
+    body, _ = page_exporter().from_notebook_node(nb, resources=resources)
+    return body
+
+
+# --- the notebooks -----------------------------------------------------------------------------------
+
+class Entry:
+    """One lecture or exercise: its notebook, titles and where its pages go."""
+
+    def __init__(self, path, kind, nb, korean_titles):
+        self.path, self.kind, self.nb = path, kind, nb
+        self.stem = path.stem
+        first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+        heading = next((ln for ln in (first.source.splitlines() if first else []) if ln.startswith("#")), "")
+        title = heading.lstrip("#").strip() or self.stem
+        m = re.match(r"^(\d+)\s*[·.:-]\s*(.*)$", title)
+        self.number = self.stem.split("-")[0]
+        self.title = m.group(2) if m else title
+        slug = re.sub(r"^\d+-", "", self.stem)
+        ko = korean_titles.get(slug)
+        if ko is None:
+            # the Korean terms the title, or else the first cell, introduces: "… (경사하강법) …"
+            terms = re.findall(r"\(([^()]*[\uac00-\ud7a3][^()]*)\)", heading) or \
+                re.findall(r"\(([^()]*[\uac00-\ud7a3][^()]*)\)", first.source if first else "")
+            ko = " · ".join(dict.fromkeys(t.strip() for t in terms[:3]))
+        if kind == "exercise":
+            # "Assignment 1 — Derivatives and the chain rule (미분과 연쇄법칙)"
+            self.title = re.sub(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)\s*$", "", self.title)
+        self.korean = ko
+        self.page = f"{'lectures' if kind == 'lecture' else 'exercises'}/{self.stem}.html"
+        self.deck = f"slides/{self.stem}.html" if kind == "lecture" else None
+
+
+def read_nb(path):
+    import nbformat
+    return nbformat.read(path, as_version=4)
+
+
+def ensure_slide_metadata(nb):
+    """Decks follow the notebook's slide metadata; cells without it get tools/slides.py's rules."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import slides
+    cells = [dict(c) for c in nb.cells]
+    for cell, t in zip(nb.cells, slides.slide_types(cells)):
+        show = cell.metadata.get("slideshow")
+        if not isinstance(show, dict) or "slide_type" not in show:
+            cell.metadata["slideshow"] = {"slide_type": t}
+
+
+# --- the library's javadoc and the classes each page uses -----------------------------------------------
+
+def public_classes():
+    """Simple name -> fully qualified names of the library's public top-level types."""
+    found = {}
+    for f in sorted(LIB_SRC.rglob("*.java")):
+        text = f.read_text(encoding="utf-8")
+        name = f.stem
+        if re.search(r"^public\s+(?:(?:final|abstract|sealed|non-sealed|static)\s+)*(?:class|interface|enum|record|@interface)\s+"
+                     + re.escape(name) + r"\b", text, re.M):
+            fq = ".".join(f.relative_to(LIB_SRC).with_suffix("").parts)
+            found.setdefault(name, []).append(fq)
+    return found
+
+
+def classes_used(nb, classes):
+    """The library classes a notebook's code names, as sorted fully qualified names."""
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    code = re.sub(r'"(?:\\.|[^"\\])*"', '""', code)  # not the words inside strings
+    wildcard = set(re.findall(r"import\s+(dl(?:\.\w+)+)\.\*\s*;", code))
+    used = set(re.findall(r"\b(dl(?:\.[a-z]\w*)+\.[A-Z]\w*)", code))
+    for name in set(re.findall(r"\b([A-Z]\w+)\b", code)):
+        options = classes.get(name, [])
+        if len(options) == 1:
+            used.add(options[0])
+        elif options:
+            used.update(fq for fq in options if fq.rsplit(".", 1)[0] in wildcard or re.search(
+                r"import\s+" + re.escape(fq) + r"\s*;", code))
+    known = {fq for fqs in classes.values() for fq in fqs}
+    return sorted(u for u in used if u in known)
+
+
+def build_javadoc(out):
+    """The library's API docs with the JDK's javadoc tool (offline: sources + the jars in lib/target)."""
+    started = time.perf_counter()
+    cp = ROOT / "lib" / "target" / "kernel-classpath"
+    if not cp.is_dir():
+        sys.exit("lib/target/kernel-classpath not found: build the library first (tools/setup.sh)")
+    cmd = ["javadoc", "-quiet", "-notimestamp", "-Xdoclint:none", "-encoding", "UTF-8", "-docencoding", "UTF-8",
+           "-charset", "UTF-8", "--add-modules", "jdk.incubator.vector", "-d", str(out),
+           "-sourcepath", str(LIB_SRC), "-subpackages", "dl", "-classpath", str(cp / "*"),
+           "-windowtitle", f"{COURSE_TITLE}: library API", "-doctitle", f"{COURSE_TITLE}: the library <code>dl</code>"]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    errors = [ln for ln in (run.stdout + run.stderr).splitlines() if ": error" in ln]
+    if run.returncode != 0 or not (out / "index.html").is_file():
+        sys.exit("javadoc failed:\n" + "\n".join(errors or (run.stdout + run.stderr).splitlines()[-20:]))
+    return time.perf_counter() - started
+
+
+# --- pages ---------------------------------------------------------------------------------------------
+
+def esc(text):
+    return html.escape(text, quote=True)
+
+
+def nav(entry, entries, where):
+    """Home / previous / next / slides (or page) links for one lecture or exercise page."""
+    same = [e for e in entries if e.kind == entry.kind]
+    i = same.index(entry)
+    parts = ['<a href="../index.html">⌂ Course home</a>']
+    if i > 0:
+        p = same[i - 1]
+        parts.append(f'<a rel="prev" href="../{p.page}">← {esc(p.number)} {esc(p.title)}</a>')
+    parts.append('<span class="spacer"></span>')
+    if entry.deck:
+        parts.append(f'<a href="../{entry.deck}">▶ Slides</a>')
+    parts.append('<a href="../glossary.html">Glossary</a>')
+    parts.append('<a href="../api/index.html">Library API</a>')
+    if i + 1 < len(same):
+        n = same[i + 1]
+        parts.append(f'<a rel="next" href="../{n.page}">{esc(n.number)} {esc(n.title)} →</a>')
+    return f'<nav class="course-nav {where}">' + " ".join(parts) + "</nav>"
+
+
+def classes_html(used, has_api):
+    if not used or not has_api:
+        return ""
+    links = " ".join(f'<a href="../api/{fq.replace(".", "/")}.html"><code>{esc(fq.rsplit(".", 1)[1])}</code></a>'
+                     for fq in used)
+    return f'<div class="course-classes">Library classes used here (javadoc): {links}</div>'
+
+
+def home_page(entries, has_glossary_source):
+    lectures = [e for e in entries if e.kind == "lecture"]
+    exercises = [e for e in entries if e.kind == "exercise"]
+    rows = "\n".join(
+        f'<tr><td>{esc(e.number)}</td><td><a href="{e.page}">{esc(e.title)}</a></td>'
+        f'<td class="ko" lang="ko">{esc(e.korean)}</td><td><a href="{e.deck}">slides</a></td></tr>'
+        for e in lectures)
+    ex_rows = "\n".join(
+        f'<tr><td>{esc(e.number)}</td><td><a href="{e.page}">{esc(e.title)}</a></td>'
+        f'<td class="ko" lang="ko">{esc(e.korean)}</td></tr>' for e in exercises)
+    glossary_note = "" if has_glossary_source else " (collected from the lectures)"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(COURSE_TITLE)}</title><link rel="stylesheet" href="assets/site.css"></head>
+<body class="course-home">
+<h1>{esc(COURSE_TITLE)} <span lang="ko">· {esc(COURSE_TITLE_KO)}</span></h1>
+<p>Derivatives and the chain rule, gradient descent, losses, activations, back-propagation, optimizers,
+weight initialisation and regularisation, in Java notebooks that run on the JJava kernel with a small
+library you can read line by line. Each lecture is a page with its executed outputs and a slide deck.</p>
+<h2>Lectures <span lang="ko">· 강의</span></h2>
+<table class="lecture-map"><thead><tr><th>#</th><th>Lecture</th><th lang="ko">강의</th><th>Deck</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>
+<h2>Graded exercises <span lang="ko">· 과제</span> (student version)</h2>
+<table class="lecture-map"><tbody>
+{ex_rows}
+</tbody></table>
+<h2>Reference</h2>
+<ul>
+<li><a href="glossary.html">Glossary · 용어집</a>{glossary_note}</li>
+<li><a href="api/index.html">The library's API (javadoc)</a></li>
+</ul>
+<p>Run the notebooks yourself: <code>./course lab</code> in a clone of the course repository; in JupyterLab,
+<em>View → Render as slideshow</em> presents a lecture with the Java kernel live.</p>
+</body></html>
+"""
+
+
+def glossary_terms(lectures):
+    """(English term, Korean term, first lecture) for every "**term (한글)**" or "**term** (한글)"."""
+    pattern = re.compile(r"\*\*([^*()\n]{2,60}?)\s*\(([^()\n]*[\uac00-\ud7a3][^()\n]*)\)\*\*"
+                         r"|\*\*([^*\n]{2,60}?)\*\*\s*\(([^()\n]*[\uac00-\ud7a3][^()\n]*)\)")
+    terms = {}
+    for e in lectures:
+        for cell in e.nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            for m in pattern.finditer(cell.source):
+                en = (m.group(1) or m.group(3)).strip().strip("*").strip()
+                ko = (m.group(2) or m.group(4)).strip()
+                if HANGUL.search(en) or "$" in en:
+                    continue
+                terms.setdefault(en.lower(), (en, ko, e))
+    return [terms[k] for k in sorted(terms)]
+
+
+def glossary_page(lectures, source):
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+    if source.is_file():
+        body = markdown2html_mistune(source.read_text(encoding="utf-8"))
+        origin = "docs/glossary.md"
+    else:
+        items = "\n".join(f'<dt>{esc(en)} <span lang="ko">({esc(ko)})</span></dt>'
+                          f'<dd>first in <a href="{e.page}">{esc(e.number)} {esc(e.title)}</a></dd>'
+                          for en, ko, e in glossary_terms(lectures))
+        body = (f"<h1>Glossary <span lang=\"ko\">· 용어집</span></h1>\n<p>Every term a lecture introduces with its "
+                f"Korean name, and the lecture where it first appears.</p>\n<dl class=\"glossary\">\n{items}\n</dl>")
+        origin = "the lectures"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Glossary · {esc(COURSE_TITLE)}</title>
+{head_html("", plots=False)}
+</head>
+<body class="course-home">
+<nav class="course-nav"><a href="index.html">⌂ Course home</a></nav>
+{body}
+<p style="color:#777;font-size:small">Source: {esc(origin)}</p>
+</body></html>
+"""
+
+
+@functools.lru_cache(maxsize=None)
+def deck_exporter():
+    from nbconvert import SlidesExporter
+    return SlidesExporter(template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)],
+                          reveal_url_prefix="../assets/reveal.js", reveal_theme="white")
+
+
+def deck_html(entry):
+    import copy
+    nb = copy.deepcopy(entry.nb)
+    ensure_slide_metadata(nb)
+    exporter = deck_exporter()
+    resources = {"course": {"head": head_html("../")}}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    back = f'<a class="course-deck-home" href="../{entry.page}">⌂ page</a>'
+    return body.replace("</main>", back + "\n</main>", 1)
+
+
+def copy_assets(out):
+    assets = out / "assets"
+    (assets / "mathjax").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(plotly_js(), assets / "plotly.min.js")
+    shutil.copy2(MATHJAX_JS, assets / "mathjax" / MATHJAX_JS.name)
+    shutil.copy2(SITE_SRC / "static" / "site.css", assets / "site.css")
+    for part in ("dist", "plugin/notes", "LICENSE"):
+        src = REVEAL / part
+        dst = assets / "reveal.js" / part
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map", "*.esm.js"))
+        elif src.is_file():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+    shutil.copy2(NODE_MODULES / "mathjax" / "LICENSE", assets / "mathjax" / "LICENSE")
+
+
+def build(executed, out, javadoc=True):
+    started = time.perf_counter()
+    require_assets()
+    lectures = sorted(executed.glob("[0-9][0-9]-*.ipynb"))
+    if not lectures:
+        sys.exit(f"no executed lecture notebooks in {executed}: run tools/run_notebooks.py first")
+    korean = json.loads((SITE_SRC / "lectures.json").read_text(encoding="utf-8"))
+    entries = [Entry(p, "lecture", read_nb(p), korean) for p in lectures]
+    entries += [Entry(p, "exercise", read_nb(p), korean) for p in sorted(STUDENT_EXERCISES.glob("*.ipynb"))]
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "lectures").mkdir(parents=True)
+    (out / "exercises").mkdir()
+    (out / "slides").mkdir()
+    copy_assets(out)
+    javadoc_s = build_javadoc(out / "api") if javadoc else None
+    classes = public_classes()
+    head = head_html("../")
+    for e in entries:
+        used = classes_used(e.nb, classes)
+        page = export_html(e.nb, head=head, header=nav(e, entries, "top"),
+                           footer=classes_html(used, javadoc) + nav(e, entries, "bottom"))
+        (out / e.page).write_text(page, encoding="utf-8")
+        if e.deck:
+            (out / e.deck).write_text(deck_html(e), encoding="utf-8")
+    glossary_src = ROOT / "docs" / "glossary.md"
+    (out / "glossary.html").write_text(glossary_page([e for e in entries if e.kind == "lecture"], glossary_src),
+                                       encoding="utf-8")
+    (out / "index.html").write_text(home_page(entries, glossary_src.is_file()), encoding="utf-8")
+    (out / ".nojekyll").write_text("")  # GitHub Pages: serve the folder as it is
+    n_lectures = sum(e.kind == "lecture" for e in entries)
+    print(f"site: {n_lectures} lectures, {n_lectures} decks, {len(entries) - n_lectures} exercises, glossary, "
+          + (f"javadoc ({javadoc_s:.0f} s), " if javadoc else "no javadoc, ")
+          + f"in {time.perf_counter() - started:.0f} s -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}/index.html")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--executed", type=Path, default=EXECUTED, help="executed notebooks (default build/notebooks/executed)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where the site goes (default build/site)")
+    parser.add_argument("--no-javadoc", action="store_true", help="skip the javadoc (faster, pages link no classes)")
+    args = parser.parse_args()
+    build(args.executed.resolve(), args.out.resolve(), javadoc=not args.no_javadoc)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,319 @@
+"""Site test: the course site (build/site, tools/course_site.py) in headless Chromium, offline.
+
+1. every internal link and asset reference of every page resolves to a file of the site;
+2. every page (home, glossary, lectures, exercises, decks, the javadoc index and a few of the class
+   pages the lectures link) opens from file:// with every request to another host blocked, and fails on: a
+   blocked request, a local file that is missing, a script error, a "Math Processing Error" (or
+   MathJax error node), a formula left as raw $…$, a plot that is not drawn;
+3. one deck is stepped through slide by slide (every fragment): each slide must show content and its
+   plots drawn at a visible size; a screenshot per slide goes to build/site-screenshots/;
+4. the home page and one lecture served by a static HTTP server on 127.0.0.1 pass the same checks.
+
+    python tools/site_test.py [--site build/site] [--deck 02-calculus-warm-up] [--build]
+"""
+import argparse
+import functools
+import http.server
+import os
+import re
+import shutil
+import sys
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "build" / "site"
+SHOTS = ROOT / "build" / "site-screenshots"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
+DEFAULT_DECK = "02-calculus-warm-up"
+
+# raw TeX left in the page's prose: text outside code, scripts and typeset formulas
+UNRENDERED = r"""() => {
+  const skip = new Set(['SCRIPT', 'STYLE', 'PRE', 'CODE', 'TEXTAREA', 'MJX-CONTAINER', 'NOSCRIPT']);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {acceptNode(node) {
+    for (let p = node.parentElement; p; p = p.parentElement) {
+      if (skip.has(p.tagName) || p.classList.contains('jp-OutputArea-output') && p.querySelector('pre')) {
+        return NodeFilter.FILTER_REJECT;
+      }
+    }
+    return NodeFilter.FILTER_ACCEPT;
+  }});
+  const found = [];
+  const tex = /\$\$[^$]+\$\$|(^|[^\\$])\$[^$\s][^$]*\$|\\\(|\\\[|\\begin\{/;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const m = n.textContent.match(tex);
+    if (m) { found.push(n.textContent.trim().slice(0, 80)); }
+  }
+  return found;
+}"""
+
+MATH_ERRORS = """() => document.querySelectorAll('mjx-merror, [data-mjx-error]').length
+    + (document.body.innerText.match(/Math Processing Error/g) || []).length"""
+
+MATHJAX_DONE = """() => (window.MathJax && MathJax.startup && MathJax.startup.promise)
+    ? MathJax.startup.promise.then(() => true) : !document.querySelector('script[src*="mathjax"]')"""
+
+PLOTS = """(scope) => {
+  const root = scope ? Reveal.getCurrentSlide() : document;
+  const plots = Array.from(root.querySelectorAll('.dl-plot'));
+  const drawn = plots.filter(el => el._fullLayout && el.querySelector('svg.main-svg')
+      && (el.querySelectorAll('g.trace, g.hm image, g.contourlayer path').length > 0
+          || el.querySelectorAll('canvas').length > 0
+          || (el._fullData || []).length === 0));
+  const sized = drawn.filter(el => el.getBoundingClientRect().width > 50 && el.getBoundingClientRect().height > 50);
+  const missing = (document.body.innerText.match(/plotly\\.js is not loaded/g) || []).length;
+  return {plots: plots.length, drawn: drawn.length, sized: sized.length, missing: missing};
+}"""
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs = []
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key) and not (tag == "a" and key == "src"):
+                self.refs.append(a[key])
+
+
+def broken_links(page, site):
+    """Internal references of a page that point at no file of the site."""
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    broken = []
+    for ref in parser.refs:
+        parsed = urlparse(ref)
+        if parsed.scheme or ref.startswith("//") or ref.startswith("#") or ref.startswith("data:"):
+            continue  # links to other sites are allowed (they are never requested); same-page anchors
+        target = (page.parent / unquote(parsed.path)).resolve()
+        if not target.is_relative_to(site.resolve()):
+            broken.append(f"{ref} (outside the site)")
+        elif not target.exists():
+            broken.append(ref)
+    return broken
+
+
+def chromium_path():
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        sys.exit("chromium not found: apt-get install chromium, or set CHROMIUM=/path/to/chrome")
+    return path
+
+
+class Check:
+    def __init__(self):
+        self.passed = 0
+        self.failed = []
+
+    def ok(self, message):
+        self.passed += 1
+        print(f"ok   {message}", flush=True)
+
+    def fail(self, message):
+        self.failed.append(message)
+        print(f"FAIL {message}", flush=True)
+
+
+def open_and_check(page, url, what, check, events, plot_timeout=60):
+    """Loads one page and checks requests, script errors, formulas and plots."""
+    events.clear()
+    started = time.perf_counter()
+    page.goto(url, wait_until="load", timeout=120_000)
+    page.evaluate(MATHJAX_DONE)
+    deadline = time.time() + plot_timeout
+    while True:
+        plots = page.evaluate(PLOTS, False)
+        if plots["drawn"] == plots["plots"] or time.time() > deadline:
+            break
+        time.sleep(0.3)
+    problems = []
+    for kind, detail in events:
+        problems.append(f"{kind}: {detail}")
+    errors = page.evaluate(MATH_ERRORS)
+    if errors:
+        problems.append(f"{errors} formulas with a Math Processing Error")
+    raw = page.evaluate(UNRENDERED)
+    if raw:
+        problems.append(f"{len(raw)} unrendered formulas, e.g. {raw[0]!r}")
+    if plots["drawn"] < plots["plots"]:
+        problems.append(f"{plots['plots'] - plots['drawn']} of {plots['plots']} plots not drawn")
+    if plots["missing"]:
+        problems.append("a plot says plotly.js is not loaded")
+    formulas = page.evaluate("() => document.querySelectorAll('mjx-container').length")
+    summary = f"{what}: {formulas} formulas, {plots['drawn']}/{plots['plots']} plots ({time.perf_counter() - started:.1f} s)"
+    if problems:
+        check.fail(summary + " — " + "; ".join(problems[:4]) + (f" (+{len(problems) - 4} more)" if len(problems) > 4 else ""))
+    else:
+        check.ok(summary)
+
+
+def step_through_deck(page, deck, check, events):
+    """Every slide and fragment of one deck: content shown, plots drawn at a visible size; a screenshot per slide."""
+    events.clear()
+    if SHOTS.exists():
+        shutil.rmtree(SHOTS)
+    SHOTS.mkdir(parents=True)
+    page.goto(deck.as_uri(), wait_until="load", timeout=120_000)
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=60_000)
+    page.evaluate(MATHJAX_DONE)
+    total = page.evaluate("() => Reveal.getTotalSlides()")
+    seen, empty, undrawn, steps = [], [], [], 0
+    while steps < 2000:
+        steps += 1
+        idx = page.evaluate("() => Reveal.getIndices()")
+        key = (idx["h"], idx.get("v") or 0)
+        deadline = time.time() + 20
+        while True:
+            state = page.evaluate(PLOTS, True)
+            if state["sized"] == state["plots"] or time.time() > deadline:
+                break
+            time.sleep(0.2)
+        content = page.evaluate("""() => { const s = Reveal.getCurrentSlide();
+            const shown = Array.from(s.querySelectorAll('.jp-Cell')).filter(c => !c.closest('.notes')
+                && (!c.closest('.fragment') || c.closest('.fragment').classList.contains('visible')));
+            return {cells: shown.length, text: shown.map(c => c.innerText).join(' ').trim().length,
+                    visuals: s.querySelectorAll('svg, img, canvas').length}; }""")
+        if content["cells"] == 0 or (content["text"] == 0 and content["visuals"] == 0):
+            empty.append(f"{key}")
+        if state["sized"] < state["plots"]:
+            undrawn.append(f"slide {key}: {state['plots'] - state['sized']} of {state['plots']} plots")
+        if key not in seen:
+            seen.append(key)
+            time.sleep(0.15)
+            page.screenshot(path=str(SHOTS / f"{deck.stem}-slide-{len(seen):02d}-h{key[0]}-v{key[1]}.png"))
+        at_end = page.evaluate("() => Reveal.isLastSlide() && !Reveal.availableFragments().next")
+        if at_end:
+            break
+        page.evaluate("() => Reveal.next()")
+    problems = [f"{k}: {d}" for k, d in events]
+    if len(seen) != total:
+        problems.append(f"visited {len(seen)} of {total} slides")
+    if empty:
+        problems.append(f"{len(empty)} slides without content: {', '.join(empty[:5])}")
+    if undrawn:
+        problems.append("plots not drawn: " + "; ".join(undrawn[:3]))
+    summary = (f"deck {deck.name}: stepped through {len(seen)} slides in {steps} steps (fragments included), "
+               f"screenshots in {SHOTS.relative_to(ROOT)}/")
+    if problems:
+        check.fail(summary + " — " + "; ".join(problems[:4]))
+    else:
+        check.ok(summary)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=SITE)
+    parser.add_argument("--deck", default=DEFAULT_DECK, help="the lecture whose deck is stepped through")
+    parser.add_argument("--build", action="store_true", help="build the site first (tools/course_site.py)")
+    args = parser.parse_args()
+    site = args.site.resolve()
+    if args.build:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import course_site
+        course_site.build(course_site.EXECUTED, site)
+    if not (site / "index.html").is_file():
+        sys.exit(f"{site}/index.html not found: run ./course site (tools/course_site.py) first")
+    check = Check()
+    started = time.perf_counter()
+
+    # 1. links
+    pages = sorted(p for p in site.rglob("*.html") if "api" not in p.relative_to(site).parts)
+    broken_total = 0
+    for page_file in pages:
+        broken = broken_links(page_file, site)
+        broken_total += len(broken)
+        if broken:
+            check.fail(f"{page_file.relative_to(site)}: {len(broken)} broken internal links, e.g. {broken[:3]}")
+    linked_api = sorted({(p.parent / unquote(urlparse(ref).path)).resolve()
+                         for p in pages for ref in re.findall(r'href="([^"#]*api/[^"#]*\.html)"', p.read_text(encoding="utf-8"))})
+    linked_api = [p for p in linked_api if p.is_file()]
+    if broken_total == 0:
+        check.ok(f"internal links: every link and asset of {len(pages)} pages resolves "
+                 f"({len(linked_api)} javadoc pages linked)")
+
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium_path(), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"])
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        events = []
+
+        def route(r):
+            url = r.request.url
+            parsed = urlparse(url)
+            if parsed.scheme in ("file", "data", "blob", "about") or parsed.hostname in LOCAL_HOSTS:
+                r.continue_()
+            else:
+                events.append(("blocked request to another host", url[:120]))
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("pageerror", lambda e: events.append(("script error", str(e)[:160])))
+        page.on("requestfailed", lambda r: None if urlparse(r.url).hostname not in LOCAL_HOSTS else
+                events.append(("missing local file", r.url[-120:])))
+        page.on("response", lambda r: events.append(("missing local file", r.url[-120:]))
+                if r.status >= 400 else None)
+
+        # 2. every page
+        order = ([site / "index.html", site / "glossary.html"] + sorted((site / "lectures").glob("*.html"))
+                 + sorted((site / "exercises").glob("*.html")) + sorted((site / "slides").glob("*.html")))
+        # javadoc pages are all alike: the index and a few linked class pages (all linked ones exist: check 1)
+        api_pages = ([site / "api" / "index.html"] + linked_api[::max(1, len(linked_api) // 4)][:4]
+                     if (site / "api" / "index.html").is_file() else [])
+        for f in order:
+            open_and_check(page, f.as_uri(), str(f.relative_to(site)), check, events)
+        for f in api_pages:
+            # javadoc: only requests (and script errors) matter
+            events.clear()
+            page.goto(f.as_uri(), wait_until="load", timeout=60_000)
+            if events:
+                check.fail(f"{f.relative_to(site)}: " + "; ".join(f"{k}: {d}" for k, d in events[:3]))
+        if api_pages and not any(f"api/" in m for m in check.failed):
+            check.ok(f"javadoc: {len(api_pages)} pages (index + linked class pages) open offline")
+
+        # 3. one deck, slide by slide
+        deck = site / "slides" / f"{args.deck}.html"
+        if deck.is_file():
+            step_through_deck(page, deck, check, events)
+        else:
+            check.fail(f"deck {deck.relative_to(site)} not found")
+
+        # 4. the same pages from a static HTTP server
+        server = serve(site)
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for rel in ["index.html", f"lectures/{args.deck}.html"]:
+            open_and_check(page, base + rel, f"http: {rel}", check, events)
+        server.shutdown()
+        browser.close()
+
+    print(f"site test took {time.perf_counter() - started:.0f} s")
+    print(f"site test: {check.passed} passed, {len(check.failed)} failed")
+    return 1 if check.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

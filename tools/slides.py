@@ -1,0 +1,148 @@
+"""Writes slide metadata (`slideshow.slide_type`) into every lecture notebook, from its structure, so
+that each lecture presents as a deck: in JupyterLab ("Render as slideshow", jupyterlab-rise) and as the
+static reveal.js deck of the course site (tools/site.py).
+
+The rules, applied to the cells in order:
+
+* a markdown cell that opens with a `#` or `##` heading starts a slide; `###` (or deeper) a sub-slide;
+* a markdown cell without a heading and longer than LONG_PROSE words becomes speaker notes (the
+  lecturer says it; the slide keeps the code and its figure);
+* a shorter markdown cell without a heading that follows a code cell starts a sub-slide: it discusses
+  the code that comes next (the notebooks' rhythm is prose -> small code cell -> figure); one that
+  follows prose on the same slide is a fragment (it appears on the next click);
+* a code cell sits on the slide that discusses it (`-`), with its output; a code cell whose discussion
+  went to the notes after another code cell starts a sub-slide;
+* a set-up code cell (only imports, comments or blank lines) and an empty cell are skipped.
+
+The result depends only on the cells' text and order: running it twice changes nothing. Other cell
+metadata is kept; the JSON layout is the repository's (indent 1, UTF-8, trailing newline).
+
+    python tools/slides.py            # write the metadata (prints which notebooks changed)
+    python tools/slides.py --check    # exit 1 if a lecture notebook lacks slide metadata
+    python tools/slides.py NOTEBOOK...
+"""
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+LONG_PROSE = 120  # words: prose (without a heading) longer than this becomes speaker notes
+HEADING = re.compile(r"^(#{1,6})\s")
+SETUP_LINE = re.compile(r"^\s*(import\s+(static\s+)?[\w.*]+\s*;|//.*|%.*|)\s*$")
+
+
+def lecture_notebooks():
+    """The numbered lecture notebooks (notebooks/NN-*.ipynb)."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def source(cell):
+    s = cell.get("source", "")
+    return "".join(s) if isinstance(s, list) else s
+
+
+def is_setup(code):
+    """Only imports, comments and blank lines: nothing to show on a slide."""
+    return all(SETUP_LINE.match(line) for line in code.splitlines())
+
+
+def slide_types(cells):
+    """The slide type of each cell, by the rules in the module docstring."""
+    types = []
+    previous = None  # kind of the last cell shown on a slide: "markdown" or "code"
+    for i, cell in enumerate(cells):
+        text = source(cell).strip()
+        kind = cell.get("cell_type")
+        if i == 0:
+            t = "slide"
+        elif not text or kind == "raw":
+            t = "skip"
+        elif kind == "markdown":
+            heading = HEADING.match(text.splitlines()[0])
+            if heading:
+                t = "slide" if len(heading.group(1)) <= 2 else "subslide"
+            elif len(text.split()) > LONG_PROSE:
+                t = "notes"
+            elif previous == "code" or previous is None:
+                t = "subslide"
+            else:
+                t = "fragment"
+        elif kind == "code":
+            if is_setup(text):
+                t = "skip"
+            elif previous == "code" and types and types[-1] == "notes":
+                t = "subslide"  # the prose between two code cells went to the notes: a new step
+            else:
+                t = "-"
+        else:
+            t = "skip"
+        types.append(t)
+        if t not in ("skip", "notes"):
+            previous = kind
+    return types
+
+
+def apply(nb):
+    """Sets slideshow.slide_type on every cell; returns True if anything changed."""
+    changed = False
+    for cell, t in zip(nb["cells"], slide_types(nb["cells"])):
+        meta = cell.setdefault("metadata", {})
+        show = meta.get("slideshow")
+        if not isinstance(show, dict) or show.get("slide_type") != t:
+            meta["slideshow"] = {**(show if isinstance(show, dict) else {}), "slide_type": t}
+            changed = True
+    return changed
+
+
+def problems(nb):
+    """What makes a notebook not present as a deck (empty list if it does)."""
+    found = []
+    for i, cell in enumerate(nb["cells"]):
+        t = cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+        if t is None:
+            found.append(f"cell {i + 1} has no slideshow.slide_type")
+        elif t not in SLIDE_TYPES:
+            found.append(f"cell {i + 1} has slide_type {t!r}, not one of {sorted(SLIDE_TYPES)}")
+    if nb["cells"] and nb["cells"][0].get("metadata", {}).get("slideshow", {}).get("slide_type") != "slide":
+        found.append("the first cell does not start a slide")
+    return found
+
+
+def write(path, nb):
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only check; exit 1 if metadata is missing")
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args()
+    paths = [p.resolve() for p in args.notebooks] or lecture_notebooks()
+    if not paths:
+        print("no lecture notebooks found under notebooks/", file=sys.stderr)
+        return 1
+    failed = 0
+    for path in paths:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        if args.check:
+            found = problems(nb)
+            if found:
+                failed += 1
+                print(f"FAIL {path.name}: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
+                      + " — run: python tools/slides.py")
+            else:
+                print(f"ok   {path.name}")
+        elif apply(nb):
+            write(path, nb)
+            print(f"wrote slide metadata: {path.name}")
+    if args.check:
+        print(f"slide metadata: {len(paths) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
