@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# ./course bench — training-speed benchmark (issue 7): the library's MLP training (dl.bench.TrainingBenchmark)
-# against the NumPy peer ../shared/bench/numpy_mlp_ref.py, side by side in one invocation, on the full
-# Fashion-MNIST from Debian's dataset-fashion-mnist. Extra arguments go to the Java main (e.g. --repeat 2).
+# ./course bench — training-speed benchmark (issues 7, 17): the library's MLP training (dl.bench.TrainingBenchmark,
+# in lib's test sources) against the project's peers tools/bench/numpy_mlp.py (NumPy, pinned in .venv by
+# requirements-bench.txt) and tools/bench/torch_mlp.py (Debian's python3-torch + libopenblas0-pthread, installed
+# with apt-get when run as root; skipped with the reason printed otherwise), interleaved in one invocation, on the
+# full Fashion-MNIST from Debian's dataset-fashion-mnist. Extra arguments go to the Java main (--quick, --repeat N).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -9,7 +11,6 @@ say() { printf '[bench] %s\n' "$*"; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 DATA=/usr/share/datasets/fashion-mnist
-PEER="$ROOT/../shared/bench/numpy_mlp_ref.py"
 
 # --- the full Fashion-MNIST (60 000 + 10 000 images) ---------------------------------------------
 if [ ! -f "$DATA/train-images-idx3-ubyte.gz" ]; then
@@ -21,7 +22,6 @@ if [ ! -f "$DATA/train-images-idx3-ubyte.gz" ]; then
   fi
 fi
 [ -f "$DATA/t10k-labels-idx1-ubyte.gz" ] || die "dataset-fashion-mnist is installed but $DATA is incomplete"
-[ -f "$PEER" ] || die "the NumPy peer script is missing: expected $PEER"
 
 # --- NumPy in the project's venv -----------------------------------------------------------------------
 PY="${PYTHON:-python3}"
@@ -40,14 +40,36 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 "$VENV/bin/python" -c 'import numpy' || die "numpy does not import in $VENV"
 
+# --- PyTorch: Debian's python3-torch (PyPI's torch wheel for Linux is the CUDA build, several GB) ----------
+TORCH=(--no-torch "not installed")
+SYSPY=/usr/bin/python3
+torch_ok() { [ -x "$SYSPY" ] && "$SYSPY" -c 'import torch' 2>/dev/null; }
+if ! torch_ok || ! dpkg -s libopenblas0-pthread >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's python3-torch and libopenblas0-pthread (the PyTorch peer)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      python3-torch libopenblas0-pthread >/dev/null) || say "apt-get install python3-torch failed"
+  else
+    TORCH=(--no-torch "python3-torch/libopenblas0-pthread missing and not root (sudo apt-get install python3-torch libopenblas0-pthread)")
+  fi
+fi
+if torch_ok; then
+  TORCH=(--torch "$SYSPY" "$ROOT/tools/bench/torch_mlp.py")
+  dpkg -s libopenblas0-pthread >/dev/null 2>&1 || say "WARNING: libopenblas0-pthread is missing: PyTorch runs on the reference BLAS"
+elif [ "${TORCH[0]}" = --no-torch ] && [ "${TORCH[1]}" = "not installed" ]; then
+  TORCH=(--no-torch "import torch failed in $SYSPY after installing python3-torch")
+fi
+
 # --- the library ----------------------------------------------------------------------------------
 JAR=lib/target/dl-lib-1.0-SNAPSHOT.jar
-if [ ! -f "$JAR" ] || [ -n "$(find pom.xml lib/pom.xml lib/src/main -newer "$JAR" -print -quit)" ]; then
+BENCH=lib/target/test-classes/dl/bench/TrainingBenchmark.class
+if [ ! -f "$JAR" ] || [ ! -f "$BENCH" ] || [ -n "$(find pom.xml lib/pom.xml lib/src/main lib/src/test/java/dl/bench -newer "$JAR" -print -quit)" ]; then
   say "building lib/ (mvn package)"
   mvn -q -B -DskipTests package
 fi
 
 say "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(java -version 2>&1 | head -1)"
 say "NumPy $("$VENV/bin/python" -c 'import numpy; print(numpy.__version__)'), $("$VENV/bin/python" --version)"
-exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$JAR:lib/target/kernel-classpath/*" \
-  dl.bench.TrainingBenchmark "$DATA" "$@" --peer "$VENV/bin/python" "$PEER"
+say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$JAR:lib/target/test-classes:lib/target/kernel-classpath/*" \
+  dl.bench.TrainingBenchmark "$DATA" "$@" --numpy "$VENV/bin/python" "$ROOT/tools/bench/numpy_mlp.py" "${TORCH[@]}"

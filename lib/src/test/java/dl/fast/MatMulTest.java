@@ -106,6 +106,35 @@ class MatMulTest {
     }
 
     @Test
+    void sameBitsForAnyNumberOfThreadsOnOddShapes() {
+        assumeTrue(MatMul.vectorAvailable());
+        Random rng = new Random(13);
+        // 1-row batches, row counts that are not a multiple of 4, the benchmark's hidden-layer shape.
+        int[][] shapes = {{1, 784, 50}, {1, 5000, 97}, {5, 1000, 90}, {129, 100, 100}, {128, 784, 100}, {37, 300, 211}};
+        for (int[] s : shapes) {
+            int m = s[0], k = s[1], n = s[2];
+            String shape = m + "×" + k + "·" + k + "×" + n;
+            DMatrixRMaj x = random(m, k, rng), w = random(k, n, rng), d = random(m, n, rng);
+            for (int threads = 2; threads <= 3; threads++) {
+                DMatrixRMaj one = new DMatrixRMaj(m, n), more = new DMatrixRMaj(m, n);
+                MatMul.VECTOR.mult(x, w, one, 1);
+                MatMul.VECTOR.mult(x, w, more, threads);
+                assertArrayEquals(one.data, more.data, "X·W " + shape + ", " + threads + " threads");
+                one = new DMatrixRMaj(k, n);
+                more = new DMatrixRMaj(k, n);
+                MatMul.VECTOR.multTransA(x, d, one, 1);
+                MatMul.VECTOR.multTransA(x, d, more, threads);
+                assertArrayEquals(one.data, more.data, "Xᵀ·D " + shape + ", " + threads + " threads");
+                one = new DMatrixRMaj(m, k);
+                more = new DMatrixRMaj(m, k);
+                MatMul.VECTOR.multTransB(d, w, one, 1);
+                MatMul.VECTOR.multTransB(d, w, more, threads);
+                assertArrayEquals(one.data, more.data, "D·Wᵀ " + shape + ", " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void eachElementIsTheSameFmaChainAsAScalarLoop() {
         assumeTrue(MatMul.vectorAvailable());
         Random rng = new Random(3);
