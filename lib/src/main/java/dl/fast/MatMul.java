@@ -1,5 +1,11 @@
 package dl.fast;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -9,7 +15,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <ul>
  *   <li>{@link #PLAIN}: EJML's {@code CommonOps_DDRM.mult / multTransA / multTransB};</li>
  *   <li>{@link #VECTOR}: a SIMD kernel on the Vector API ({@code jdk.incubator.vector}), splitting the
- *       rows of C across a small team of threads ({@link Team}). Needs the JVM option
+ *       rows of C across a small pool of threads. Needs the JVM option
  *       {@code --add-modules jdk.incubator.vector};</li>
  *   <li>{@link #AUTO}: {@link #VECTOR} for products of at least {@value #VECTOR_MIN} multiply-adds,
  *       {@link #PLAIN} below (tiny products, e.g. in gradient checks, keep EJML's exact results).</li>
@@ -37,6 +43,8 @@ public enum MatMul {
             Runtime.getRuntime().availableProcessors()));
     /** Per calling thread: [0] B padded or transposed, [1] C padded (grown as needed, then reused). */
     private static final ThreadLocal<double[][]> WORK = ThreadLocal.withInitial(() -> new double[2][0]);
+    private static volatile ExecutorService pool;
+    private static int poolSize;
 
     /** {@link #AUTO} when the Vector API module is present (and not switched off), else {@link #PLAIN}. */
     public static MatMul best() {
@@ -192,12 +200,28 @@ public enum MatMul {
             part(a, ars, acs, k, b, np, cp, c, n, 0, rows);
             return;
         }
-        int groups = (rows + 3) / 4;
-        int chunks = Math.min(groups, 4 * parts);
-        Team.get(parts - 1).run(chunks, parts - 1, t -> {
-            int r0 = groups * t / chunks * 4, r1 = Math.min(rows, groups * (t + 1) / chunks * 4);
-            part(a, ars, acs, k, b, np, cp, c, n, r0, r1);
-        });
+        int[] bounds = new int[parts + 1];
+        for (int t = 1; t < parts; t++) {
+            bounds[t] = (int) ((long) rows * t / parts) / 4 * 4;
+        }
+        bounds[parts] = rows;
+        ExecutorService ex = pool(parts - 1);
+        List<Future<?>> futures = new ArrayList<>(parts - 1);
+        for (int t = 1; t < parts; t++) {
+            int r0 = bounds[t], r1 = bounds[t + 1];
+            futures.add(ex.submit(() -> part(a, ars, acs, k, b, np, cp, c, n, r0, r1)));
+        }
+        part(a, ars, acs, k, b, np, cp, c, n, 0, bounds[1]);
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a matrix-product thread", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a matrix-product thread failed", e.getCause());
+            }
+        }
     }
 
     private static void part(double[] a, int ars, int acs, int k, double[] b, int np, double[] cp, double[] c, int n,
@@ -208,6 +232,23 @@ public enum MatMul {
                 System.arraycopy(cp, r * np, c, r * n, n);
             }
         }
+    }
+
+    private static synchronized ExecutorService pool(int workers) {
+        if (pool == null || poolSize < workers) {
+            ExecutorService old = pool;
+            int[] id = {0};
+            pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "dl-matmul-" + (++id[0]));
+                t.setDaemon(true);
+                return t;
+            });
+            poolSize = workers;
+            if (old != null) {
+                old.shutdown();
+            }
+        }
+        return pool;
     }
 
     private static boolean probeVector() {
