@@ -66,8 +66,8 @@ final class Animation {
         }
         Map<String, Object> slider = new LinkedHashMap<>();
         slider.put("active", 0);
-        slider.put("x", 0.22);
-        slider.put("len", 0.78);
+        slider.put("x", 0.36);
+        slider.put("len", 0.64);
         slider.put("xanchor", "left");
         slider.put("y", 0.0);
         slider.put("yanchor", "top");
