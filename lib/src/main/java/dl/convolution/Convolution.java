@@ -1,5 +1,6 @@
 package dl.convolution;
 
+import dl.data.Finite;
 import dl.fast.MatMul;
 import dl.init.Init;
 import dl.layers.Layer;
@@ -76,8 +77,8 @@ public final class Convolution implements Layer {
         this.pad = Checks.atLeast(pad, 0, "pad");
         this.oh = Im2Col.outputSize(h, fh, stride, pad);
         this.ow = Im2Col.outputSize(w, fw, stride, pad);
-        Checks.finite(wCol, "convolution weights");
-        Checks.finite(b, "convolution bias");
+        Finite.require(wCol, "convolution weights");
+        Finite.require(b, "convolution bias");
         this.wCol = wCol;
         this.b = b;
         this.dW = new DMatrixRMaj(wCol.numRows, wCol.numCols);
@@ -162,12 +163,8 @@ public final class Convolution implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
-        Checks.notNull(x, "x");
-        if (x.numCols != c * h * w) {
-            throw new IllegalArgumentException(this + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×"
-                    + c * h * w + " (one " + c + "×" + h + "×" + w + " image per row)");
-        }
-        Checks.finite(x, this + " input");
+        Im2Col.checkImages(x, c, h, w, this);
+        Finite.require(x, this + " input");
         int n = x.numRows;
         int rows = n * oh * ow;
         int k = c * fh * fw;

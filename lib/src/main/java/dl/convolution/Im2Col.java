@@ -1,6 +1,9 @@
 package dl.convolution;
 
+import dl.layers.Layer;
+import dl.tensors.Checks;
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * im2col and col2im (DLFS §7.4): a convolution becomes one matrix product by copying every
@@ -114,6 +117,18 @@ public final class Im2Col {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Checks that {@code x} holds one c × h × w image per row (the input of a convolution or pooling
+     * layer), naming the layer and both shapes otherwise.
+     */
+    static void checkImages(DMatrixRMaj x, int c, int h, int w, Object layer) {
+        Checks.notNull(x, "x");
+        if (x.numCols != c * h * w) {
+            throw new IllegalArgumentException(layer + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×"
+                    + c * h * w + " (one " + c + "×" + h + "×" + w + " image per row)");
         }
     }
 }

@@ -65,11 +65,7 @@ public final class MaxPooling implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
-        Checks.notNull(x, "x");
-        if (x.numCols != c * h * w) {
-            throw new IllegalArgumentException(this + ": input is " + Layer.shape(x) + ", expected " + x.numRows + "×"
-                    + c * h * w + " (one " + c + "×" + h + "×" + w + " image per row)");
-        }
+        Im2Col.checkImages(x, c, h, w, this);
         int n = x.numRows;
         y.reshape(n, outputSize());
         if (argmax.length < n * outputSize()) {

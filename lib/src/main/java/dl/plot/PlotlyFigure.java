@@ -162,30 +162,12 @@ public final class PlotlyFigure {
             throw new IllegalArgumentException("'" + name + "': xs, ys, us, vs must have the same length, got "
                     + xs.length + ", " + ys.length + ", " + us.length + ", " + vs.length);
         }
+        double[][] points = Traces.arrowPoints(xs, ys, us, vs);    // the gaps are NaN there, null in Plotly JSON
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();
-        double headFraction = 0.3;
-        double cos = Math.cos(Math.toRadians(25));
-        double sin = Math.sin(Math.toRadians(25));
-        for (int i = 0; i < xs.length; i++) {
-            double u = us[i];
-            double v = vs[i];
-            if (u == 0 && v == 0) {
-                continue;
-            }
-            double tipX = xs[i] + u;
-            double tipY = ys[i] + v;
-            // the head: the reversed arrow, shortened and turned by ±25°
-            double bx = -headFraction * u;
-            double by = -headFraction * v;
-            double[][] segment = {
-                    {xs[i], ys[i]}, {tipX, tipY}, {Double.NaN, Double.NaN},
-                    {tipX + bx * cos - by * sin, tipY + bx * sin + by * cos}, {tipX, tipY},
-                    {tipX + bx * cos + by * sin, tipY - bx * sin + by * cos}, {Double.NaN, Double.NaN}};
-            for (double[] p : segment) {
-                px.add(Double.isFinite(p[0]) ? p[0] : null);
-                py.add(Double.isFinite(p[1]) ? p[1] : null);
-            }
+        for (int i = 0; i < points[0].length; i++) {
+            px.add(Double.isFinite(points[0][i]) ? points[0][i] : null);
+            py.add(Double.isFinite(points[1][i]) ? points[1][i] : null);
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("type", "scatter");

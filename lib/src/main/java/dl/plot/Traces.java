@@ -282,6 +282,39 @@ public final class Traces {
         checkSameLength(name, "xs", xs, "ys", ys);
         checkSameLength(name, "xs", xs, "us", us);
         checkSameLength(name, "xs", xs, "vs", vs);
+        double[][] points = arrowPoints(xs, ys, us, vs);
+        double[] ax = points[0];
+        double[] ay = points[1];
+        return StyledTrace.of(ScatterTrace.builder(ax, ay).name(name).mode(ScatterTrace.Mode.LINE).build())
+                .with("line", Map.of("width", 1.4));
+    }
+
+    /** Bars, one per category. */
+    public static BarTrace bars(String name, List<String> categories, double[] values) {
+        Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(values, "values");
+        if (categories.size() != values.length) {
+            throw new IllegalArgumentException("'" + name + "': categories has " + categories.size()
+                    + " entries but values has " + values.length);
+        }
+        return BarTrace.builder(categories.toArray(), values).name(name).build();
+    }
+
+    /** A histogram of the values with the given number of bins (at least 1). */
+    public static HistogramTrace histogram(String name, double[] values, int bins) {
+        Objects.requireNonNull(values, "values");
+        if (bins < 1) {
+            throw new IllegalArgumentException("'" + name + "': bins must be at least 1, got " + bins);
+        }
+        return HistogramTrace.builder(values).name(name).nBinsX(bins).build();
+    }
+
+    /**
+     * The points of arrows from (xs[i], ys[i]) to (xs[i] + us[i], ys[i] + vs[i]) as {x, y}: per arrow the
+     * shaft, a NaN gap, the head (the reversed arrow shortened to 0.3 and turned by ±25°), a NaN gap;
+     * zero-length arrows are left out. The arrays must have the same length (callers check).
+     */
+    static double[][] arrowPoints(double[] xs, double[] ys, double[] us, double[] vs) {
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();
         double head = 0.3;
@@ -305,30 +338,8 @@ public final class Traces {
                 py.add(p[1]);
             }
         }
-        double[] ax = px.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] ay = py.stream().mapToDouble(Double::doubleValue).toArray();
-        return StyledTrace.of(ScatterTrace.builder(ax, ay).name(name).mode(ScatterTrace.Mode.LINE).build())
-                .with("line", Map.of("width", 1.4));
-    }
-
-    /** Bars, one per category. */
-    public static BarTrace bars(String name, List<String> categories, double[] values) {
-        Objects.requireNonNull(categories, "categories");
-        Objects.requireNonNull(values, "values");
-        if (categories.size() != values.length) {
-            throw new IllegalArgumentException("'" + name + "': categories has " + categories.size()
-                    + " entries but values has " + values.length);
-        }
-        return BarTrace.builder(categories.toArray(), values).name(name).build();
-    }
-
-    /** A histogram of the values with the given number of bins (at least 1). */
-    public static HistogramTrace histogram(String name, double[] values, int bins) {
-        Objects.requireNonNull(values, "values");
-        if (bins < 1) {
-            throw new IllegalArgumentException("'" + name + "': bins must be at least 1, got " + bins);
-        }
-        return HistogramTrace.builder(values).name(name).nBinsX(bins).build();
+        return new double[][] {px.stream().mapToDouble(Double::doubleValue).toArray(),
+                py.stream().mapToDouble(Double::doubleValue).toArray()};
     }
 
     static void checkSameLength(String name, String a, double[] av, String b, double[] bv) {

@@ -1,5 +1,6 @@
 package dl.recurrent;
 
+import dl.data.Finite;
 import dl.layers.Layer;
 import dl.tensors.Checks;
 import dl.tensors.Tensor;
@@ -19,7 +20,7 @@ final class Sequences {
             throw new IllegalArgumentException(layer + ": input is " + Layer.shape(x) + ", expected N×(T·" + d
                     + ") — one sequence of T steps with " + d + " values each per row");
         }
-        Checks.finite(x, layer + " input");
+        Finite.require(x, layer + " input");
         return x.numCols / d;
     }
 

@@ -1,5 +1,6 @@
 package dl.tensors;
 
+import dl.data.Finite;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -137,7 +138,7 @@ class TensorTest {
     void nanInAMatrixIsNamed() {
         DMatrixRMaj m = new DMatrixRMaj(2, 3);
         m.set(1, 2, Double.NaN);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checks.finite(m, "input"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Finite.require(m, "input"));
         assertTrue(e.getMessage().contains("row 1, column 2"), e.getMessage());
     }
 
