@@ -8,7 +8,7 @@ Screenshots are kept in build/screenshots/. Then, in the same JupyterLab, it run
 (tools/figure_test.py): every figure of every executed notebook, in the HTML export and in
 JupyterLab, with PNGs and an index page in build/figures/. Needs Debian's chromium (or CHROMIUM=/path).
 
-    python tools/browser_test.py [--notebooks 03,09] [--no-figures] [NOTEBOOK_NAME]
+    python tools/browser_test.py [--notebooks 03,10] [--no-figures] [NOTEBOOK_NAME]
 """
 import argparse
 import json

@@ -32,7 +32,7 @@ names the verdict it must get) are written into an export-like HTML page and a n
 build/figures/selftest/ and must get exactly their verdicts, in both views. A Korean figure must
 render real glyphs (no tofu) with the fonts installed by tools/setup.sh --test.
 
-    python tools/figure_test.py [--notebooks 03,09] [--html-only | --lab-only] [--no-self-test]
+    python tools/figure_test.py [--notebooks 03,10] [--html-only | --lab-only] [--no-self-test]
 
 Prints one line per failure and a closing 'figure test: N passed, N failed' (one item per figure
 and view, plus the self-test and the Korean check). tools/browser_test.py runs it.
