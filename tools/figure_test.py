@@ -166,7 +166,7 @@ def play_check(page, gd, a, result):
         return
     before = gd.evaluate(js.SIGNATURE)
     try:
-        button.click(timeout=2_000)
+        button.click(timeout=10_000)
     except Exception as e:  # noqa: BLE001 - covered or not clickable: report, then click it in the DOM
         first = str(e).splitlines()[0][:160]
         result.failures.append(f"Play button '{a['play']}' cannot be clicked by a user ({first})")
