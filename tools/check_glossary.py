@@ -2,6 +2,8 @@
 
     python tools/check_glossary.py            # self-test on synthetic notebooks, then the real check
     python tools/check_glossary.py --self-test
+    python tools/check_glossary.py --update-notebook-column   # after adding or reordering lectures: set each
+                                     # row's notebook to the term's first (glossed) use, then check
 
 docs/glossary.md is a table | English | Korean | notebook |, one row per concept. The English cell may
 give spelling variants or irregular plurals after " / " ("regularisation / regularization"); a trailing
@@ -186,6 +188,35 @@ def markdown_lines(cells):
                 yield i, block
 
 
+def first_uses(terms, lectures):
+    """English term → (notebook stem, cell index, block, the words used, glossed?) of its first use."""
+    first = {}
+    for stem, cells in lectures:
+        for i, line in markdown_lines(cells):
+            heading = line.lstrip().startswith("#")
+            for s, e, t in uses(line, terms):
+                items = gloss_items(line, s, e, t, terms)
+                if t.english in first or (heading and not hangul_items(items)):
+                    continue
+                first[t.english] = (stem, i, line.strip(), line[s:e], glosses(items, t.korean))
+    return first
+
+
+def update_notebook_column(glossary_text, lectures):
+    """The glossary with each row's notebook column set to the notebook of the term's first use (where
+    that use is glossed; a pending row whose notebook is absent and not yet reached keeps its column)."""
+    terms, _ = parse_glossary(glossary_text)
+    first = first_uses(terms, lectures)
+    present = {stem[:2] for stem, _ in lectures}
+    lines = glossary_text.splitlines(keepends=True)
+    for t in terms:
+        pending = t.notebook[:2] not in present and t.english in first and first[t.english][0][:2] > t.notebook[:2]
+        if t.english in first and first[t.english][4] and not pending:
+            head, _, tail = lines[t.row - 1].rstrip("\n").rstrip().rstrip("|").rpartition("|")
+            lines[t.row - 1] = f"{head}| {first[t.english][0]} |\n"
+    return "".join(lines)
+
+
 def check(glossary_text, lectures, others=(), javadoc=()):
     """lectures: [(stem "NN-name", [(cell_type, source), …])] in notebook order; others: the same for
     notebooks checked only for consistent Korean (exercises); javadoc: [(label, text)].
@@ -194,19 +225,15 @@ def check(glossary_text, lectures, others=(), javadoc=()):
     notes = []
     present = {stem[:2]: stem for stem, _ in lectures}
     korean_terms = {t.korean for t in terms}
-    first = {}
+    first = first_uses(terms, lectures)
     for stem, cells in lectures:
         for i, line in markdown_lines(cells):
-            heading = line.lstrip().startswith("#")
             for s, e, t in uses(line, terms):
                 items = gloss_items(line, s, e, t, terms)
                 ko = hangul_items(items)
                 if ko and not glosses(items, t.korean):
                     problems.append(f"{stem} cell {i}: '{line[s:e]}' is glossed ({', '.join(ko)}); "
                                     f"the glossary's term is '{t.korean}' (docs/glossary.md:{t.row})")
-                if t.english in first or (heading and not ko):
-                    continue
-                first[t.english] = (stem, i, line.strip(), line[s:e], glosses(items, t.korean))
         for i, (kind, source) in enumerate(cells):
             if kind != "markdown":
                 continue
@@ -336,7 +363,9 @@ def self_test():
     assert any("'perceptron' says 03-new, but its first use is in 01-a" in p for p in problems), problems
     problems, notes = check(SELF_GLOSSARY, good + [("04-c", [md("A perceptron is ...")])])
     assert problems == [] and any("pending: 'perceptron'" in n for n in notes), (problems, notes)
-    return 11
+    moved = SELF_GLOSSARY.replace("국소 최솟값 | 02-b", "국소 최솟값 | 01-a")
+    assert update_notebook_column(moved, good) == SELF_GLOSSARY, update_notebook_column(moved, good)
+    return 12
 
 
 def main():
@@ -345,6 +374,12 @@ def main():
     if "--self-test" in sys.argv:
         return 0
     glossary, lectures, others, javadoc = repository(ROOT)
+    if "--update-notebook-column" in sys.argv:
+        updated = update_notebook_column(glossary, lectures)
+        (ROOT / "docs" / "glossary.md").write_text(updated, encoding="utf-8")
+        print("docs/glossary.md: notebook column set to each glossed term's first use"
+              + ("" if updated != glossary else " (no change)"))
+        glossary = updated
     problems, notes = check(glossary, lectures, others, javadoc)
     for note in notes:
         print(note)
