@@ -129,16 +129,24 @@ def uses(line, terms):
 def gloss_items(line, start, end, term, terms):
     """The items of the parenthesis beside a use: right after it ("term (한국어)", "**term** (한국어)"),
     or around it ("(term, 한국어)"); None if there is none. A parenthesis after the term that names
-    another glossary term ("weights (gradient check, 기울기 확인)", "sigmoid (or softmax, 소프트맥스)")
-    glosses that one, not this one."""
-    m = re.compile(r"[*_\s]*\(([^()\n]*)\)").match(line, end)
+    another glossary term as an item ("weights (gradient check, 기울기 확인)") glosses that one, and a
+    parenthesis right after another term is that term's ("binary cross-entropy (…, log loss)")."""
+    after = re.compile(r"[*_\s]*\(([^()\n]*)\)")
+    m = after.match(line, end)
     if m:
         items = [i.strip(" *_") for i in m.group(1).split(",")]
-        if not any(u[2] is not term for i in items for u in uses(i, terms)):
+        if not any(p.fullmatch(i) for i in items for t in terms if t is not term for p in t.patterns):
             return items
     for m in PAREN.finditer(line):
         if m.start() < start and end <= m.end():
-            return [i.strip(" *_") for i in m.group(1).split(",")]
+            items = [i.strip(" *_") for i in m.group(1).split(",")]
+            if any(p.fullmatch(i) for i in items for p in term.patterns):
+                return items
+            # "(이진 교차 엔트로피, log loss)" right after "binary cross-entropy" glosses that, not "loss"
+            if any(after.match(line, e) and after.match(line, e).start(1) == m.start(1)
+                   for s, e, t in uses(line, terms) if t is not term):
+                return None
+            return items
     return None
 
 
@@ -204,7 +212,8 @@ def first_uses(terms, lectures):
 
 def update_notebook_column(glossary_text, lectures):
     """The glossary with each row's notebook column set to the notebook of the term's first use (where
-    that use is glossed; a pending row whose notebook is absent and not yet reached keeps its column)."""
+    that use is glossed; a pending row whose notebook is absent and not yet reached keeps its column),
+    and the rows in notebook order."""
     terms, _ = parse_glossary(glossary_text)
     first = first_uses(terms, lectures)
     present = {stem[:2] for stem, _ in lectures}
@@ -214,6 +223,11 @@ def update_notebook_column(glossary_text, lectures):
         if t.english in first and first[t.english][4] and not pending:
             head, _, tail = lines[t.row - 1].rstrip("\n").rstrip().rstrip("|").rpartition("|")
             lines[t.row - 1] = f"{head}| {first[t.english][0]} |\n"
+    # rows in notebook order (stable), where the table's rows are
+    rows = sorted(t.row - 1 for t in terms)
+    ordered = sorted((lines[r] for r in rows), key=lambda l: l.rstrip().rstrip("|").rpartition("|")[2].strip()[:2])
+    for r, l in zip(rows, ordered):
+        lines[r] = l
     return "".join(lines)
 
 
@@ -363,9 +377,18 @@ def self_test():
     assert any("'perceptron' says 03-new, but its first use is in 01-a" in p for p in problems), problems
     problems, notes = check(SELF_GLOSSARY, good + [("04-c", [md("A perceptron is ...")])])
     assert problems == [] and any("pending: 'perceptron'" in n for n in notes), (problems, notes)
+    owners = ("| English | Korean | notebook |\n|---|---|---|\n| loss | 손실 | 01-a |\n"
+              "| binary cross-entropy | 이진 교차 엔트로피 | 01-a |\n| gradient check | 기울기 확인 | 01-a |\n"
+              "| weight | 가중치 | 01-a |\n")
+    problems, _ = check(owners, [("01-a", [md("A loss (손실) and the weights (가중치); **binary cross-entropy "
+                                              "(이진 교차 엔트로피, log loss)**; the same weights (gradient check, "
+                                              "기울기 확인).")])])
+    assert problems == [], problems
     moved = SELF_GLOSSARY.replace("국소 최솟값 | 02-b", "국소 최솟값 | 01-a")
     assert update_notebook_column(moved, good) == SELF_GLOSSARY, update_notebook_column(moved, good)
-    return 12
+    shuffled = SELF_GLOSSARY.replace("| gradient descent | 경사하강법 | 01-a |\n", "") + "| gradient descent | 경사하강법 | 01-a |\n"
+    assert update_notebook_column(shuffled, good).splitlines()[3] == "| gradient descent | 경사하강법 | 01-a |"
+    return 14
 
 
 def main():
