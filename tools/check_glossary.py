@@ -21,7 +21,8 @@ Checks (lecture notebooks = markdown cells of notebooks/NN-*.ipynb, in file orde
    number must be glossed there; a number that exists under another name is an error;
 3. one Korean term per concept: no Korean term in two rows, no English form in two rows, and wherever a
    glossary term is glossed (lectures, exercises/source, the library's javadoc) the Hangul in its
-   parentheses is the glossary's Korean term;
+   parentheses contains the glossary's Korean term as written ("자동 특징 추출" for 특징 추출; "지역
+   최솟값" is not 국소 최솟값);
 4. every bold gloss "**term (한국어)**" / "**term** (한국어)" in the lectures is a glossary term;
 5. a Korean gloss in the javadoc of lib/src/main/java names a lecture concept: a glossary Korean term.
 Failures name the notebook (or file), the cell index (0-based, as nbformat counts) and the term.
@@ -29,7 +30,6 @@ Failures name the notebook (or file), the cell index (0-based, as nbformat count
 import json
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
