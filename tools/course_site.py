@@ -9,7 +9,7 @@ page asks another host for anything):
     lectures/NN-*.html       one page per executed lecture notebook, previous/next navigation
     slides/NN-*.html         one reveal.js deck per lecture (slide metadata from tools/slides.py)
     exercises/aN-*.html      one page per graded exercise, student version (notebooks/exercises/)
-    glossary.html            docs/glossary.md, or the terms the lectures introduce as "term (한글)"
+    glossary.html            docs/glossary.md (the one list of terms), notebook names linked to their lectures
     api/                     the library's javadoc (the JDK's javadoc tool); pages link the classes they use
     assets/                  plotly.js (PyPI plotly), MathJax 3 and reveal.js (npm, tools/site/package.json)
 
@@ -229,7 +229,7 @@ def classes_html(used, has_api):
     return f'<div class="course-classes">Library classes used here (javadoc): {links}</div>'
 
 
-def home_page(entries, has_glossary_source):
+def home_page(entries):
     lectures = [e for e in entries if e.kind == "lecture"]
     exercises = [e for e in entries if e.kind == "exercise"]
     rows = "\n".join(
@@ -239,7 +239,6 @@ def home_page(entries, has_glossary_source):
     ex_rows = "\n".join(
         f'<tr><td>{esc(e.number)}</td><td><a href="{e.page}">{esc(e.title)}</a></td>'
         f'<td class="ko" lang="ko">{esc(e.korean)}</td></tr>' for e in exercises)
-    glossary_note = "" if has_glossary_source else " (collected from the lectures)"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(COURSE_TITLE)}</title><link rel="stylesheet" href="assets/site.css"></head>
@@ -259,7 +258,7 @@ library you can read line by line. Each lecture is a page with its executed outp
 </tbody></table>
 <h2>Reference</h2>
 <ul>
-<li><a href="glossary.html">Glossary · 용어집</a>{glossary_note}</li>
+<li><a href="glossary.html">Glossary · 용어집</a></li>
 <li><a href="api/index.html">The library's API (javadoc)</a></li>
 </ul>
 <p>Run the notebooks yourself: <code>./course lab</code> in a clone of the course repository; in JupyterLab,
@@ -268,36 +267,17 @@ library you can read line by line. Each lecture is a page with its executed outp
 """
 
 
-def glossary_terms(lectures):
-    """(English term, Korean term, first lecture) for every "**term (한글)**" or "**term** (한글)"."""
-    pattern = re.compile(r"\*\*([^*()\n]{2,60}?)\s*\(([^()\n]*[\uac00-\ud7a3][^()\n]*)\)\*\*"
-                         r"|\*\*([^*\n]{2,60}?)\*\*\s*\(([^()\n]*[\uac00-\ud7a3][^()\n]*)\)")
-    terms = {}
-    for e in lectures:
-        for cell in e.nb.cells:
-            if cell.cell_type != "markdown":
-                continue
-            for m in pattern.finditer(cell.source):
-                en = (m.group(1) or m.group(3)).strip().strip("*").strip()
-                ko = (m.group(2) or m.group(4)).strip()
-                if HANGUL.search(en) or "$" in en:
-                    continue
-                terms.setdefault(en.lower(), (en, ko, e))
-    return [terms[k] for k in sorted(terms)]
-
-
 def glossary_page(lectures, source):
+    """docs/glossary.md, the course's one list of terms (tools/check_glossary.py holds the lectures to it),
+    with each notebook name linked to its lecture page."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
-    if source.is_file():
-        body = markdown2html_mistune(source.read_text(encoding="utf-8"))
-        origin = "docs/glossary.md"
-    else:
-        items = "\n".join(f'<dt>{esc(en)} <span lang="ko">({esc(ko)})</span></dt>'
-                          f'<dd>first in <a href="{e.page}">{esc(e.number)} {esc(e.title)}</a></dd>'
-                          for en, ko, e in glossary_terms(lectures))
-        body = (f"<h1>Glossary <span lang=\"ko\">· 용어집</span></h1>\n<p>Every term a lecture introduces with its "
-                f"Korean name, and the lecture where it first appears.</p>\n<dl class=\"glossary\">\n{items}\n</dl>")
-        origin = "the lectures"
+    if not source.is_file():
+        sys.exit(f"{source} is missing: it is the course's glossary (tools/check_glossary.py)")
+    pages = {e.stem: e.page for e in lectures}
+    body = re.sub(r"<td>(\d\d-[a-z0-9-]+)</td>",
+                  lambda m: f'<td><a href="{pages[m.group(1)]}">{m.group(1)}</a></td>' if m.group(1) in pages
+                  else m.group(0), markdown2html_mistune(source.read_text(encoding="utf-8")))
+    origin = "docs/glossary.md"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Glossary · {esc(COURSE_TITLE)}</title>
@@ -374,7 +354,7 @@ def build(executed, out, javadoc=True):
     glossary_src = ROOT / "docs" / "glossary.md"
     (out / "glossary.html").write_text(glossary_page([e for e in entries if e.kind == "lecture"], glossary_src),
                                        encoding="utf-8")
-    (out / "index.html").write_text(home_page(entries, glossary_src.is_file()), encoding="utf-8")
+    (out / "index.html").write_text(home_page(entries), encoding="utf-8")
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve the folder as it is
     n_lectures = sum(e.kind == "lecture" for e in entries)
     print(f"site: {n_lectures} lectures, {n_lectures} decks, {len(entries) - n_lectures} exercises, glossary, "

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (called by ./course test after tools/setup.sh --test):
 #   1. library unit tests (JUnit 5, mvn package)
-#   2. committed notebooks carry no outputs
+#   2. committed notebooks carry no outputs; docs/glossary.md is the one list of Korean terms and the lectures,
+#      exercises and javadoc follow it (tools/check_glossary.py)
 #   3. every notebook under notebooks/ executes top to bottom on the real Java kernel,
 #      and prints the same text on a second run
 #   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium), then the
@@ -24,8 +25,9 @@ step "1/7 library unit tests (mvn package)"
 mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
 
-step "2/7 committed notebooks carry no outputs"
+step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, followed"
 "$PY" tools/check_notebooks_clean.py
+"$PY" tools/check_glossary.py
 
 step "3/7 every notebook on the Java kernel"
 rm -rf build/notebooks

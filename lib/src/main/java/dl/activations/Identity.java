@@ -1,6 +1,6 @@
 package dl.activations;
 
-/** Identity (항등 함수): f(x) = x, f'(x) = 1. Used for a linear output. */
+/** Identity: f(x) = x, f'(x) = 1. Used for a linear output. */
 public final class Identity implements Activation {
     @Override public double value(double x) { return x; }
     @Override public double derivative(double x) { return 1; }

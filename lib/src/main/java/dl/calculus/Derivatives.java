@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
  * Numerical derivatives (수치 미분): approximate a slope from a few function values.
  *
  * <ul>
- *   <li>forward difference (전방 차분): f'(x) ≈ (f(x+h) − f(x)) / h, error O(h);</li>
+ *   <li>forward difference (전진 차분): f'(x) ≈ (f(x+h) − f(x)) / h, error O(h);</li>
  *   <li>central difference (중앙 차분): f'(x) ≈ (f(x+h) − f(x−h)) / 2h, error O(h²).</li>
  * </ul>
  *
@@ -95,7 +95,7 @@ public final class Derivatives {
     }
 
     /**
-     * Directional derivative (방향 도함수) D_u f(x) = ∇f(x) · u/‖u‖: the slope of f when x moves
+     * Directional derivative D_u f(x) = ∇f(x) · u/‖u‖: the slope of f when x moves
      * along the direction u at unit speed. It is largest when u points along ∇f (then it equals
      * ‖∇f‖): the gradient is the direction of steepest ascent. Uses {@code f.gradient(x)}.
      *

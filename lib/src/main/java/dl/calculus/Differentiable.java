@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A function of one variable that knows its derivative (도함수): f(x) and f'(x).
+ * A function of one variable that knows its derivative: f(x) and f'(x).
  *
  * <p>Functions are built from small blocks ({@link #power}, {@link #sin}, {@link #exp},
  * {@link #linear}, …) and combined with the rules of differentiation:
  * <ul>
- *   <li>chain rule (연쇄법칙): {@code f.compose(g)} is f(g(x)) with derivative f'(g(x))·g'(x);</li>
+ *   <li>chain rule (연쇄 법칙): {@code f.compose(g)} is f(g(x)) with derivative f'(g(x))·g'(x);</li>
  *   <li>sum rule: (f + g)' = f' + g'; product rule: (f·g)' = f'g + fg'; (c·f)' = c·f'.</li>
  * </ul>
  * For example (2x − 1)³ is {@code power(3).compose(linear(2, -1))} and

@@ -3,7 +3,7 @@ package dl.calculus;
 import java.util.Objects;
 
 /**
- * The Euclidean norm (노름) ‖v‖ = √(v₁² + … + vₙ²): the length of a vector, e.g. of a gradient
+ * The Euclidean norm ‖v‖ = √(v₁² + … + vₙ²): the length of a vector, e.g. of a gradient
  * ‖∇f(x)‖ or of a step ‖xₖ₊₁ − xₖ‖.
  *
  * <p>Computed as s·√(Σ (vᵢ/s)²) with s = maxᵢ |vᵢ|, so entries near 1e200 do not overflow when

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A function f: ℝⁿ → ℝ (a "scalar field", 스칼라 함수) that can report its gradient ∇f.
+ * A function f: ℝⁿ → ℝ (a "scalar field") that can report its gradient ∇f.
  *
  * <p>The default {@link #gradient} uses central differences,
  * ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h with h = 1e-5; functions that know their

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * How the error of a numerical derivative depends on the step h (차분 간격), for a function whose
+ * How the error of a numerical derivative depends on the step h, for a function whose
  * exact derivative f'(x) is known.
  *
  * <p>For each h the study records |forward − f'(x)| and |central − f'(x)|. On a log-log plot both

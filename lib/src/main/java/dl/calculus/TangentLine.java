@@ -5,7 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The tangent line (접선) of a one-variable function at x₀: the first-order Taylor approximation
- * (1차 테일러 근사) f(x) ≈ f(x₀) + f'(x₀)·(x − x₀). Its error shrinks like (x − x₀)².
+ * (테일러 근사) f(x) ≈ f(x₀) + f'(x₀)·(x − x₀). Its error shrinks like (x − x₀)².
  *
  * @param x0    the point of tangency
  * @param value f(x₀)

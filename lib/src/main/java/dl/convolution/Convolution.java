@@ -14,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Convolution layer (합성곱 계층) with FN filters (필터) of size C × FH × FW, stride S and zero padding P
- * (DLFS §7.4). Each filter sweeps the image and produces one feature map (특성 맵):
+ * (DLFS §7.4). Each filter sweeps the image and produces one feature map (특징 맵):
  * <pre>
  *   y[n, f, i, j] = b[f] + Σ_c Σ_u Σ_v W[f, c, u, v] · x_pad[n, c, i·S + u, j·S + v]
  * </pre>

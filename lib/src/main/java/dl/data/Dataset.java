@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A labelled data set (데이터셋): one sample per row of {@code features} (N × D) and one class
+ * A labelled data set: one sample per row of {@code features} (N × D) and one class
  * index per sample in {@code labels} (length N, values 0 … K−1). The features must be finite: a NaN
  * or ±∞ is refused here, naming its row and column.
  */

@@ -14,7 +14,7 @@ public final class Datasets {
     }
 
     /**
-     * One-hot encoding (원-핫 인코딩): an N × K matrix T with T[i][labels[i]] = 1 and 0 elsewhere.
+     * One-hot encoding: an N × K matrix T with T[i][labels[i]] = 1 and 0 elsewhere.
      */
     public static DMatrixRMaj oneHot(int[] labels, int numClasses) {
         Objects.requireNonNull(labels, "labels");
@@ -53,7 +53,7 @@ public final class Datasets {
     }
 
     /**
-     * Stratified split (층화 분할): like {@link #trainTestSplit}, but each class contributes
+     * Stratified split: like {@link #trainTestSplit}, but each class contributes
      * round(N_c · testFraction) samples to the test set, so both parts keep the class proportions.
      */
     public static Split stratifiedSplit(Dataset dataset, double testFraction, long seed) {

@@ -3,7 +3,7 @@ package dl.data;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Checks that data entering the library are finite numbers (유한한 값): a NaN or ±∞ in the input is
+ * Checks that data entering the library are finite numbers: a NaN or ±∞ in the input is
  * refused where it enters, with its row and column, instead of spreading silently (ReLU, for one,
  * turns NaN into 0). Each check is one pass over the values.
  */

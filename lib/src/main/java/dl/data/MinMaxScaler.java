@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Min-max normalisation (정규화): x' = (x − min) / (max − min) per feature, mapping the training
+ * Min-max normalisation: x' = (x − min) / (max − min) per feature, mapping the training
  * range to [0, 1]; min and max are fitted on the training data and applied unchanged to test data
  * (whose values may then fall outside [0, 1]). A constant feature (max = min) maps to 0.
  */

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Standardisation (표준화): z = (x − μ) / σ per feature, with the mean μ and standard deviation
+ * Standardisation: z = (x − μ) / σ per feature, with the mean μ and standard deviation
  * σ (population, divide by N) fitted on the training data only and then applied unchanged to
  * test data. A feature with σ = 0 (constant, like an always-black corner pixel) is only centred.
  */

@@ -6,7 +6,7 @@ import java.util.Objects;
  * How alike neighbouring pixels are: the Pearson correlation between each pixel and its right-hand
  * neighbour, pooled over all pairs (r, c)–(r, c+1) of the given images. Real images are smooth, so
  * the correlation is high; images of independent random pixels give about 0. It is one measurable
- * sign of the manifold hypothesis (매니폴드 가설): real images fill only a tiny, structured part of
+ * sign of the manifold hypothesis (다양체 가설): real images fill only a tiny, structured part of
  * pixel space.
  */
 public final class AdjacentPixels {

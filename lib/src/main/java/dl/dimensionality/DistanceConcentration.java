@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Distance concentration (거리 집중), a measurable face of the curse of dimensionality
+ * Distance concentration, a measurable face of the curse of dimensionality
  * (차원의 저주): for N points spread uniformly in the unit cube [0, 1]ᵈ, the nearest and the
  * farthest point from a query point become almost equally far as d grows, so
  * ratio = d_min / d_max → 1 and "the nearest neighbour" stops meaning much.

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Check cells (확인 셀) of the graded exercises: each method prints "✓ name" when the answer is
+ * Check cells of the graded exercises: each method prints "✓ name" when the answer is
  * right, or throws an {@link AssertionError} whose message says what is wrong — a flipped sign, a
  * factor of 2 or of η, a wrong shape (or a transposed matrix), NaN, an optimizer that forgets or
  * shares its state — without showing the solution.

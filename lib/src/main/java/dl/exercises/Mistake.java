@@ -1,7 +1,7 @@
 package dl.exercises;
 
 /**
- * A typical mistake (흔한 실수) that a check recognises and explains with a hint, without showing
+ * A typical mistake that a check recognises and explains with a hint, without showing
  * the solution. Two kinds:
  * <ul>
  *   <li>{@link #factor}: the answer is the expected one times a factor k (e.g. 1/η when the learning

@@ -5,7 +5,7 @@ import dl.network.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The numerical gradient (수치 기울기) of a network's loss with respect to one named parameter, by
+ * The numerical gradient of a network's loss with respect to one named parameter, by
  * central differences: ∂L/∂θᵢ ≈ (L(θ + h·eᵢ) − L(θ − h·eᵢ)) / 2h, the reference against which
  * hand-computed back-propagation is graded. The loss is evaluated in training mode; the parameter
  * is restored afterwards.

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The three matrix products of a dense layer (행렬 곱), C = A·B, C = Aᵀ·B and C = A·Bᵀ, in two
+ * The three matrix products of a dense layer, C = A·B, C = Aᵀ·B and C = A·Bᵀ, in two
  * interchangeable implementations that agree to rounding:
  * <ul>
  *   <li>{@link #PLAIN}: EJML's {@code CommonOps_DDRM.mult / multTransA / multTransB};</li>

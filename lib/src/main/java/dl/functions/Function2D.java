@@ -5,7 +5,7 @@ import dl.calculus.ScalarFunction;
 import java.util.Objects;
 
 /**
- * A function of two variables f(x, y) with its analytic partial derivatives (편도함수)
+ * A function of two variables f(x, y) with its analytic partial derivatives (편미분)
  * f_x = ∂f/∂x and f_y = ∂f/∂y. As a {@link ScalarFunction} its gradient is ∇f = (f_x, f_y).
  */
 public final class Function2D implements ScalarFunction {

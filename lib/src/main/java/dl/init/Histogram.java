@@ -1,7 +1,7 @@
 package dl.init;
 
 /**
- * A histogram (히스토그램): how many values fall into each of {@code bins} equal-width bins over
+ * A histogram: how many values fall into each of {@code bins} equal-width bins over
  * [lo, hi]. Bin k covers [lo + k·w, lo + (k+1)·w) with w = (hi − lo)/bins; the last bin also
  * includes hi. Values outside [lo, hi] (and NaN) are not put in any bin but counted in
  * {@link #outside()}.

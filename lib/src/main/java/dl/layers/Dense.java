@@ -7,7 +7,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Fully connected (affine, 완전연결) layer: Y = X·W + b, with W of shape n_in × n_out and b of shape
+ * Fully connected layer (affine, 완전 연결 계층): Y = X·W + b, with W of shape n_in × n_out and b of shape
  * 1 × n_out added to every row.
  *
  * <p>Backward: ∂L/∂W = Xᵀ·dY, ∂L/∂b = Σ_rows dY, ∂L/∂X = dY·Wᵀ.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A layer (계층) of a network: {@code forward} computes its output from an N × D input (one sample
+ * A layer (층) of a network: {@code forward} computes its output from an N × D input (one sample
  * per row), {@code backward} receives ∂L/∂output and returns ∂L/∂input (back-propagation, 역전파,
  * is the chain rule applied layer by layer), storing the gradients of its own parameters.
  *

@@ -3,7 +3,7 @@ package dl.layers;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A learned parameter tensor (매개변수) and the gradient of the loss with respect to it, same shape.
+ * A learned parameter tensor and the gradient of the loss with respect to it, same shape.
  * An optimizer updates it in place: {@code opt.update(p.value().data, p.grad().data)}.
  *
  * @param name   e.g. "W1", "b1", "gamma2"

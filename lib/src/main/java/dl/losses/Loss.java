@@ -15,7 +15,7 @@ public interface Loss {
     /** ∂L/∂y, a new N × K matrix. */
     DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t);
 
-    /** The one-hot encoding (원-핫 인코딩) of class labels: row i has a 1 in column labels[i], zeros elsewhere. */
+    /** The one-hot encoding of class labels: row i has a 1 in column labels[i], zeros elsewhere. */
     static DMatrixRMaj oneHot(int[] labels, int numClasses) {
         java.util.Objects.requireNonNull(labels, "labels");
         DMatrixRMaj t = new DMatrixRMaj(labels.length, numClasses);

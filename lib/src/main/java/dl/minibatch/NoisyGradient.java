@@ -4,7 +4,7 @@ import dl.calculus.ScalarFunction;
 import java.util.Random;
 
 /**
- * A function whose gradient comes with noise (잡음), the way a mini-batch gradient is the full
+ * A function whose gradient comes with noise, the way a mini-batch gradient is the full
  * gradient plus a random error: ∇̃f(x) = ∇f(x) + σ·ξ with ξ ~ N(0, I) drawn from
  * {@code new Random(seed)}. Values f(x) are exact.
  *

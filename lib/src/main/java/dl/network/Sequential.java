@@ -16,7 +16,7 @@ import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A feed-forward network (신경망): layers applied in order, then a loss layer (softmax + cross-entropy
+ * A feed-forward network: layers applied in order, then a loss layer (softmax + cross-entropy
  * unless set otherwise), optionally with weight decay.
  *
  * <pre>{@code

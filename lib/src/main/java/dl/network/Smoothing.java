@@ -1,7 +1,7 @@
 package dl.network;
 
 /**
- * Smoothing (평활화) of a noisy curve such as the mini-batch loss of every iteration: the centred
+ * Smoothing of a noisy curve such as the mini-batch loss of every iteration: the centred
  * moving average s_i = mean(y_j for |j − i| ≤ h) with h = (window − 1)/2, over the values that exist
  * (near the ends the window shrinks, so the result has the same length as the input). A NaN or ±∞
  * stays local: only the windows that contain it are NaN or ±∞, every other point is the exact mean.

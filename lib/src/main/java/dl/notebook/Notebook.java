@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The link between the library and the notebook page (노트북) it runs in.
+ * The link between the library and the notebook page it runs in.
  *
  * <p>The course's Java kernel attaches itself at start-up (see {@code lib/kernel/startup.jsh}),
  * so library code can show rich output — a plot, a progress bar — as a bundle of MIME types

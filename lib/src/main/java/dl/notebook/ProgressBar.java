@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A progress bar (진행 표시줄) for long cells: one output that is redrawn in place.
+ * A progress bar for long cells: one output that is redrawn in place.
  *
  * <pre>{@code
  * var bar = new ProgressBar("training");

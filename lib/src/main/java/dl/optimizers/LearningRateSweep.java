@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Learning-rate sensitivity (학습률 민감도): one optimizer run for a fixed number of steps at each
+ * Learning-rate sensitivity (학습률 민감성): one optimizer run for a fixed number of steps at each
  * of several learning rates η, keeping f at the last point. Runs that diverge (a non-finite
  * gradient, iterate or value, see {@link Trajectory#diverged()}) are kept as NaN, not thrown.
  */

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The path (경로) of an optimizer on a function: the start x₀ and every iterate x₁, x₂, … with
+ * The path of an optimizer on a function: the start x₀ and every iterate x₁, x₂, … with
  * f at each, ready to draw over a contour plot ({@link #xs()}, {@link #ys()}).
  *
  * <p>A run stops at the first step whose gradient, iterate or value is not finite (divergence,
@@ -208,7 +208,7 @@ public final class Trajectory {
     }
 
     /**
-     * A comparison (비교) of several runs, one row per run in the map's order: name, steps, the last
+     * A comparison of several runs, one row per run in the map's order: name, steps, the last
      * point's coordinates, f there, and the step at which the run diverged (−1 if it did not).
      */
     public static tech.tablesaw.api.Table compare(java.util.Map<String, Trajectory> runs) {

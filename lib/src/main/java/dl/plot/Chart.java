@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Tablesaw {@link Figure} (그래프) with what Tablesaw 0.44's {@link Layout} lacks: log axes with
+ * A Tablesaw {@link Figure} with what Tablesaw 0.44's {@link Layout} lacks: log axes with
  * 10ⁿ ticks, axis ranges, legend placement, annotations and arrows, equal or hidden axes, and
  * animation frames with a ▶ Play button and a slider. Start from any Tablesaw figure, or from
  * traces:
@@ -188,7 +188,7 @@ public class Chart extends Figure {
         return this;
     }
 
-    /** An arrow (화살표) from (fromX, fromY) to (toX, toY) in data coordinates, with the text at its tail. */
+    /** An arrow from (fromX, fromY) to (toX, toY) in data coordinates, with the text at its tail. */
     public Chart arrow(double fromX, double fromY, double toX, double toY, String text) {
         Map<String, Object> a = note(text);
         a.put("x", finite("arrow: toX", toX));
@@ -233,7 +233,7 @@ public class Chart extends Figure {
     }
 
     /**
-     * Adds an animation frame (애니메이션 프레임): while it shows, the chart's first traces are
+     * Adds an animation frame: while it shows, the chart's first traces are
      * replaced by these, in order. A ▶ Play / ❚❚ Pause pair and a slider over the frame labels are
      * added when the chart is shown.
      */

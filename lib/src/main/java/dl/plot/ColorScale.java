@@ -3,7 +3,7 @@ package dl.plot;
 import java.util.List;
 
 /**
- * A colour scale (색상 척도) for contours, heat maps and surfaces, by its plotly.js name — the ones
+ * A colour scale for contours, heat maps and surfaces, by its plotly.js name — the ones
  * the lectures use. {@link #GREY_IMAGE} maps 0 to black and 1 to white, as a photo.
  */
 public enum ColorScale {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the legend (범례) goes. Inside positions sit in a corner of the plotting area with a
+ * Where the legend goes. Inside positions sit in a corner of the plotting area with a
  * translucent white box; {@link #BELOW} is a horizontal row under the x-axis title, where it
  * covers neither data nor a colour bar.
  */

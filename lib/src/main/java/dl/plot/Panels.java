@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Several figures as panels (패널) of one figure, in a grid of rows and columns — for a row of
+ * Several figures as panels of one figure, in a grid of rows and columns — for a row of
  * small plots the slide shows side by side (three learning rates, eleven activations, eight images).
  * Each panel keeps its traces, axis labels, ranges and title; a legend entry that repeats in
  * several panels is listed once.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Plotly figure (그래프) as plain data: a list of traces, a layout and optional animation
+ * A Plotly figure as plain data: a list of traces, a layout and optional animation
  * frames, ready to be shown with {@link Plots#show(Object)}.
  *
  * <p>Tablesaw builds line, scatter, bar, histogram, heatmap and contour plots; this class adds
@@ -153,7 +153,7 @@ public final class PlotlyFigure {
     }
 
     /**
-     * Arrows (a quiver plot, 화살표 그림) from (xs[i], ys[i]) to (xs[i] + us[i], ys[i] + vs[i]), each
+     * Arrows (a quiver plot) from (xs[i], ys[i]) to (xs[i] + us[i], ys[i] + vs[i]), each
      * with a small head, for a vector field such as −∇f on a grid. Drawn as one line trace whose
      * segments are separated by gaps; zero-length arrows draw nothing.
      */

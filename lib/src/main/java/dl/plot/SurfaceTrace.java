@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A 3-D surface (곡면) z[i][j] = f(xs[j], ys[i]) as a Tablesaw trace — the trace type Tablesaw 0.44
+ * A 3-D surface z[i][j] = f(xs[j], ys[i]) as a Tablesaw trace — the trace type Tablesaw 0.44
  * lacks. Put it in a Tablesaw {@code Figure} with a {@code Scatter3DTrace} path, or use
  * {@link Figures#surface}.
  * <pre>{@code

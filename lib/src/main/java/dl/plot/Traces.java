@@ -275,7 +275,7 @@ public final class Traces {
     }
 
     /**
-     * Arrows (a quiver plot, 화살표 그림) from (xs[i], ys[i]) to (xs[i] + us[i], ys[i] + vs[i]),
+     * Arrows (a quiver plot) from (xs[i], ys[i]) to (xs[i] + us[i], ys[i] + vs[i]),
      * each with a small head, drawn as one line trace with gaps; zero-length arrows draw nothing.
      */
     public static StyledTrace arrows(String name, double[] xs, double[] ys, double[] us, double[] vs) {

@@ -10,12 +10,12 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A recurrent layer (순환 신경망 계층, DLFS 2's TimeRNN): one {@link RnnCell} applied at every time
+ * A recurrent layer (DLFS 2's TimeRNN): one {@link RnnCell} applied at every time
  * step t = 1 … T with the same parameters, h₀ = 0,
  * <pre>
  *   hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b)
  * </pre>
- * — the recurrent neuron unrolled in time (타임 스텝으로 펼친 모습).
+ * — the recurrent neuron unrolled in time.
  *
  * <p>Backward is back-propagation through time (BPTT): from t = T down to 1 the gradient reaching hₜ
  * is the one from the layer's output at step t plus the one coming back from step t + 1,

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One time step of a recurrent neuron layer (순환 뉴런): the new hidden state (은닉 상태) mixes the
+ * One time step of a layer of recurrent neurons (순환 뉴런): the new hidden state (은닉 상태) mixes the
  * input of this step with the state of the previous one,
  * <pre>
  *   hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b)

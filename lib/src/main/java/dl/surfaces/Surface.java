@@ -4,7 +4,7 @@ import dl.calculus.ScalarFunction;
 import java.util.List;
 
 /**
- * A test function for optimizers (최적화 테스트 함수): a {@link ScalarFunction} with an analytic
+ * A test function for optimizers: a {@link ScalarFunction} with an analytic
  * gradient that knows its minima and a window in which to draw it.
  */
 public interface Surface extends ScalarFunction {

@@ -3,7 +3,7 @@ package dl.surfaces;
 import java.util.List;
 
 /**
- * A tilted double well (기울어진 이중 우물): f(x, y) = (x² − 1)² + t·x + y², ∇f = (4x(x² − 1) + t, 2y).
+ * A tilted double well: f(x, y) = (x² − 1)² + t·x + y², ∇f = (4x(x² − 1) + t, 2y).
  *
  * <p>For 0 &lt; t &lt; 8/(3√3) ≈ 1.54 it has two minima on the x-axis: a deep, global one near
  * x = −1 and a shallow, local one (국소 최솟값) near x = +1, separated by a saddle near x = 0. The
