@@ -64,9 +64,10 @@ public class Chart extends Figure {
                 .xAxis(Axis.builder().title(xLabel).build())
                 .yAxis(Axis.builder().title(yLabel).build())
                 .zAxis(Axis.builder().title(zLabel).build()).build();
-        Layout layout = Layout.builder(title).width(720).height(640).scene(scene).build();
+        Layout layout = Layout.builder(title).width(680).height(640).scene(scene).build();
         Chart chart = new Chart(layout, checkTraces(traces));
-        chart.set("scene.camera", Map.of("eye", Map.of("x", 1.55, "y", -1.55, "z", 0.95)));
+        // far enough out that the corners of the box and their tick labels stay inside the figure
+        chart.set("scene.camera", Map.of("eye", Map.of("x", 1.75, "y", -1.75, "z", 1.1)));
         chart.set("scene.aspectmode", "cube");
         chart.set("margin", new LinkedHashMap<>(Map.of("l", 10, "r", 10, "t", 60, "b", 45)));
         return chart;

@@ -21,7 +21,9 @@ public final class Figures {
         Chart chart = Chart.of(title, "column", "row", Traces.image(title, pixels))
                 .hideAxes().yDownwards().equalAxes().legend(Legend.HIDDEN);
         int side = 300;
-        return chart.size(side + 40, side + 90);
+        // wide enough for the title on one line (about 8.5 px per character at 17 px)
+        int width = (int) Math.max(side + 40, Math.min(Style.MAX_WIDTH, title.length() * 8.5 + 60));
+        return chart.size(width, side + 90);
     }
 
     /**
@@ -40,11 +42,22 @@ public final class Figures {
             panels.add(Chart.of(captions.get(k), "column", "row", Traces.image(captions.get(k), images.get(k)))
                     .hideAxes().yDownwards().equalAxes());
         }
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be at least 1, got " + columns);
+        }
         int cols = Math.min(columns, images.size());
         int rows = (images.size() + cols - 1) / cols;
-        int panel = Math.min(220, (Style.MAX_WIDTH - 40) / Math.max(cols, 1));
-        return Panels.grid(title, cols, panels).legend(Legend.HIDDEN)
-                .size(Style.MAX_WIDTH, (int) (rows * (panel * 0.85 + 40) + 80));
+        // square panels as large as the width allows (at most 200 px), a caption's height between rows
+        double gapX = 0.025;
+        int left = 20, right = 20, top = 75, bottom = 15;
+        double plotWidth = Style.MAX_WIDTH - left - right;
+        double side = Math.min(200, (1 - gapX * (cols - 1)) / cols * plotWidth);
+        double caption = 28;
+        double plotHeight = rows * side + (rows - 1) * caption;
+        Chart chart = Panels.grid(title, cols, panels, gapX, caption / plotHeight).legend(Legend.HIDDEN)
+                .size(Style.MAX_WIDTH, (int) Math.round(plotHeight + top + bottom));
+        chart.set("margin", new java.util.LinkedHashMap<>(Map.of("l", left, "r", right, "t", top, "b", bottom)));
+        return chart;
     }
 
     /**
@@ -70,7 +83,7 @@ public final class Figures {
         }
         // a high camera looks into a bowl, so a path on its far wall is not hidden by the near one
         return Chart.of3d(title, xLabel, yLabel, zLabel, traces.toArray(Trace[]::new)).legend(Legend.TOP_LEFT)
-                .set("scene.camera", Map.of("eye", Map.of("x", 1.2, "y", -1.3, "z", 1.55)));
+                .set("scene.camera", Map.of("eye", Map.of("x", 1.35, "y", -1.45, "z", 1.75)));
     }
 
     @SuppressWarnings("unchecked")

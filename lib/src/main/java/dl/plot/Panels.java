@@ -34,8 +34,16 @@ public final class Panels {
     }
 
     /** The panels in a grid with the given number of columns, filled row by row. */
-    @SuppressWarnings("unchecked")
     public static Chart grid(String title, int columns, List<? extends Figure> panels) {
+        Objects.requireNonNull(panels, "panels");
+        int rows = columns < 1 ? 1 : (panels.size() + columns - 1) / columns;
+        double gapY = rows > 1 ? 0.16 / Math.max(1, rows - 1) * Math.min(rows - 1, 2) / 2 + 0.06 : 0;
+        return grid(title, columns, panels, columns > 1 ? 0.07 : 0, gapY);
+    }
+
+    /** The grid with the gaps between columns and rows given as fractions of the plotting area. */
+    @SuppressWarnings("unchecked")
+    static Chart grid(String title, int columns, List<? extends Figure> panels, double gapX, double gapY) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(panels, "panels");
         if (columns < 1) {
@@ -45,8 +53,9 @@ public final class Panels {
             throw new IllegalArgumentException("a grid needs at least one panel");
         }
         int rows = (panels.size() + columns - 1) / columns;
-        double gapX = columns > 1 ? 0.07 : 0;
-        double gapY = rows > 1 ? 0.16 / Math.max(1, rows - 1) * Math.min(rows - 1, 2) / 2 + 0.06 : 0;
+        columns = Math.min(columns, panels.size());
+        if (columns == 1) gapX = 0;
+        if (rows == 1) gapY = 0;
         double w = (1 - gapX * (columns - 1)) / columns;
         double h = (1 - gapY * (rows - 1)) / rows;
 

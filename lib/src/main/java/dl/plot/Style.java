@@ -30,6 +30,7 @@ public final class Style {
                 ? (List<Map<String, Object>>) l : new ArrayList<>();
 
         data.forEach(t -> t.remove(Traces.PATH_META));
+        data.forEach(Style::markLonePoint);
         Map<String, Object> font = Json.section(layout, "font");
         font.putIfAbsent("family", FONT_FAMILY);
         font.putIfAbsent("size", 14);
@@ -61,13 +62,23 @@ public final class Style {
 
         for (String key : new ArrayList<>(layout.keySet())) {
             if (key.matches("[xy]axis\\d*") && layout.get(key) instanceof Map<?, ?>) {
-                styleAxis(Json.section(layout, key));
+                Map<String, Object> axis = Json.section(layout, key);
+                styleAxis(axis);
+                double pixels = axisPixels(layout, key, axis);
+                if ("log".equals(axis.get("type"))) {
+                    logTicks(axis, dataRange(data, key), pixels);
+                } else if (key.startsWith("x")) {
+                    angleLongCategories(axis, data, key, pixels);
+                }
             }
             if (key.matches("scene\\d*") && layout.get(key) instanceof Map<?, ?>) {
                 Map<String, Object> scene = Json.section(layout, key);
                 for (String a : List.of("xaxis", "yaxis", "zaxis")) {
                     if (scene.get(a) instanceof Map<?, ?>) {
                         Map<String, Object> axis = Json.section(scene, a);
+                        // five or six ticks per axis: more pile into each other where two axes meet
+                        axis.putIfAbsent("nticks", 6);
+                        Json.section(axis, "tickfont").putIfAbsent("size", 12);
                         if ("log".equals(axis.get("type"))) {
                             axis.putIfAbsent("exponentformat", "power");
                         }
@@ -107,6 +118,150 @@ public final class Style {
             Json.section(Json.section(layout, "legend"), "font").putIfAbsent("size", 13);
         }
         return out;
+    }
+
+    /** A line trace with a single finite point draws nothing: give it a marker (e.g. a run that diverged at once). */
+    @SuppressWarnings("unchecked")
+    private static void markLonePoint(Map<String, Object> trace) {
+        if (!"scatter".equals(trace.getOrDefault("type", "scatter")) || !"lines".equals(trace.get("mode"))
+                || !(trace.get("y") instanceof List<?> ys)) {
+            return;
+        }
+        long finite = ys.stream().filter(v -> v instanceof Number n && Double.isFinite(n.doubleValue())).count();
+        if (finite == 1) {
+            trace.put("mode", "lines+markers");
+            Json.section(trace, "marker").putIfAbsent("size", 9);
+        }
+    }
+
+    /** The axis length in pixels: the figure's size less its margins, times the axis's domain. */
+    @SuppressWarnings("unchecked")
+    private static double axisPixels(Map<String, Object> layout, String key, Map<String, Object> axis) {
+        boolean x = key.startsWith("x");
+        Map<String, Object> margin = layout.get("margin") instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
+        double size = layout.get(x ? "width" : "height") instanceof Number n ? n.doubleValue() : (x ? Chart.WIDTH : Chart.HEIGHT);
+        double m = number(margin.get(x ? "l" : "t")) + number(margin.get(x ? "r" : "b"));
+        double domain = 1;
+        if (axis.get("domain") instanceof List<?> d && d.size() == 2) {
+            domain = number(d.get(1)) - number(d.get(0));
+        }
+        return Math.max(50, (size - m) * domain);
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** The smallest and largest positive finite data value drawn on an axis (x for xaxis…, y for yaxis…). */
+    private static double[] dataRange(List<Map<String, Object>> data, String key) {
+        String letter = key.substring(0, 1);
+        String ref = letter + key.substring(5);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Map<String, Object> t : data) {
+            if (!ref.equals(String.valueOf(t.getOrDefault(letter + "axis", letter))) || !(t.get(letter) instanceof List<?> vs)) {
+                continue;
+            }
+            for (Object v : vs) {
+                if (v instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() > 0) {
+                    lo = Math.min(lo, n.doubleValue());
+                    hi = Math.max(hi, n.doubleValue());
+                }
+            }
+        }
+        return new double[]{lo, hi};
+    }
+
+    /** Mantissa sets for log ticks, densest first: 1…9, then 1 2 3 4 5 6 8, 1 2 3 5, 1 2 5, 1 3, 1. */
+    private static final double[][] MANTISSAS = {{1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 5, 6, 8}, {1, 2, 3, 5},
+            {1, 2, 5}, {1, 3}, {1}};
+    /** Smallest gap between two log tick labels, in pixels. */
+    private static final double TICK_GAP = 26;
+
+    /**
+     * Ticks of a log axis without ticks of its own: the densest set of values m·10ⁿ whose labels stay
+     * {@link #TICK_GAP} pixels apart, labelled 0.02, 5, 300 or 10⁻⁶, 2×10⁵ (never Plotly's small
+     * unlabelled minor digits or SI prefixes such as 1µ).
+     */
+    static void logTicks(Map<String, Object> axis, double[] dataRange, double pixels) {
+        if (axis.containsKey("tickvals") || axis.containsKey("dtick")) {
+            return;
+        }
+        double lo = dataRange[0];
+        double hi = dataRange[1];
+        if (axis.get("range") instanceof List<?> r && r.size() == 2 && r.get(0) instanceof Number a && r.get(1) instanceof Number b) {
+            lo = Math.pow(10, Math.min(a.doubleValue(), b.doubleValue()));
+            hi = Math.pow(10, Math.max(a.doubleValue(), b.doubleValue()));
+        }
+        if (!(hi > lo) || !Double.isFinite(hi) || lo <= 0) {
+            return;
+        }
+        double perDecade = pixels / Math.log10(hi / lo);
+        int first = (int) Math.floor(Math.log10(lo));
+        int last = (int) Math.ceil(Math.log10(hi));
+        List<Double> values = new ArrayList<>();
+        double[] chosen = null;
+        for (double[] set : MANTISSAS) {
+            double gap = Math.log10(10.0 / set[set.length - 1]);
+            for (int i = 1; i < set.length; i++) gap = Math.min(gap, Math.log10(set[i] / set[i - 1]));
+            if (gap * perDecade >= TICK_GAP) {
+                chosen = set;
+                break;
+            }
+        }
+        int every = chosen != null ? 1 : (int) Math.ceil(TICK_GAP / perDecade);
+        double[] mantissas = chosen != null ? chosen : new double[]{1};
+        for (int e = Math.floorDiv(first, every) * every; e <= last; e += every) {
+            for (double m : mantissas) {
+                double v = m * Math.pow(10, e);
+                if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) values.add(v);
+            }
+        }
+        if (values.size() < 2) {
+            return;   // a very short range: Plotly's own linear-looking ticks are fine
+        }
+        List<String> texts = new ArrayList<>();
+        for (double v : values) texts.add(logLabel(v));
+        axis.put("tickvals", values);
+        axis.put("ticktext", texts);
+    }
+
+    /** 0.002 … 3000 written out, others as 10ⁿ or m×10ⁿ. */
+    static String logLabel(double v) {
+        int e = (int) Math.floor(Math.log10(v) + 1e-9);
+        long m = Math.round(v / Math.pow(10, e));
+        if (e >= -3 && e <= 3) {
+            return java.math.BigDecimal.valueOf(m).scaleByPowerOfTen(e).stripTrailingZeros().toPlainString();
+        }
+        String power = "10" + superscript(e);
+        return m == 1 ? power : m + "×" + power;
+    }
+
+    private static String superscript(int e) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : Integer.toString(e).toCharArray()) {
+            sb.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+        }
+        return sb.toString();
+    }
+
+    /** Category labels (e.g. class names under a heat map) that would run into each other are drawn at an angle. */
+    private static void angleLongCategories(Map<String, Object> axis, List<Map<String, Object>> data, String key, double pixels) {
+        String ref = "x" + key.substring(5);
+        Set<String> labels = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> t : data) {
+            if (ref.equals(String.valueOf(t.getOrDefault("xaxis", "x"))) && t.get("x") instanceof List<?> xs) {
+                xs.stream().filter(v -> v instanceof String).forEach(v -> labels.add((String) v));
+            }
+        }
+        if (labels.isEmpty()) {
+            return;
+        }
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        // about 7.5 px per character at 13 px, and a little room between labels
+        if ((longest * 7.5 + 10) * labels.size() > pixels) {
+            axis.putIfAbsent("tickangle", -35);
+        }
     }
 
     private static boolean inLegend(Map<String, Object> trace) {

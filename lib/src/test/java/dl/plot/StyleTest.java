@@ -51,4 +51,51 @@ class StyleTest {
         assertEquals("v", map(map(styled, "layout"), "legend").get("orientation"));
         assertFalse(map(before, "layout").containsKey("font"), "Style.apply returns a copy");
     }
+    @Test
+    void logAxesGetTenToTheNTicksSpacedForTheirLength() {
+        double[] hs = {1e-15, 1e-10, 1e-5, 1};
+        Map<String, Object> wide = map(map(shown(Chart.of("e", "h", "err", Traces.line("a", hs, hs)).logX()), "layout"), "xaxis");
+        java.util.List<?> vals = (java.util.List<?>) wide.get("tickvals");
+        java.util.List<?> texts = (java.util.List<?>) wide.get("ticktext");
+        assertTrue(vals.size() >= 4 && vals.size() <= 16, "15 decades on ~660 px: whole decades only, got " + vals);
+        assertTrue(texts.contains("10⁻¹⁵") || texts.contains("10⁻¹²") || texts.contains("10⁻¹⁰"), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.toString().contains("µ") || t.toString().equals("2")), texts.toString());
+
+        double[] losses = {0.4, 0.9, 2.4};
+        Map<String, Object> narrow = map(map(shown(Chart.of("l", "it", "loss", Traces.line("a", losses, losses)).logY()), "layout"), "yaxis");
+        assertEquals(java.util.List.of("0.4", "0.5", "0.6", "0.8", "1", "2"), narrow.get("ticktext"),
+                "under one decade on ~330 px: 1 2 3 4 5 6 8 mantissas in range");
+    }
+
+    @Test
+    void logLabelsArePlainNearOneAndPowersElsewhere() {
+        assertEquals("0.002", Style.logLabel(0.002));
+        assertEquals("300", Style.logLabel(300));
+        assertEquals("10⁻⁶", Style.logLabel(1e-6));
+        assertEquals("2×10⁵", Style.logLabel(2e5));
+        assertEquals("1", Style.logLabel(1));
+    }
+
+    @Test
+    void aLineWithOneFinitePointGetsAMarker() {
+        double[] one = {0.1, Double.NaN};
+        Map<String, Object> fig = shown(Chart.of("t", "x", "y", Traces.line("diverged", XS, one), Traces.line("ok", XS, XS)));
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> data = (java.util.List<Map<String, Object>>) fig.get("data");
+        assertEquals("lines+markers", data.get(0).get("mode"));
+        assertEquals("lines", data.get(1).get("mode"));
+    }
+
+    @Test
+    void longCategoryLabelsAreAngled() {
+        java.util.List<String> names = java.util.List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+                "Shirt", "Sneaker", "Bag", "Ankle boot");
+        double[][] z = new double[10][10];
+        Map<String, Object> layout = map(shown(Chart.of("c", "predicted", "true",
+                Traces.heatmap("n", names, names, z, ColorScale.VIRIDIS)).size(500, 500)), "layout");
+        assertEquals(-35, map(layout, "xaxis").get("tickangle"));
+        Map<String, Object> shortOnes = map(shown(Chart.of("c", "p", "t",
+                Traces.heatmap("n", java.util.List.of("a", "b"), java.util.List.of("a", "b"), new double[2][2], ColorScale.VIRIDIS))), "layout");
+        assertNull(map(shortOnes, "xaxis").get("tickangle"));
+    }
 }
