@@ -28,8 +28,8 @@ class CurveFitTest {
         for (int i = 0; i < xs.length; i++) xs[i] = -3 + 6.0 * i / (xs.length - 1);
         double[] ys = new double[xs.length];
         for (int i = 0; i < xs.length; i++) ys[i] = Math.sin(2 * xs[i]);
-        double[] errors = new double[3];
-        int[] hidden = {1, 16, 16};
+        double[] errors = new double[2];
+        int[] hidden = {1, 16};
         for (int k = 0; k < 2; k++) {
             Sequential net = Mlp.of(1, hidden[k], 1).activation(Activation.tanh()).init(Init.xavier()).seed(4).build();
             CurveFit fit = CurveFit.fit(net, xs, ys, new Adam(0.02), 1500);
