@@ -110,7 +110,8 @@ class NullArgumentsTest {
     @Test
     void nullArgumentsAreNamedAcrossThePublicApi() throws Exception {
         List<String> pkgs = List.of("calculus", "descent", "functions", "optimizers", "surfaces", "minibatch", "activations",
-                "losses", "layers", "init", "network", "data", "dimensionality", "notebook");
+                "losses", "layers", "init", "network", "data", "dimensionality", "notebook",
+                "perceptron", "approximation", "reinforcement");
         Path root = Paths.get(Sequential.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("dl");
         int probed = 0;
         List<String> report = new ArrayList<>();

@@ -6,6 +6,7 @@ import dl.data.Finite;
 import dl.layers.ActivationLayer;
 import dl.layers.Layer;
 import dl.layers.Param;
+import dl.losses.Loss;
 import dl.losses.LossLayer;
 import dl.losses.SoftmaxCrossEntropy;
 import java.util.ArrayList;
@@ -227,14 +228,32 @@ public final class Sequential {
      */
     public double gradients(DMatrixRMaj x, int[] labels) {
         double loss = loss(x, labels, true);
-        DMatrixRMaj d = lossLayer.backward();
+        backward(lossLayer.backward());
+        return loss;
+    }
+
+    /**
+     * Back-propagation for real-valued targets (regression): a training-mode forward pass
+     * y = forward(x), the loss L(y, t) of {@code loss} against {@code targets} t (same shape as y),
+     * then the backward pass from ∂L/∂y. Returns L (with the weight-decay penalty).
+     */
+    public double gradients(DMatrixRMaj x, DMatrixRMaj targets, Loss loss) {
+        Objects.requireNonNull(targets, "targets");
+        Objects.requireNonNull(loss, "loss");
+        DMatrixRMaj y = forward(x, true);
+        double value = loss.value(y, targets) + weightDecay.penalty(params());
+        backward(loss.gradient(y, targets));
+        return value;
+    }
+
+    /** The backward pass from ∂L/∂(output) through every layer, then the weight-decay gradient. */
+    private void backward(DMatrixRMaj d) {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
             layer.setInputGradientNeeded(i > 0);
             d = layer.backward(d);
         }
         weightDecay.addGradient(params());
-        return loss;
     }
 
     /** {@link #gradients(DMatrixRMaj, int[])} on a batch. */

@@ -1,0 +1,92 @@
+package dl.approximation;
+
+import dl.losses.MeanSquaredError;
+import dl.network.Sequential;
+import dl.optimizers.Optimizer;
+import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Fits a network with one input and one output to samples (xᵢ, yᵢ) of a function y = f(x) by full-batch
+ * gradient descent on the mean squared error L = (1/N) Σᵢ (net(xᵢ) − yᵢ)².
+ *
+ * <pre>{@code
+ * Sequential net = Mlp.of(1, 8, 1).activation(Activation.tanh()).init(Init.xavier()).seed(1).build();
+ * CurveFit fit = CurveFit.fit(net, xs, ys, new Adam(0.01), 2000);
+ * double[] approx = fit.predict(xs);
+ * }</pre>
+ */
+public final class CurveFit {
+    private final Sequential net;
+    private final double[] losses;
+
+    private CurveFit(Sequential net, double[] losses) {
+        this.net = net;
+        this.losses = losses;
+    }
+
+    /** Runs {@code iterations} optimizer steps on all samples at once; records the loss before each step. */
+    public static CurveFit fit(Sequential net, double[] xs, double[] ys, Optimizer optimizer, int iterations) {
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(xs, "xs");
+        Objects.requireNonNull(ys, "ys");
+        Objects.requireNonNull(optimizer, "optimizer");
+        if (xs.length != ys.length) {
+            throw new IllegalArgumentException("xs has " + xs.length + " values but ys has " + ys.length);
+        }
+        if (xs.length == 0) {
+            throw new IllegalArgumentException("xs and ys are empty: need at least one sample");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be ≥ 1, got " + iterations);
+        }
+        DMatrixRMaj x = column(xs);
+        DMatrixRMaj t = column(ys);
+        MeanSquaredError mse = new MeanSquaredError();
+        double[] losses = new double[iterations];
+        for (int k = 0; k < iterations; k++) {
+            losses[k] = net.gradients(x, t, mse);
+            for (var p : net.params()) {
+                optimizer.update(p.value().data, p.grad().data);
+            }
+        }
+        return new CurveFit(net, losses);
+    }
+
+    /** The network's output at each x. */
+    public double[] predict(double[] xs) {
+        Objects.requireNonNull(xs, "xs");
+        DMatrixRMaj y = net.predict(column(xs));
+        if (y.numCols != 1) {
+            throw new IllegalArgumentException("the network has " + y.numCols + " outputs; a curve fit needs 1");
+        }
+        return y.data.clone();
+    }
+
+    /** The mean squared error before each step (a copy). */
+    public double[] losses() {
+        return losses.clone();
+    }
+
+    /** The mean squared error of the fitted network on the samples (xs, ys). */
+    public double error(double[] xs, double[] ys) {
+        Objects.requireNonNull(ys, "ys");
+        double[] y = predict(xs);
+        if (y.length != ys.length) {
+            throw new IllegalArgumentException("xs has " + xs.length + " values but ys has " + ys.length);
+        }
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (y[i] - ys[i]) * (y[i] - ys[i]);
+        }
+        return s / y.length;
+    }
+
+    public Sequential net() {
+        return net;
+    }
+
+    private static DMatrixRMaj column(double[] v) {
+        return new DMatrixRMaj(v.length, 1, true, v);
+    }
+}

@@ -1,0 +1,159 @@
+package dl.perceptron;
+
+import dl.activations.Step;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Rosenblatt's perceptron (퍼셉트론): output y = step(w·x + b), with step(z) = 1 if z &gt; 0, else 0.
+ *
+ * <p>Learning rule, one sample (x, t) at a time, t ∈ {0, 1}:
+ * <pre>
+ *   w ← w + η (t − y) x        b ← b + η (t − y)
+ * </pre>
+ * "new weight = old weight + input × error × learning rate". A correct answer (t = y) changes nothing.
+ * If the classes can be separated by a line (plane), the rule stops making errors after finitely many
+ * updates (the perceptron convergence theorem); if not, as for XOR, it never stops.
+ */
+public final class Perceptron {
+    private static final Step STEP = new Step();
+    private final double[] w;
+    private double b;
+    private final double eta;
+
+    /** A perceptron with the given initial weights (copied), bias and learning rate η &gt; 0. */
+    public Perceptron(double[] weights, double bias, double learningRate) {
+        Objects.requireNonNull(weights, "weights");
+        if (weights.length == 0) {
+            throw new IllegalArgumentException("weights: need at least one input, got 0 weights");
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] is " + weights[i] + "; weights must be finite");
+            }
+        }
+        if (!Double.isFinite(bias)) {
+            throw new IllegalArgumentException("bias is " + bias + "; it must be finite");
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be a finite number > 0, got " + learningRate);
+        }
+        this.w = weights.clone();
+        this.b = bias;
+        this.eta = learningRate;
+    }
+
+    /** A perceptron with {@code inputs} zero weights, zero bias and learning rate η. */
+    public static Perceptron zeros(int inputs, double learningRate) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("inputs must be ≥ 1, got " + inputs);
+        }
+        return new Perceptron(new double[inputs], 0, learningRate);
+    }
+
+    /** The weighted sum z = w·x + b. */
+    public double z(double[] x) {
+        check(x);
+        double z = b;
+        for (int i = 0; i < w.length; i++) {
+            z += w[i] * x[i];
+        }
+        return z;
+    }
+
+    /** The output y = step(w·x + b), 0 or 1. */
+    public int predict(double[] x) {
+        return (int) STEP.value(z(x));
+    }
+
+    /**
+     * One application of the rule for the sample (x, t): w ← w + η(t − y)x, b ← b + η(t − y).
+     * Returns the error t − y (−1, 0 or 1) the perceptron made before the update.
+     */
+    public int update(double[] x, int target) {
+        if (target != 0 && target != 1) {
+            throw new IllegalArgumentException("target must be 0 or 1, got " + target);
+        }
+        int error = target - predict(x);
+        for (int i = 0; i < w.length; i++) {
+            w[i] += eta * error * x[i];
+        }
+        b += eta * error;
+        return error;
+    }
+
+    /**
+     * One epoch: {@link #update} on every sample in order. Returns how many of them were wrong
+     * (error ≠ 0) when their turn came.
+     */
+    public int epoch(double[][] xs, int[] targets) {
+        checkData(xs, targets);
+        int errors = 0;
+        for (int i = 0; i < xs.length; i++) {
+            if (update(xs[i], targets[i]) != 0) {
+                errors++;
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Runs up to {@code maxEpochs} epochs, stopping after the first epoch without an error. The history
+     * holds the errors of each epoch and the weights and bias after it.
+     */
+    public PerceptronHistory train(double[][] xs, int[] targets, int maxEpochs) {
+        checkData(xs, targets);
+        if (maxEpochs < 1) {
+            throw new IllegalArgumentException("maxEpochs must be ≥ 1, got " + maxEpochs);
+        }
+        PerceptronHistory history = new PerceptronHistory(w.length);
+        for (int e = 0; e < maxEpochs; e++) {
+            int errors = epoch(xs, targets);
+            history.add(errors, w, b);
+            if (errors == 0) {
+                break;
+            }
+        }
+        return history;
+    }
+
+    /** The weights, a copy. */
+    public double[] weights() {
+        return w.clone();
+    }
+
+    public double bias() {
+        return b;
+    }
+
+    public double learningRate() {
+        return eta;
+    }
+
+    private void check(double[] x) {
+        Objects.requireNonNull(x, "x");
+        if (x.length != w.length) {
+            throw new IllegalArgumentException("x has " + x.length + " values but the perceptron has " + w.length + " weights");
+        }
+    }
+
+    private void checkData(double[][] xs, int[] targets) {
+        Objects.requireNonNull(xs, "xs");
+        Objects.requireNonNull(targets, "targets");
+        if (xs.length != targets.length) {
+            throw new IllegalArgumentException("xs has " + xs.length + " samples but targets has " + targets.length);
+        }
+        for (int i = 0; i < xs.length; i++) {
+            Objects.requireNonNull(xs[i], "xs[" + i + "]");
+            if (xs[i].length != w.length) {
+                throw new IllegalArgumentException("xs[" + i + "] has " + xs[i].length + " values but the perceptron has "
+                        + w.length + " weights");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Perceptron[w = " + Arrays.toString(w) + ", b = " + b + ", η = " + eta + "]";
+    }
+}
