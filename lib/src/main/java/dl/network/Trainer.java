@@ -1,6 +1,7 @@
 package dl.network;
 
 import dl.data.Dataset;
+import dl.data.Datasets;
 import dl.data.Finite;
 import dl.layers.BatchNorm;
 import dl.layers.Layer;
@@ -153,7 +154,7 @@ public final class Trainer {
         while (it < total) {
             epoch++;
             if (sampling == Sampling.SHUFFLED_EPOCHS) {
-                shuffle(order, rng);
+                Datasets.shuffle(order, rng);
             }
             for (int b = 0; b < perEpoch && it < total; b++) {
                 int[] labels;
@@ -279,16 +280,6 @@ public final class Trainer {
             idx[i] = i;
         }
         return data.rows(idx);
-    }
-
-    /** Fisher–Yates shuffle. */
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** Copies rows idx[from … from+m−1] into {@code xb} (reshaped to m × D) and returns their labels. */
