@@ -147,11 +147,8 @@ public final class BatchNorm implements Layer {
         if (!trainedForward) {
             throw new IllegalStateException(this + ": backward needs a forward pass in training mode");
         }
+        Layer.checkUpstream(this, dout, true, y);
         int n = xhat.numRows;
-        if (dout.numRows != n || dout.numCols != d) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + n + "×" + d);
-        }
         Arrays.fill(dGamma.data, 0);
         Arrays.fill(dBeta.data, 0);
         for (int r = 0, i = 0; r < n; r++) {

@@ -88,14 +88,7 @@ public final class Dense implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
-        java.util.Objects.requireNonNull(dout, "dout");
-        if (x == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
-        if (dout.numRows != x.numRows || dout.numCols != out) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + x.numRows + "×" + out);
-        }
+        Layer.checkUpstream(this, dout, x != null, y);
         MatMul.best().multTransA(x, dout, dW);
         sumRows(dout, db);
         if (!inputGradientNeeded) {
