@@ -46,7 +46,7 @@ public final class Trainer {
     private Sampling sampling = Sampling.SHUFFLED_EPOCHS;
     private long seed;
     private int evaluationSamples = Integer.MAX_VALUE;
-    private Consumer<Progress> listener = p -> { };
+    private Consumer<? super Progress> listener = p -> { };
     private double explosionLimit = Double.POSITIVE_INFINITY;
 
     public Trainer(Optimizer optimizer) {
@@ -101,7 +101,7 @@ public final class Trainer {
     }
 
     /** Called after each evaluation and when training stops early; default: does nothing. */
-    public Trainer onProgress(Consumer<Progress> listener) {
+    public Trainer onProgress(Consumer<? super Progress> listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }

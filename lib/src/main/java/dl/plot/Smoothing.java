@@ -1,4 +1,4 @@
-package dl.network;
+package dl.plot;
 
 /**
  * Smoothing (평활화) of a noisy curve such as the mini-batch loss of every iteration: the centred
