@@ -60,6 +60,15 @@ class UpstreamGuardTest {
     }
 
     @Test
+    void lossLayersRefuseBackwardBeforeForwardWithTheSameMessage() {
+        for (dl.losses.LossLayer loss : List.of(new dl.losses.SoftmaxCrossEntropy(), new dl.losses.SparseCategoricalCrossEntropy(),
+                dl.losses.LossLayer.of(new dl.losses.MeanSquaredError()))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+            assertEquals(loss + ": backward called before forward", e.getMessage());
+        }
+    }
+
+    @Test
     void batchNormNeedsAForwardPassInTrainingMode() {
         BatchNorm bn = new BatchNorm(3);
         bn.forward(new DMatrixRMaj(new double[][] {{1, 2, 3}, {3, 2, 1}}), false);
