@@ -46,9 +46,7 @@ public final class CurveFit {
         double[] losses = new double[iterations];
         for (int k = 0; k < iterations; k++) {
             losses[k] = net.gradients(x, t, mse);
-            for (var p : net.params()) {
-                optimizer.update(p.value().data, p.grad().data);
-            }
+            optimizer.update(net.params());
         }
         return new CurveFit(net, losses);
     }

@@ -192,14 +192,7 @@ public final class Convolution implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
-        if (batch < 0) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
-        Checks.notNull(dout, "dout");
-        if (dout.numRows != batch || dout.numCols != outputSize()) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + batch + "×" + outputSize());
-        }
+        Layer.checkUpstream(this, dout, batch >= 0, y);
         int plane = oh * ow;
         dOut.reshape(batch * plane, fn);
         double[] dd = dOut.data, gd = dout.data;

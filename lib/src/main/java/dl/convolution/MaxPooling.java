@@ -102,14 +102,7 @@ public final class MaxPooling implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
-        if (batch < 0) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
-        Checks.notNull(dout, "dout");
-        if (dout.numRows != batch || dout.numCols != outputSize()) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + batch + "×" + outputSize());
-        }
+        Layer.checkUpstream(this, dout, batch >= 0, y);
         dx.reshape(batch, c * h * w);
         Arrays.fill(dx.data, 0, batch * c * h * w, 0.0);
         int n = batch * outputSize();

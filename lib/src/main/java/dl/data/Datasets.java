@@ -84,23 +84,35 @@ public final class Datasets {
         return new Split(dataset.rows(shuffle(train, rng)), dataset.rows(shuffle(test, rng)));
     }
 
-    /** A random permutation of 0 … n−1 (Fisher–Yates shuffle). */
+    /** A random permutation of 0 … n−1: the identity 0, 1, …, n−1, shuffled by {@link #shuffle}. */
     public static int[] permutation(int n, long seed) {
         return permutation(n, new Random(seed));
     }
 
-    static int[] permutation(int n, Random rng) {
+    /** A random permutation of 0 … n−1 drawn from {@code rng}: the identity, shuffled by {@link #shuffle}. */
+    public static int[] permutation(int n, Random rng) {
+        Objects.requireNonNull(rng, "rng");
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
+        shuffle(p, rng);
         return p;
+    }
+
+    /**
+     * Fisher–Yates shuffle, in place: for i = n−1 down to 1, swap a[i] with a[j], j uniform in
+     * 0 … i. Every permutation is equally likely; it draws n − 1 numbers from {@code rng}.
+     */
+    public static void shuffle(int[] a, Random rng) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(rng, "rng");
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
     }
 
     private static int[] shuffle(List<Integer> indices, Random rng) {

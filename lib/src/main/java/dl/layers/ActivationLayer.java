@@ -30,14 +30,7 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
-        java.util.Objects.requireNonNull(dout, "dout");
-        if (x == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
-        if (dout.numRows != x.numRows || dout.numCols != x.numCols) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + Layer.shape(x));
-        }
+        Layer.checkUpstream(this, dout, x != null, y);
         dx.reshape(x.numRows, x.numCols);
         f.backward(x.data, dout.data, dx.data, x.getNumElements());
         return dx;

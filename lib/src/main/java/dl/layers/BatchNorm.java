@@ -35,8 +35,10 @@ public final class BatchNorm implements Layer {
     private final DMatrixRMaj dBeta;
     private final double[] runningMean;
     private final double[] runningVar;
-    private final double[] mean;
-    private final double[] std;
+    /** μ, σ² and σ = √(σ² + ε) of the last forward pass, per feature. */
+    private final double[] mu;
+    private final double[] var;
+    private final double[] sigma;
     private final DMatrixRMaj xhat = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
@@ -63,8 +65,9 @@ public final class BatchNorm implements Layer {
         runningMean = new double[d];
         runningVar = new double[d];
         Arrays.fill(runningVar, 1);
-        mean = new double[d];
-        std = new double[d];
+        mu = new double[d];
+        var = new double[d];
+        sigma = new double[d];
     }
 
     public DMatrixRMaj gamma() { return gamma; }
@@ -87,58 +90,69 @@ public final class BatchNorm implements Layer {
         }
         int n = x.numRows;
         double[] xd = x.data;
-        if (training && n < 2) {
-            throw new IllegalArgumentException(this + " in training mode needs a batch of at least 2 rows, got "
-                    + Layer.shape(x) + (n == 1 ? " (one row normalizes to 0: output β, gradient 0)" : ""));
-        }
         if (training) {
-            Arrays.fill(mean, 0);
-            double[] var = std; // accumulate the variance in std, then take the root
-            Arrays.fill(var, 0);
+            if (n < 2) {
+                throw new IllegalArgumentException(this + " in training mode needs a batch of at least 2 rows, got "
+                        + Layer.shape(x) + (n == 1 ? " (one row normalizes to 0: output β, gradient 0)" : ""));
+            }
+            // μ = (1/N) Σᵢ xᵢ   (the mean of each feature over the batch)
+            Arrays.fill(mu, 0);
             for (int r = 0, i = 0; r < n; r++) {
                 for (int j = 0; j < d; j++, i++) {
-                    mean[j] += xd[i];
+                    mu[j] += xd[i];
                 }
             }
             for (int j = 0; j < d; j++) {
-                mean[j] /= n;
+                mu[j] /= n;
             }
+            // σ² = (1/N) Σᵢ (xᵢ − μ)²   (the biased variance)
+            Arrays.fill(var, 0);
             for (int r = 0, i = 0; r < n; r++) {
                 for (int j = 0; j < d; j++, i++) {
-                    double c = xd[i] - mean[j];
+                    double c = xd[i] - mu[j];
                     var[j] += c * c;
                 }
             }
             for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(mean[j]) || !Double.isFinite(var[j])) {
-                    throw new IllegalArgumentException(this + ": feature (column) " + j + " of the " + Layer.shape(x)
-                            + " batch has mean " + mean[j] + " and variance " + var[j] / n + "; the input contains NaN or"
-                            + " ±∞ (or overflows); the running statistics were left unchanged");
-                }
-            }
-            for (int j = 0; j < d; j++) {
                 var[j] /= n;
-                runningMean[j] = MOMENTUM * runningMean[j] + (1 - MOMENTUM) * mean[j];
+            }
+            requireFiniteStatistics(x);
+            // running ← 0.9·running + 0.1·batch
+            for (int j = 0; j < d; j++) {
+                runningMean[j] = MOMENTUM * runningMean[j] + (1 - MOMENTUM) * mu[j];
                 runningVar[j] = MOMENTUM * runningVar[j] + (1 - MOMENTUM) * var[j];
-                std[j] = Math.sqrt(var[j] + eps);
             }
         } else {
-            for (int j = 0; j < d; j++) {
-                mean[j] = runningMean[j];
-                std[j] = Math.sqrt(runningVar[j] + eps);
-            }
+            // inference: μ and σ² are the running statistics
+            System.arraycopy(runningMean, 0, mu, 0, d);
+            System.arraycopy(runningVar, 0, var, 0, d);
         }
+        // σ = √(σ² + ε)
+        for (int j = 0; j < d; j++) {
+            sigma[j] = Math.sqrt(var[j] + eps);
+        }
+        // x̂ = (x − μ)/σ,  y = γ·x̂ + β
         trainedForward = training;
         xhat.reshape(n, d);
         y.reshape(n, d);
         for (int r = 0, i = 0; r < n; r++) {
             for (int j = 0; j < d; j++, i++) {
-                double h = (xd[i] - mean[j]) / std[j];
-                xhat.data[i] = h;
-                y.data[i] = gamma.data[j] * h + beta.data[j];
+                xhat.data[i] = (xd[i] - mu[j]) / sigma[j];
+                y.data[i] = gamma.data[j] * xhat.data[i] + beta.data[j];
             }
         }
         return y;
+    }
+
+    /** A NaN or ±∞ in μ or σ² must not reach the running statistics, which it would poison for good. */
+    private void requireFiniteStatistics(DMatrixRMaj x) {
+        for (int j = 0; j < d; j++) {
+            if (!Double.isFinite(mu[j]) || !Double.isFinite(var[j])) {
+                throw new IllegalArgumentException(this + ": feature (column) " + j + " of the " + Layer.shape(x)
+                        + " batch has mean " + mu[j] + " and variance " + var[j] + "; the input contains NaN or"
+                        + " ±∞ (or overflows); the running statistics were left unchanged");
+            }
+        }
     }
 
     @Override
@@ -147,23 +161,22 @@ public final class BatchNorm implements Layer {
         if (!trainedForward) {
             throw new IllegalStateException(this + ": backward needs a forward pass in training mode");
         }
+        Layer.checkUpstream(this, dout, true, y);
         int n = xhat.numRows;
-        if (dout.numRows != n || dout.numCols != d) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + n + "×" + d);
-        }
-        Arrays.fill(dGamma.data, 0);
+        // ∂L/∂β = Σᵢ dYᵢ,  ∂L/∂γ = Σᵢ dYᵢ ⊙ x̂ᵢ
         Arrays.fill(dBeta.data, 0);
+        Arrays.fill(dGamma.data, 0);
         for (int r = 0, i = 0; r < n; r++) {
             for (int j = 0; j < d; j++, i++) {
                 dBeta.data[j] += dout.data[i];
                 dGamma.data[j] += dout.data[i] * xhat.data[i];
             }
         }
+        // ∂L/∂x = γ/σ · (dY − ∂L/∂β / N − x̂ ⊙ ∂L/∂γ / N)
         dx.reshape(n, d);
         for (int r = 0, i = 0; r < n; r++) {
             for (int j = 0; j < d; j++, i++) {
-                dx.data[i] = gamma.data[j] / std[j]
+                dx.data[i] = gamma.data[j] / sigma[j]
                         * (dout.data[i] - dBeta.data[j] / n - xhat.data[i] * dGamma.data[j] / n);
             }
         }

@@ -5,6 +5,7 @@ import dl.init.Init;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Fully connected layer (affine, 완전 연결 계층): Y = X·W + b, with W of shape n_in × n_out and b of shape
@@ -88,35 +89,15 @@ public final class Dense implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
-        java.util.Objects.requireNonNull(dout, "dout");
-        if (x == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
-        if (dout.numRows != x.numRows || dout.numCols != out) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + x.numRows + "×" + out);
-        }
-        MatMul.best().multTransA(x, dout, dW);
-        sumRows(dout, db);
+        Layer.checkUpstream(this, dout, x != null, y);
+        MatMul.best().multTransA(x, dout, dW);     // ∂L/∂W = Xᵀ·dY
+        CommonOps_DDRM.sumCols(dout, db);          // ∂L/∂b = Σ_rows dY (the sum of each column)
         if (!inputGradientNeeded) {
             return null;
         }
         dx.reshape(dout.numRows, in);
-        MatMul.best().multTransB(dout, w, dx);
+        MatMul.best().multTransB(dout, w, dx);     // ∂L/∂X = dY·Wᵀ
         return dx;
-    }
-
-    /** db = Σ_rows dY, the column sums, summed row by row. */
-    private static void sumRows(DMatrixRMaj d, DMatrixRMaj db) {
-        int n = d.numCols;
-        double[] s = db.data;
-        java.util.Arrays.fill(s, 0, n, 0.0);
-        double[] dd = d.data;
-        for (int r = 0, i = 0; r < d.numRows; r++) {
-            for (int c = 0; c < n; c++, i++) {
-                s[c] += dd[i];
-            }
-        }
     }
 
     @Override

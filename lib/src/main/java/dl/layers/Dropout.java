@@ -58,14 +58,7 @@ public final class Dropout implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
-        java.util.Objects.requireNonNull(dout, "dout");
-        if (x == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
-        if (dout.numRows != x.numRows || dout.numCols != x.numCols) {
-            throw new IllegalArgumentException(this + ": upstream gradient is " + Layer.shape(dout) + ", expected "
-                    + Layer.shape(x));
-        }
+        Layer.checkUpstream(this, dout, x != null, x); // x: in inference the output is x itself
         if (!lastTraining) {
             return dout;
         }

@@ -39,6 +39,26 @@ public interface Layer {
     default void setInputGradientNeeded(boolean needed) {
     }
 
+    /**
+     * The guard every backward pass starts with: {@code dout} (∂L/∂y) is not null, a forward pass came
+     * first, and ∂L/∂y has the shape of that pass's output y. Errors name the layer and both shapes.
+     *
+     * @param layer     the layer, named in the messages
+     * @param forwarded whether a forward pass came first
+     * @param output    the output of the last forward pass (its shape is the one expected of dout;
+     *                  read only when {@code forwarded})
+     */
+    static void checkUpstream(Object layer, DMatrixRMaj dout, boolean forwarded, DMatrixRMaj output) {
+        java.util.Objects.requireNonNull(dout, "dout");
+        if (!forwarded) {
+            throw new IllegalStateException(layer + ": backward called before forward");
+        }
+        if (dout.numRows != output.numRows || dout.numCols != output.numCols) {
+            throw new IllegalArgumentException(layer + ": upstream gradient is " + shape(dout) + ", expected "
+                    + shape(output));
+        }
+    }
+
     /** "rows×cols" of a matrix, for error messages. */
     static String shape(DMatrixRMaj m) {
         java.util.Objects.requireNonNull(m, "m");

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A learned parameter tensor and the gradient of the loss with respect to it, same shape.
- * An optimizer updates it in place: {@code opt.update(p.value().data, p.grad().data)}.
+ * An optimizer updates it in place: {@code opt.update(net.params())}.
  *
  * @param name   e.g. "W1", "b1", "gamma2"
  * @param value  the parameter (shared with its layer: updating it changes the layer)

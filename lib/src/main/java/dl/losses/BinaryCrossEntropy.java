@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Targets outside [0, 1] (a label 2 or −1) and, in the probability form, predictions outside
  * [0, 1] (1.7 is no probability) are refused, naming the entry.
  */
-public final class BinaryCrossEntropy implements Loss {
+public final class BinaryCrossEntropy extends EntrywiseLoss {
     /** The clip ε of the probability form. */
     public static final double EPSILON = 1e-7;
 
@@ -40,42 +40,28 @@ public final class BinaryCrossEntropy implements Loss {
     /** Whether the inputs are logits (else probabilities). */
     public boolean isFromLogits() { return logits; }
 
+    /** ℓ = max(z, 0) − z·t + ln(1 + e^(−|z|)) on logits, −[t·ln p + (1 − t)·ln(1 − p)] on clipped p. */
     @Override
-    public double value(DMatrixRMaj y, DMatrixRMaj t) {
-        requireValid(y, t);
-        int n = y.getNumElements();
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double ti = t.data[i];
-            if (logits) {
-                double z = y.data[i];
-                s += Math.max(z, 0) - z * ti + Math.log1p(Math.exp(-Math.abs(z)));
-            } else {
-                double p = Math.min(Math.max(y.data[i], EPSILON), 1 - EPSILON);
-                s -= ti * Math.log(p) + (1 - ti) * Math.log(1 - p);
-            }
+    protected double term(double y, double t) {
+        if (logits) {
+            return Math.max(y, 0) - y * t + Math.log1p(Math.exp(-Math.abs(y)));
         }
-        return s / n;
+        double p = Math.min(Math.max(y, EPSILON), 1 - EPSILON);
+        return -(t * Math.log(p) + (1 - t) * Math.log(1 - p));
     }
 
+    /** ℓ' = σ(z) − t on logits, (p − t)/(p(1 − p)) on p inside the clip range and 0 outside. */
     @Override
-    public DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
-        requireValid(y, t);
-        int n = y.getNumElements();
-        DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
-        for (int i = 0; i < n; i++) {
-            double ti = t.data[i];
-            if (logits) {
-                g.data[i] = (Sigmoid.sigmoid(y.data[i]) - ti) / n;
-            } else {
-                double p = y.data[i];
-                g.data[i] = p < EPSILON || p > 1 - EPSILON ? 0 : (p - ti) / (p * (1 - p)) / n;
-            }
+    protected double termDerivative(double y, double t) {
+        if (logits) {
+            return Sigmoid.sigmoid(y) - t;
         }
-        return g;
+        return y < EPSILON || y > 1 - EPSILON ? 0 : (y - t) / (y * (1 - y));
     }
 
-    private void requireValid(DMatrixRMaj y, DMatrixRMaj t) {
+    /** Same shapes, targets in [0, 1] and, on probabilities, predictions in [0, 1]. */
+    @Override
+    protected void check(DMatrixRMaj y, DMatrixRMaj t) {
         Loss.requireSameShape(y, t);
         Loss.requireUnitInterval(t, "binary cross-entropy targets t", false);
         if (!logits) {

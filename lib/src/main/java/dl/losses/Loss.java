@@ -15,6 +15,11 @@ public interface Loss {
     /** ∂L/∂y, a new N × K matrix. */
     DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t);
 
+    /** L(y, t) of one prediction and one target (a batch of one 1 × 1 sample), e.g. to plot L over y. */
+    default double value(double y, double t) {
+        return value(new DMatrixRMaj(1, 1, true, y), new DMatrixRMaj(1, 1, true, t));
+    }
+
     /** The one-hot encoding of class labels: row i has a 1 in column labels[i], zeros elsewhere. */
     static DMatrixRMaj oneHot(int[] labels, int numClasses) {
         java.util.Objects.requireNonNull(labels, "labels");

@@ -14,6 +14,13 @@ public interface LossLayer {
     /** ∂L/∂scores for the last forward (owned by the layer; overwritten by the next call). */
     DMatrixRMaj backward();
 
+    /** The guard of {@code backward}: a forward pass must come first (the message names the loss layer). */
+    static void checkForwarded(Object layer, boolean forwarded) {
+        if (!forwarded) {
+            throw new IllegalStateException(layer + ": backward called before forward");
+        }
+    }
+
     /** The predicted class of each row: the arg-max of the scores. A row with a NaN score is refused. */
     default int[] predictClasses(DMatrixRMaj scores) {
         java.util.Objects.requireNonNull(scores, "scores");

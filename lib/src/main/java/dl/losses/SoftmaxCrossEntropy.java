@@ -37,9 +37,7 @@ public final class SoftmaxCrossEntropy implements LossLayer {
 
     @Override
     public DMatrixRMaj backward() {
-        if (labels == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
+        LossLayer.checkForwarded(this, labels != null);
         int n = y.numRows;
         int k = y.numCols;
         dz.reshape(n, k);

@@ -45,9 +45,7 @@ public final class SparseCategoricalCrossEntropy implements LossLayer {
 
     @Override
     public DMatrixRMaj backward() {
-        if (lastY == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
+        LossLayer.checkForwarded(this, lastY != null);
         return gradient(lastY, lastLabels);
     }
 

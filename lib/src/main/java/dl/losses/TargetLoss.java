@@ -38,9 +38,7 @@ final class TargetLoss implements LossLayer {
 
     @Override
     public DMatrixRMaj backward() {
-        if (y == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
+        LossLayer.checkForwarded(this, y != null);
         return loss.gradient(y, t);
     }
 

@@ -1,5 +1,6 @@
 package dl.minibatch;
 
+import dl.data.Datasets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -10,7 +11,7 @@ import java.util.Random;
  * when B does not divide N, so every sample is used exactly once per epoch.
  *
  * <p>B = N is full-batch gradient descent, B = 1 is stochastic gradient descent. The shuffle is
- * drawn from {@code new Random(seed)}: the same seed gives the same batches.
+ * drawn from {@code new Random(seed)} ({@link Datasets#permutation}): the same seed gives the same batches.
  */
 public final class BatchSampler {
     private final int size;
@@ -40,22 +41,6 @@ public final class BatchSampler {
         return (n + batchSize - 1) / batchSize;
     }
 
-    /** A random permutation of 0 … n−1 (Fisher–Yates shuffle). */
-    public static int[] shuffled(int n, Random rng) {
-        java.util.Objects.requireNonNull(rng, "rng");
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     public int size() {
         return size;
     }
@@ -71,7 +56,7 @@ public final class BatchSampler {
 
     /** The batches (arrays of sample indices) of the next epoch, freshly shuffled. */
     public List<int[]> nextEpoch() {
-        int[] order = shuffled(size, rng);
+        int[] order = Datasets.permutation(size, rng);
         List<int[]> batches = new ArrayList<>(batchesPerEpoch());
         for (int start = 0; start < size; start += batchSize) {
             int end = Math.min(start + batchSize, size);

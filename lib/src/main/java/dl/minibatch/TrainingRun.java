@@ -47,6 +47,16 @@ public final class TrainingRun {
         return epochLosses.clone();
     }
 
+    /** 0, 1, …, epochs as doubles: the x values of {@link #epochLosses()}. */
+    public double[] epochAxis() {
+        return dl.plot.Tables.range(0, epochLosses.length - 1);
+    }
+
+    /** 1, 2, …, updates as doubles: the x values of {@link #updateLosses()}. */
+    public double[] updateAxis() {
+        return dl.plot.Tables.range(1, updateLosses.length);
+    }
+
     /** Weights after k updates (k = 0 is the start); for drawing the path. */
     public double[] weights(int k) {
         return weights[k].clone();

@@ -39,6 +39,16 @@ public final class History {
         return evaluations.stream().mapToInt(Evaluation::epoch).toArray();
     }
 
+    /** The epoch of each evaluation (0, 1, …) as doubles: the x values of the per-epoch curves. */
+    public double[] epochAxis() {
+        return evaluations.stream().mapToDouble(Evaluation::epoch).toArray();
+    }
+
+    /** 1, 2, …, N as doubles: the x values of {@link #iterationLoss()}. */
+    public double[] iterationAxis() {
+        return dl.plot.Tables.range(1, iterationLoss.size());
+    }
+
     public int[] iterations() {
         return evaluations.stream().mapToInt(Evaluation::iteration).toArray();
     }

@@ -11,9 +11,10 @@ package dl.network;
  * @param divergence      non-null when training stopped because the loss became non-finite
  */
 public record Progress(Evaluation evaluation, int totalEpochs, int totalIterations, long elapsedMillis,
-                       DivergenceReport divergence) {
+                       DivergenceReport divergence) implements dl.notebook.Status {
 
     /** Fraction of the planned iterations done, 0 … 1. */
+    @Override
     public double fractionDone() {
         return totalIterations == 0 ? 1 : (double) evaluation.iteration() / totalIterations;
     }

@@ -25,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  *         .add(new Dense(784, 50, Init.he(), 1)).add(Activation.relu())
  *         .add(new Dense(50, 10, Init.he(), 2));
  * double loss = net.gradients(x, labels);            // forward + backward
- * for (Param p : net.params()) opt.update(p.value().data, p.grad().data);
+ * opt.update(net.params());                         // θ ← θ − Δ(∂L/∂θ)
  * }</pre>
  *
  * Parameter names follow DLFS: W1, b1, W2, … for dense layers, gamma1, beta1, … for batch norm.

@@ -9,12 +9,12 @@ import dl.optimizers.Optimizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The training loop (학습 루프): sample a mini-batch → forward → loss → backward → update, repeated for
+ * The training loop (학습 루프): for each mini-batch ({@link MiniBatches}) forward → loss → backward →
+ * update ({@code optimizer.update(params)}), repeated for
  * a number of epochs or iterations, evaluating loss and accuracy before training and after every epoch.
  *
  * <pre>{@code
@@ -45,7 +45,7 @@ public final class Trainer {
     private Sampling sampling = Sampling.SHUFFLED_EPOCHS;
     private long seed;
     private int evaluationSamples = Integer.MAX_VALUE;
-    private Consumer<Progress> listener = p -> { };
+    private Consumer<? super Progress> listener = p -> { };
     private double explosionLimit = Double.POSITIVE_INFINITY;
 
     public Trainer(Optimizer optimizer) {
@@ -100,7 +100,7 @@ public final class Trainer {
     }
 
     /** Called after each evaluation and when training stops early; default: does nothing. */
-    public Trainer onProgress(Consumer<Progress> listener) {
+    public Trainer onProgress(Consumer<? super Progress> listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
@@ -127,24 +127,19 @@ public final class Trainer {
             Finite.require(test.features(), "test set features");
         }
         long start = System.currentTimeMillis();
-        int perEpoch = sampling == Sampling.SHUFFLED_EPOCHS ? (n + batchSize - 1) / batchSize : Math.max(n / batchSize, 1);
+        int perEpoch = MiniBatches.perEpoch(n, batchSize, sampling);
         int total = iterations >= 0 ? iterations : epochs * perEpoch;
         int totalEpochs = (total + perEpoch - 1) / perEpoch;
-        Dataset trainEval = head(train, evaluationSamples);
-        Dataset testEval = test == null ? null : head(test, evaluationSamples);
         requireBatchNormBatches(net, n, perEpoch, total);
+        Run run = new Run(net, head(train, evaluationSamples), test == null ? null : head(test, evaluationSamples),
+                totalEpochs, total, start);
 
-        Random rng = new Random(seed);
-        int d = train.numFeatures();
-        DMatrixRMaj xb = new DMatrixRMaj(1, d);
+        MiniBatches batches = new MiniBatches(n, batchSize, sampling, seed);
+        DMatrixRMaj xb = new DMatrixRMaj(1, train.numFeatures());
         net.trustInput(xb); // its rows are copied from train, checked above: no per-step check
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         List<Param> params = net.params();
-        History history = new History();
-        if (record(net, trainEval, testEval, 0, 0, history, totalEpochs, total, start)) {
+        History history = run.history;
+        if (run.record(0, 0)) {
             return history;
         }
         explosionLimit = EXPLOSION_FACTOR * Math.max(1, history.last().trainLoss());
@@ -152,61 +147,70 @@ public final class Trainer {
         int epoch = 0;
         while (it < total) {
             epoch++;
-            if (sampling == Sampling.SHUFFLED_EPOCHS) {
-                shuffle(order, rng);
-            }
-            for (int b = 0; b < perEpoch && it < total; b++) {
-                int[] labels;
-                if (sampling == Sampling.SHUFFLED_EPOCHS) {
-                    int from = b * batchSize;
-                    labels = gather(train, order, from, Math.min(batchSize, n - from), xb);
-                } else {
-                    int[] idx = new int[batchSize];
-                    for (int i = 0; i < batchSize; i++) {
-                        idx[i] = rng.nextInt(n);
-                    }
-                    labels = gather(train, idx, 0, batchSize, xb);
-                }
-                double loss = net.gradients(xb, labels);
+            for (int[] batch : batches.nextEpoch(total - it)) {
+                int[] labels = gather(train, batch, xb);
+                double loss = net.gradients(xb, labels);          // forward, loss, backward
                 it++;
                 history.addIterationLoss(loss);
                 if (!Double.isFinite(loss) || loss > explosionLimit) {
-                    stop(history, new DivergenceReport(it, epoch, loss, "mini-batch", optimizer.toString()),
-                            totalEpochs, total, start);
+                    run.stop(new DivergenceReport(it, epoch, loss, "mini-batch", optimizer.toString()));
                     return history;
                 }
-                for (Param p : params) {
-                    optimizer.update(p.value().data, p.grad().data);
-                }
+                optimizer.update(params);                         // update
             }
-            if (record(net, trainEval, testEval, epoch, it, history, totalEpochs, total, start)) {
+            if (run.record(epoch, it)) {
                 return history;
             }
         }
         return history;
     }
 
-    /** Evaluates and reports; returns true if an evaluation loss was not finite (training then stops). */
-    private boolean record(Sequential net, Dataset trainEval, Dataset testEval, int epoch, int it, History history,
-                           int totalEpochs, int total, long start) {
-        double[] tr = net.evaluate(trainEval);
-        double[] te = testEval == null ? new double[] {Double.NaN, Double.NaN} : net.evaluate(testEval);
-        Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
-        history.add(e);
-        DivergenceReport report = null;
-        if (it == 0 && (!Double.isFinite(tr[0]) || !finiteParams(net))) {
-            throw new IllegalArgumentException(blameBeforeTraining(net, trainEval, tr[0]));
+    /** One call of {@code fit}: what it evaluates on, its plan and its history. */
+    private final class Run {
+        final Sequential net;
+        final Dataset trainEval;
+        final Dataset testEval;
+        final int totalEpochs;
+        final int total;
+        final long start;
+        final History history = new History();
+
+        Run(Sequential net, Dataset trainEval, Dataset testEval, int totalEpochs, int total, long start) {
+            this.net = net;
+            this.trainEval = trainEval;
+            this.testEval = testEval;
+            this.totalEpochs = totalEpochs;
+            this.total = total;
+            this.start = start;
         }
-        if (!Double.isFinite(tr[0]) || (it > 0 && tr[0] > explosionLimit)) {
-            report = new DivergenceReport(it, epoch, tr[0], "training-set evaluation", optimizer.toString());
-        } else if (testEval != null && !Double.isFinite(te[0])) {
-            report = new DivergenceReport(it, epoch, te[0], "test-set evaluation", optimizer.toString());
+
+        /** Evaluates and reports; returns true if an evaluation loss was not finite (training then stops). */
+        boolean record(int epoch, int it) {
+            double[] tr = net.evaluate(trainEval);
+            double[] te = testEval == null ? new double[] {Double.NaN, Double.NaN} : net.evaluate(testEval);
+            Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
+            history.add(e);
+            DivergenceReport report = null;
+            if (it == 0 && (!Double.isFinite(tr[0]) || !finiteParams(net))) {
+                throw new IllegalArgumentException(blameBeforeTraining(net, trainEval, tr[0]));
+            }
+            if (!Double.isFinite(tr[0]) || (it > 0 && tr[0] > explosionLimit)) {
+                report = new DivergenceReport(it, epoch, tr[0], "training-set evaluation", optimizer.toString());
+            } else if (testEval != null && !Double.isFinite(te[0])) {
+                report = new DivergenceReport(it, epoch, te[0], "test-set evaluation", optimizer.toString());
+            }
+            if (report != null) {
+                history.setDivergence(report);
+            }
+            listener.accept(new Progress(e, totalEpochs, total, System.currentTimeMillis() - start, report));
+            return report != null;
         }
-        if (report != null) {
+
+        /** Stops after a diverged mini-batch: the report goes into the history and to the listener. */
+        void stop(DivergenceReport report) {
             history.setDivergence(report);
+            listener.accept(new Progress(history.last(), totalEpochs, total, System.currentTimeMillis() - start, report));
         }
-        listener.accept(new Progress(e, totalEpochs, total, System.currentTimeMillis() - start, report));
-        return report != null;
     }
 
     /** Whether every parameter is finite (a NaN weight can hide behind a ReLU, which maps NaN to 0). */
@@ -264,12 +268,6 @@ public final class Trainer {
         }
     }
 
-    private void stop(History history, DivergenceReport report, int totalEpochs, int total, long start) {
-        history.setDivergence(report);
-        Evaluation last = history.last();
-        listener.accept(new Progress(last, totalEpochs, total, System.currentTimeMillis() - start, report));
-    }
-
     private static Dataset head(Dataset data, int n) {
         if (n >= data.size()) {
             return data;
@@ -281,24 +279,15 @@ public final class Trainer {
         return data.rows(idx);
     }
 
-    /** Fisher–Yates shuffle. */
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    /** Copies rows idx[from … from+m−1] into {@code xb} (reshaped to m × D) and returns their labels. */
-    private static int[] gather(Dataset data, int[] idx, int from, int m, DMatrixRMaj xb) {
+    /** Copies the rows {@code batch} of {@code data} into {@code xb} (reshaped to m × D) and returns their labels. */
+    private static int[] gather(Dataset data, int[] batch, DMatrixRMaj xb) {
         int d = data.numFeatures();
+        int m = batch.length;
         xb.reshape(m, d);
         int[] labels = new int[m];
         double[] src = data.features().data;
         for (int i = 0; i < m; i++) {
-            int r = idx[from + i];
+            int r = batch[i];
             System.arraycopy(src, r * d, xb.data, i * d, d);
             labels[i] = data.labels()[r];
         }

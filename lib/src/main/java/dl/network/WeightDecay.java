@@ -51,21 +51,32 @@ public final class WeightDecay {
         return lambda;
     }
 
-    /** The penalty added to the loss for these parameters. */
+    /** The penalty added to the loss for these parameters: ½λ·Σ W² (L2) or λ·Σ |W| (L1). */
     public double penalty(List<Param> params) {
         java.util.Objects.requireNonNull(params, "params");
         if (kind == Kind.NONE || lambda == 0) {
             return 0;
         }
+        return kind == Kind.L2 ? 0.5 * lambda * sumOfSquares(params) : lambda * sum(params, Math::abs);
+    }
+
+    /** Σ W², the sum of the squared weights that decay (what L2 decay penalises), e.g. of {@code net.params()}. */
+    public static double sumOfSquares(List<Param> params) {
+        java.util.Objects.requireNonNull(params, "params");
+        return sum(params, w -> w * w);
+    }
+
+    /** Σ f(w) over the entries of the parameters that decay. */
+    private static double sum(List<Param> params, java.util.function.DoubleUnaryOperator f) {
         double s = 0;
         for (Param p : params) {
             if (p.decays()) {
                 for (double w : p.value().data) {
-                    s += kind == Kind.L2 ? w * w : Math.abs(w);
+                    s += f.applyAsDouble(w);
                 }
             }
         }
-        return kind == Kind.L2 ? 0.5 * lambda * s : lambda * s;
+        return s;
     }
 
     /** Adds the penalty's gradient (λW or λ·sign W) to each decaying parameter's gradient. */

@@ -1,6 +1,5 @@
 package dl.notebook;
 
-import dl.network.Progress;
 import org.unbescape.html.HtmlEscape;
 
 import java.util.Locale;
@@ -14,10 +13,11 @@ import java.util.function.Consumer;
  * var bar = new ProgressBar("training");
  * for (int i = 0; i <= n; i++) { ...; bar.update((double) i / n, "loss " + loss); }
  * }</pre>
- * As a trainer listener: {@code new Trainer(opt).onProgress(ProgressBar.training())}. Outside a
+ * As a listener of anything that reports a {@link Status}, e.g. a trainer:
+ * {@code new Trainer(opt).onProgress(ProgressBar.training())}. Outside a
  * notebook it does nothing. The text shows no wall-clock time, so a re-run prints the same output.
  */
-public final class ProgressBar implements Consumer<Progress> {
+public final class ProgressBar implements Consumer<Status> {
     private final String label;
     private String displayId;
 
@@ -50,7 +50,7 @@ public final class ProgressBar implements Consumer<Progress> {
     }
 
     @Override
-    public void accept(Progress progress) {
+    public void accept(Status progress) {
         update(progress.fractionDone(), progress.toString());
     }
 

@@ -1,5 +1,8 @@
 package dl.optimizers;
 
+import dl.layers.Param;
+import java.util.List;
+
 /**
  * An optimizer (최적화 기법) updates parameters from their gradients: θ ← θ − Δ(∇θ).
  *
@@ -15,6 +18,17 @@ public interface Optimizer {
      * refused with an IllegalArgumentException naming its index, before anything changes.
      */
     void update(double[] param, double[] grad);
+
+    /**
+     * One step over a network's parameters: θ ← θ − Δ(∂L/∂θ) for every parameter, each from its own
+     * gradient (DLFS's {@code optimizer.update(params, grads)}), e.g. {@code opt.update(net.params())}.
+     */
+    default void update(List<Param> params) {
+        java.util.Objects.requireNonNull(params, "params");
+        for (Param p : params) {
+            update(p.value().data, p.grad().data);
+        }
+    }
 
     /** Forgets all per-parameter state (velocities, moment estimates, step counts). */
     void reset();

@@ -30,6 +30,21 @@ public final class Tables {
     }
 
     /**
+     * from, from + 1, …, to as doubles: the x values of a curve over epochs or iterations
+     * ({@code Tables.range(1, losses.length)} for one loss per iteration).
+     */
+    public static double[] range(int from, int to) {
+        if (to < from - 1) {
+            throw new IllegalArgumentException("range " + from + " … " + to + ": to must be ≥ from − 1 (from − 1 gives no values)");
+        }
+        double[] r = new double[to - from + 1];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+
+    /**
      * A table from column names and values: {@code Tables.of("losses", "y", ys, "MSE", mse)}.
      * Values may be double[], int[], String[] or a List of strings; all columns must have the same length.
      */

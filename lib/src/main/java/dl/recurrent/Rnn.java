@@ -83,11 +83,8 @@ public final class Rnn implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dout) {
-        if (t < 0) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
+        Layer.checkUpstream(this, dout, t >= 0, y);
         int n = steps.get(0).h.numRows, hs = cell.hiddenSize(), d = cell.inputSize();
-        Sequences.checkUpstream(dout, n, output == SequenceOutput.ALL_STATES ? t * hs : hs, this);
         cell.zeroGradients();
         dx.reshape(n, t * d);
         dh.reshape(n, hs);

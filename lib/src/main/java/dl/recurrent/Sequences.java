@@ -41,14 +41,6 @@ final class Sequences {
         }
     }
 
-    static void checkUpstream(DMatrixRMaj dout, int n, int cols, Object layer) {
-        Checks.notNull(dout, "dout");
-        if (dout.numRows != n || dout.numCols != cols) {
-            throw new IllegalArgumentException(layer + ": upstream gradient is " + Layer.shape(dout) + ", expected " + n
-                    + "×" + cols);
-        }
-    }
-
     /** dh += the part of dout that belongs to step s (all of it for the last step of LAST_STATE). */
     static void addUpstream(DMatrixRMaj dout, SequenceOutput output, int s, int steps, int hs, DMatrixRMaj dh) {
         int n = dh.numRows;

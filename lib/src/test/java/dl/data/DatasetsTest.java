@@ -109,6 +109,24 @@ class DatasetsTest {
     }
 
     @Test
+    void shuffleInPlaceIsThePermutationOfTheSameDraws() {
+        // Datasets.shuffle is the one Fisher–Yates loop: shuffling the identity gives permutation(n, rng)
+        int[] a = java.util.stream.IntStream.range(0, 50).toArray();
+        Datasets.shuffle(a, new java.util.Random(9));
+        assertArrayEquals(Datasets.permutation(50, new java.util.Random(9)), a);
+        assertArrayEquals(Datasets.permutation(50, 9), a);
+        int[] sorted = a.clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(java.util.stream.IntStream.range(0, 50).toArray(), sorted);
+        // shuffling again continues from the current order (what the trainer does each epoch)
+        java.util.Random rng = new java.util.Random(9);
+        int[] b = java.util.stream.IntStream.range(0, 50).toArray();
+        Datasets.shuffle(b, rng);
+        Datasets.shuffle(b, rng);
+        assertFalse(Arrays.equals(a, b));
+    }
+
+    @Test
     void headShuffledSampleAndImage() {
         Dataset d = indexed(10, 3);
         assertArrayEquals(new double[] {0, 1, 2}, d.head(3).features().data, 0.0);

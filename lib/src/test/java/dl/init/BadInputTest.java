@@ -28,8 +28,8 @@ class BadInputTest {
     }
 
     @Test
-    void initAndHistogramNameNulls() {
+    void initAndBinsNameNulls() {
         assertMentions(assertThrows(NullPointerException.class, () -> Init.he().weights(2, 2, (java.util.Random) null)), "rng");
-        assertMentions(assertThrows(NullPointerException.class, () -> Histogram.of(null, 3, 0, 1)), "values");
+        assertMentions(assertThrows(NullPointerException.class, () -> dl.plot.Bins.of(null, 3, 0, 1)), "values");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.optimizers.Sgd;
+import java.util.Random;
 import dl.surfaces.LeastSquares;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,6 @@ class BadInputTest {
         assertMentions(assertThrows(NullPointerException.class,
                 () -> MiniBatchDescent.run(PROBLEM, null, new double[2], 10, 1, 1)), "optimizer");
         assertMentions(assertThrows(NullPointerException.class, () -> new NoisyGradient(null, 0.1, 1)), "f");
-        assertMentions(assertThrows(NullPointerException.class, () -> BatchSampler.shuffled(3, null)), "rng");
+        assertMentions(assertThrows(NullPointerException.class, () -> dl.data.Datasets.permutation(3, (Random) null)), "rng");
     }
 }

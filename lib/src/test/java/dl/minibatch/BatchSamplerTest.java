@@ -64,7 +64,7 @@ class BatchSamplerTest {
 
     @Test
     void shuffleIsAPermutation() {
-        int[] p = BatchSampler.shuffled(100, new Random(3));
+        int[] p = dl.data.Datasets.permutation(100, new Random(3));
         assertArrayEquals(java.util.stream.IntStream.range(0, 100).toArray(), Arrays.stream(p).sorted().toArray());
         assertFalse(Arrays.equals(java.util.stream.IntStream.range(0, 100).toArray(), p));
     }

@@ -6,7 +6,7 @@ import dl.descent.GradientDescent;
 import dl.descent.Path1D;
 import dl.descent.PathND;
 import dl.functions.SeedFunctions;
-import dl.init.Histogram;
+import dl.plot.Bins;
 import dl.optimizers.LearningRateSweep;
 import dl.optimizers.Sgd;
 import dl.optimizers.Trajectory;
@@ -150,7 +150,7 @@ class ResultTablesTest {
 
     @Test
     void histogramTable() {
-        Histogram h = Histogram.of(new double[]{0.1, 0.2, 0.7, 5}, 2, 0, 1);
+        Bins h = Bins.of(new double[]{0.1, 0.2, 0.7, 5}, 2, 0, 1);
         Table t = h.table();
         assertEquals(List.of("bin centre", "count", "fraction"), t.columnNames());
         assertEquals(2, t.rowCount());

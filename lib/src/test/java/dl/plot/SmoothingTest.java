@@ -1,4 +1,4 @@
-package dl.network;
+package dl.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

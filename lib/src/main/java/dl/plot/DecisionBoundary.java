@@ -1,9 +1,10 @@
-package dl.network;
+package dl.plot;
 
 import dl.activations.Softmax;
 import dl.data.Dataset;
 import dl.data.Finite;
 import dl.layers.Layer;
+import dl.network.Sequential;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 

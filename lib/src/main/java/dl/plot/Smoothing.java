@@ -1,4 +1,4 @@
-package dl.network;
+package dl.plot;
 
 /**
  * Smoothing of a noisy curve such as the mini-batch loss of every iteration: the centred

@@ -1,14 +1,14 @@
-package dl.init;
+package dl.plot;
 
 /**
- * A histogram: how many values fall into each of {@code bins} equal-width bins over
+ * The bins of a histogram: how many values fall into each of {@code bins} equal-width bins over
  * [lo, hi]. Bin k covers [lo + k·w, lo + (k+1)·w) with w = (hi − lo)/bins; the last bin also
  * includes hi. Values outside [lo, hi] (and NaN) are not put in any bin but counted in
  * {@link #outside()}.
  *
  * <pre>{@code
- * Histogram h = Histogram.of(activations, 30, 0, 1);
- * fig.line("layer 1", h.centers(), h.fractions());
+ * Bins h = Bins.of(activations, 30, 0, 1);
+ * Traces.line("layer 1", h.centers(), h.fractions());
  * }</pre>
  *
  * @param lo      lower edge of the first bin
@@ -16,14 +16,14 @@ package dl.init;
  * @param counts  number of values in each bin
  * @param outside number of values outside [lo, hi] or NaN
  */
-public record Histogram(double lo, double hi, int[] counts, int outside) {
+public record Bins(double lo, double hi, int[] counts, int outside) {
 
-    public Histogram {
+    public Bins {
         java.util.Objects.requireNonNull(counts, "counts");
     }
 
     /** Counts {@code values} into {@code bins} equal-width bins over [lo, hi]. */
-    public static Histogram of(double[] values, int bins, double lo, double hi) {
+    public static Bins of(double[] values, int bins, double lo, double hi) {
         java.util.Objects.requireNonNull(values, "values");
         if (bins <= 0) {
             throw new IllegalArgumentException("bins must be positive, got " + bins);
@@ -42,7 +42,7 @@ public record Histogram(double lo, double hi, int[] counts, int outside) {
             int k = (int) ((v - lo) / width);
             counts[Math.min(k, bins - 1)]++;
         }
-        return new Histogram(lo, hi, counts, outside);
+        return new Bins(lo, hi, counts, outside);
     }
 
     /** Number of bins. */

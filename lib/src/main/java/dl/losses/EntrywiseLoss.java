@@ -1,0 +1,47 @@
+package dl.losses;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A loss that is the mean of one term per entry, over all N·K entries of y and t:
+ * L = (1/(N·K)) Σᵢₖ ℓ(yᵢₖ, tᵢₖ), ∂L/∂yᵢₖ = ℓ'(yᵢₖ, tᵢₖ)/(N·K).
+ *
+ * <p>A subclass states only ℓ and ℓ' ({@link MeanSquaredError}, {@link MeanAbsoluteError},
+ * {@link BinaryCrossEntropy}); the shape check and the loop over the entries live here.
+ */
+public abstract class EntrywiseLoss implements Loss {
+
+    /** ℓ(y, t), the term of one entry. */
+    protected abstract double term(double y, double t);
+
+    /** ℓ'(y, t) = ∂ℓ/∂y. */
+    protected abstract double termDerivative(double y, double t);
+
+    /** Refuses y and t of different shapes and non-finite targets; a subclass may check more. */
+    protected void check(DMatrixRMaj y, DMatrixRMaj t) {
+        Loss.requireSameShape(y, t);
+        Loss.requireFiniteTargets(t);
+    }
+
+    @Override
+    public final double value(DMatrixRMaj y, DMatrixRMaj t) {
+        check(y, t);
+        int n = y.getNumElements();
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += term(y.data[i], t.data[i]);
+        }
+        return s / n;
+    }
+
+    @Override
+    public final DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
+        check(y, t);
+        int n = y.getNumElements();
+        DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
+        for (int i = 0; i < n; i++) {
+            g.data[i] = termDerivative(y.data[i], t.data[i]) / n;
+        }
+        return g;
+    }
+}
