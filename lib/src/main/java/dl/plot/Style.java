@@ -98,11 +98,11 @@ public final class Style {
                     || legend.get("y") instanceof Number y && y.doubleValue() < 0) {
                 layout.put("legend", Legend.RIGHT.plotly());
             }
-        } else if (legend == null && colourBar && legendEntries > 0) {
+        } else if (legend == null && colourBar && legendEntries > 0 && !Boolean.FALSE.equals(layout.get("showlegend"))) {
             layout.put("legend", Legend.BELOW.plotly());
             legend = Json.section(layout, "legend");
         }
-        if (legend != null && "h".equals(legend.get("orientation"))) {
+        if (legend != null && "h".equals(legend.get("orientation")) && !Boolean.FALSE.equals(layout.get("showlegend"))) {
             Object b = margin.get("b");
             if (!(b instanceof Number n) || n.intValue() < 110) {
                 margin.put("b", 110);

@@ -98,4 +98,24 @@ class StyleTest {
                 Traces.heatmap("n", java.util.List.of("a", "b"), java.util.List.of("a", "b"), new double[2][2], ColorScale.VIRIDIS))), "layout");
         assertNull(map(shortOnes, "xaxis").get("tickangle"));
     }
+    @Test
+    void anImageGridHasSquarePanelsAndNoEmptyBandBelow() {
+        java.util.List<double[][]> images = java.util.Collections.nCopies(6, new double[][]{{0, 1}, {1, 0}});
+        java.util.List<String> captions = java.util.List.of("a", "b", "c", "d", "e", "f");
+        Map<String, Object> layout = map(shown(Figures.images("six", 6, images, captions)), "layout");
+        assertEquals(15, map(layout, "margin").get("b"), "no legend, no x title: nothing needs room below");
+        int height = ((Number) layout.get("height")).intValue();
+        double side = (1 - 0.025 * 5) / 6 * (Style.MAX_WIDTH - 40);
+        assertEquals(Math.round(side + 75 + 15), height, "one row: the plotting area is one panel's side tall");
+        Map<String, Object> two = map(shown(Figures.images("twelve", 6, java.util.Collections.nCopies(12, images.get(0)),
+                java.util.Collections.nCopies(12, "x"))), "layout");
+        assertEquals(Math.round(2 * side + 28 + 75 + 15), ((Number) two.get("height")).intValue(), "two rows and a caption between");
+    }
+
+    @Test
+    void aSingleImageIsWideEnoughForItsTitle() {
+        String title = "Image 0 (a 2-D tensor, 28 × 28): Ankle boot";
+        Map<String, Object> layout = map(shown(Figures.image(title, new double[][]{{0, 1}, {1, 0}})), "layout");
+        assertTrue(((Number) layout.get("width")).intValue() >= title.length() * 8.5, layout.get("width").toString());
+    }
 }
