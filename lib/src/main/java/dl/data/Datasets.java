@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
-/** Helpers that turn labels and data sets into what training needs: one-hot targets and splits. */
+/** Helpers that turn labels and data sets into what training needs: one-hot targets and splits (train / validation / test). */
 public final class Datasets {
     private Datasets() {
     }
@@ -50,6 +50,21 @@ public final class Datasets {
         int[] order = permutation(n, new Random(seed));
         return new Split(dataset.rows(Arrays.copyOfRange(order, nTest, n)),
                 dataset.rows(Arrays.copyOfRange(order, 0, nTest)));
+    }
+
+    /**
+     * Validation split, DLFS's {@code shuffle_dataset} + slice: shuffles the samples
+     * with {@code seed} and holds out the first round(N · validationFraction) as the validation set;
+     * the rest, in the shuffled order, is the training set. Split the training part of a
+     * train/test {@link Split} this way and keep the test set for the one final evaluation.
+     */
+    public static ValidationSplit validationSplit(Dataset dataset, double validationFraction, long seed) {
+        Objects.requireNonNull(dataset, "dataset");
+        int n = dataset.size();
+        int nValidation = heldOutCount(n, validationFraction, "validationFraction", "validation");
+        int[] order = permutation(n, new Random(seed));
+        return new ValidationSplit(dataset.rows(Arrays.copyOfRange(order, nValidation, n)),
+                dataset.rows(Arrays.copyOfRange(order, 0, nValidation)));
     }
 
     /**
@@ -125,14 +140,19 @@ public final class Datasets {
     }
 
     private static int testCount(int n, double testFraction) {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("testFraction must be strictly between 0 and 1, got " + testFraction);
+        return heldOutCount(n, testFraction, "testFraction", "test");
+    }
+
+    /** round(n · fraction), refusing a fraction outside (0, 1) or one that leaves either part empty. */
+    private static int heldOutCount(int n, double fraction, String argument, String heldOut) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException(argument + " must be strictly between 0 and 1, got " + fraction);
         }
-        int nTest = (int) Math.round(n * testFraction);
-        if (nTest == 0 || nTest == n) {
-            throw new IllegalArgumentException("testFraction " + testFraction + " leaves the "
-                    + (nTest == 0 ? "test" : "training") + " set empty for " + n + " samples");
+        int count = (int) Math.round(n * fraction);
+        if (count == 0 || count == n) {
+            throw new IllegalArgumentException(argument + " " + fraction + " leaves the "
+                    + (count == 0 ? heldOut : "training") + " set empty for " + n + " samples");
         }
-        return nTest;
+        return count;
     }
 }

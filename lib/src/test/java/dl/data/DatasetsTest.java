@@ -159,4 +159,45 @@ class DatasetsTest {
         }
         return r;
     }
+
+    @Test
+    void validationSplitHoldsOutTheRoundedFractionDisjointAndComplete() {
+        Dataset d = indexed(500, 3);
+        ValidationSplit s = Datasets.validationSplit(d, 0.2, 7);
+        assertEquals(100, s.validation().size(), "DLFS: 500 samples → 100 validation");
+        assertEquals(400, s.train().size());
+        Set<Integer> train = ids(s.train()), validation = ids(s.validation());
+        Set<Integer> overlap = new HashSet<>(train);
+        overlap.retainAll(validation);
+        assertTrue(overlap.isEmpty(), "shared samples " + overlap);
+        Set<Integer> all = new HashSet<>(train);
+        all.addAll(validation);
+        assertEquals(500, all.size());
+        assertEquals(21, Datasets.validationSplit(indexed(103, 3), 0.2, 1).validation().size(), "round(20.6)");
+    }
+
+    @Test
+    void validationSplitIsFixedBySeedAndShuffles() {
+        Dataset d = indexed(50, 3);
+        ValidationSplit a = Datasets.validationSplit(d, 0.3, 5), b = Datasets.validationSplit(d, 0.3, 5);
+        ValidationSplit c = Datasets.validationSplit(d, 0.3, 6);
+        assertArrayEquals(a.validation().features().data, b.validation().features().data, 0.0);
+        assertArrayEquals(a.train().features().data, b.train().features().data, 0.0);
+        assertFalse(Arrays.equals(a.validation().features().data, c.validation().features().data), "another seed, other samples");
+        assertFalse(Arrays.equals(d.head(15).features().data, a.validation().features().data), "not simply the first rows");
+    }
+
+    @Test
+    void validationSplitRefusesBadFractionsAndNull() {
+        Dataset d = indexed(10, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.validationSplit(d, 1.0, 0));
+        assertEquals("validationFraction must be strictly between 0 and 1, got 1.0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Datasets.validationSplit(d, Double.NaN, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> Datasets.validationSplit(d, 0.01, 0));
+        assertEquals("validationFraction 0.01 leaves the validation set empty for 10 samples", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Datasets.validationSplit(d, 0.99, 0));
+        assertEquals("validationFraction 0.99 leaves the training set empty for 10 samples", e.getMessage());
+        assertEquals("dataset", assertThrows(NullPointerException.class, () -> Datasets.validationSplit(null, 0.2, 0)).getMessage());
+        assertThrows(NullPointerException.class, () -> new ValidationSplit(d, null));
+    }
 }
