@@ -19,7 +19,7 @@ import dl.network.WeightDecay;
 import dl.optimizers.NesterovLookahead;
 import dl.optimizers.Optimizer;
 import dl.optimizers.Sgd;
-import dl.surfaces.LeastSquares;
+import dl.minibatch.LeastSquares;
 import dl.surfaces.Surface;
 import java.lang.reflect.*;
 import java.nio.file.*;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.optimizers.Sgd;
-import dl.surfaces.LeastSquares;
 import org.junit.jupiter.api.Test;
 
 /** Mini-batch descent names bad starts and reports divergence at its update (issue 15). */

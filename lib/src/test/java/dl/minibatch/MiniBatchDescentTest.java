@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dl.optimizers.Adam;
 import dl.optimizers.Sgd;
 import dl.optimizers.Trajectory;
-import dl.surfaces.LeastSquares;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
