@@ -82,7 +82,6 @@ class NullArgumentsTest {
         if (t == dl.layers.PRelu.class) return new dl.layers.PRelu(2);
         if (t == dl.layers.ActivationLayer.class) return new dl.layers.ActivationLayer(Activation.relu());
         if (t == dl.surfaces.PlotRange.class) return new dl.surfaces.PlotRange(-1, 1, -1, 1);
-        if (t == dl.optimizers.Trajectory.class) return dl.optimizers.Trajectory.run(new Sgd(0.1), SeedFunctions.SADDLE, new double[] {1, 1}, 3);
         if (t == dl.network.GradientCheck.Result.class) return dl.network.GradientCheck.check((Sequential) sample(Sequential.class), (Dataset) sample(Dataset.class));
         if (t == dl.losses.BinaryCrossEntropy.class) return new dl.losses.BinaryCrossEntropy();
         if (t == dl.losses.CategoricalCrossEntropy.class) return new dl.losses.CategoricalCrossEntropy();
@@ -100,8 +99,8 @@ class NullArgumentsTest {
         if (t == dl.calculus.StepSizeStudy.class) return dl.calculus.StepSizeStudy.of(x -> x * x, 1, 2);
         if (t == dl.calculus.TangentLine.class) return dl.calculus.TangentLine.of(SeedFunctions.QUADRATIC, 1);
         if (t == dl.calculus.TangentPlane.class) return dl.calculus.TangentPlane.of(SeedFunctions.SADDLE, 1, 1);
-        if (t == dl.descent.PathND.class) return dl.descent.GradientDescent.minimize(SeedFunctions.SADDLE, new double[] {1, 1}, 0.1, 3);
-        if (t == dl.descent.Path1D.class) return dl.descent.GradientDescent.minimize(SeedFunctions.QUADRATIC, 1, 0.1, 3);
+        if (t == dl.descent.Path.class) return dl.descent.GradientDescent.minimize(SeedFunctions.SADDLE, new double[] {1, 1}, 0.1, 3);
+        if (t == dl.descent.Divergence.class) return new dl.descent.Divergence(1, "x", Double.NaN, "");
         if (t == dl.init.Init.class) return Init.he();
         if (t == dl.minibatch.BatchSampler.class) return new dl.minibatch.BatchSampler(4, 2, 1);
         return null;

@@ -4,7 +4,7 @@ import dl.calculus.Derivatives;
 import dl.calculus.Differentiable;
 import dl.calculus.Grid;
 import dl.descent.GradientDescent;
-import dl.descent.PathND;
+import dl.descent.Path;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.DoubleBinaryOperator;
@@ -71,17 +71,17 @@ class SeedFunctionsTest {
         assertTrue(SADDLE.value(0.1, 0) > 0);
         assertTrue(SADDLE.value(0, 0.1) < 0);
         // gradient descent started exactly on the x-axis slides into the saddle point...
-        PathND onAxis = GradientDescent.minimize(SADDLE, new double[] {1, 0}, 0.1, 200);
+        Path onAxis = GradientDescent.minimize(SADDLE, new double[] {1, 0}, 0.1, 200);
         assertEquals(0, onAxis.last()[0], 1e-15);
         assertEquals(0, onAxis.last()[1]);
         // ...but the smallest offset in y grows and escapes
-        PathND off = GradientDescent.minimize(SADDLE, new double[] {1, 1e-6}, 0.1, 200);
+        Path off = GradientDescent.minimize(SADDLE, new double[] {1, 1e-6}, 0.1, 200);
         assertTrue(off.diverged() || Math.abs(off.last()[1]) > 1, off.stopMessage());
     }
 
     @Test
     void bowlMinimumIsAtTwoTwo() {
-        PathND p = new GradientDescent(0.1, 10_000).withTolerance(1e-12).run(ELLIPTIC_BOWL, -1, 5);
+        Path p = new GradientDescent(0.1, 10_000).withTolerance(1e-12).run(ELLIPTIC_BOWL, -1, 5);
         assertTrue(p.converged(), p.stopMessage());
         assertArrayEquals(new double[] {2, 2}, p.last(), 1e-11);
         assertEquals(0, p.lastValue(), 1e-20);

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.optimizers.Adam;
 import dl.optimizers.Sgd;
-import dl.optimizers.Trajectory;
+import dl.descent.GradientDescent;
+import dl.descent.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class MiniBatchDescentTest {
         TrainingRun run = MiniBatchDescent.run(PROBLEM, new Sgd(0.1), START, 100, 25, 1);
         assertEquals(1, run.batchesPerEpoch());
         assertEquals(25, run.updates());
-        Trajectory gd = Trajectory.run(new Sgd(0.1), PROBLEM, START, 25);
+        Path gd = GradientDescent.run(new Sgd(0.1), PROBLEM, START, 25);
         for (int k = 0; k <= 25; k++) {
             assertArrayEquals(gd.point(k), run.weights(k), 1e-12, "update " + k);
         }

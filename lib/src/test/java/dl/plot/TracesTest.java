@@ -1,7 +1,7 @@
 package dl.plot;
 
 import dl.descent.GradientDescent;
-import dl.descent.PathND;
+import dl.descent.Path;
 import dl.functions.SeedFunctions;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.plotly.components.Figure;
@@ -96,7 +96,7 @@ class TracesTest {
 
     @Test
     void surfaceFigureLiftsThePathAboveTheSurface() {
-        PathND p = GradientDescent.minimize(SeedFunctions.ELLIPTIC_BOWL, new double[]{-0.5, 4.5}, 0.1, 5);
+        Path p = GradientDescent.minimize(SeedFunctions.ELLIPTIC_BOWL, new double[]{-0.5, 4.5}, 0.1, 5);
         double[] xs = dl.calculus.Grid.linspace(-1, 5, 7);
         double[][] z = dl.calculus.Grid.evaluate(SeedFunctions.ELLIPTIC_BOWL, xs, xs);
         Chart c = Figures.surface("bowl", "x", "y", "f", Traces.surface("f", xs, xs, z), p);
