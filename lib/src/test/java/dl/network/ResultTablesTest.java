@@ -5,7 +5,7 @@ import dl.data.Dataset;
 import dl.descent.GradientDescent;
 import dl.descent.LearningRateSweep;
 import dl.descent.Path;
-import dl.functions.SeedFunctions;
+import dl.calculus.Examples;
 import dl.init.Histogram;
 import dl.optimizers.Sgd;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ResultTablesTest {
 
     @Test
     void path1dTable() {
-        Path p = GradientDescent.minimize(SeedFunctions.QUADRATIC, 4.0, 0.2, 10);
+        Path p = GradientDescent.minimize(Examples.QUADRATIC, 4.0, 0.2, 10);
         Table t = p.table();
         assertEquals(List.of("k", "x_k", "f(x_k)", "f'(x_k)"), t.columnNames());
         assertEquals(p.steps() + 1, t.rowCount());
@@ -38,7 +38,7 @@ class ResultTablesTest {
 
     @Test
     void pathNdTable() {
-        Path p = GradientDescent.minimize(SeedFunctions.ELLIPTIC_BOWL, new double[]{-0.5, 4.5}, 0.1, 15);
+        Path p = GradientDescent.minimize(new dl.surfaces.ElongatedBowl(3, 1, 2, 2), new double[]{-0.5, 4.5}, 0.1, 15);
         Table t = p.table();
         assertEquals(List.of("k", "x", "y", "f", "df/dx", "df/dy", "|grad f|"), t.columnNames());
         assertEquals(16, t.rowCount());
@@ -50,8 +50,8 @@ class ResultTablesTest {
 
     @Test
     void trajectoryTableAndComparison() {
-        Path a = GradientDescent.run(new Sgd(0.1), SeedFunctions.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
-        Path b = GradientDescent.run(new Sgd(1.5), SeedFunctions.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
+        Path a = GradientDescent.run(new Sgd(0.1), Examples.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
+        Path b = GradientDescent.run(new Sgd(1.5), Examples.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
         Table t = a.table();
         assertEquals(List.of("k", "x", "y", "f", "df/dx", "df/dy", "|grad f|"), t.columnNames());
         assertEquals("SGD(lr=0.1)", t.name());
@@ -75,7 +75,7 @@ class ResultTablesTest {
 
     @Test
     void sweepTable() {
-        LearningRateSweep s = LearningRateSweep.run("sgd", SeedFunctions.SUM_OF_SQUARES, new double[]{-3, 4}, 50,
+        LearningRateSweep s = LearningRateSweep.run("sgd", Examples.SUM_OF_SQUARES, new double[]{-3, 4}, 50,
                 0.01, 0.1, 0.5, 1e3);
         Table t = s.table();
         assertEquals(List.of("optimizer", "learning rate", "final f", "diverged at"), t.columnNames());
@@ -92,7 +92,7 @@ class ResultTablesTest {
 
     @Test
     void stepSizeStudyTable() {
-        StepSizeStudy s = StepSizeStudy.of(SeedFunctions.CUBIC::value, 1.0, 7.0);
+        StepSizeStudy s = StepSizeStudy.of(Examples.CUBIC::value, 1.0, 7.0);
         Table t = s.table();
         assertEquals(List.of("h", "forward error", "central error"), t.columnNames());
         assertEquals(s.hs().length, t.rowCount());
