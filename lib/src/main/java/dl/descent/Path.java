@@ -15,7 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The path (경로) of gradient descent or of any optimizer on f: ℝⁿ → ℝ: the iterates x₀, x₁, …, xₖ
+ * The path (경로) of gradient descent, xₖ₊₁ = xₖ − η·∇f(xₖ), or of any optimizer on f: ℝⁿ → ℝ: the iterates x₀, x₁, …, xₖ
  * (each an n-vector; a function of one variable is the case n = 1) with the values f(xᵢ) and
  * gradients ∇f(xᵢ), and why the run stopped. Every stored number is finite: when a run diverges,
  * the offending iterate is named in {@link #divergence()} but not stored.
