@@ -155,7 +155,7 @@ def mistakes():
     a1 = source("a1-calculus")
     answer(a1, "dcube", "double dCube(double x) {\n    return 3 * Math.pow(2 * x - 1, 2);\n}")
     answer(a1, "gradf", "double[] gradF(double x, double y) {\n"
-                        "    return Derivatives.gradient(new ElongatedBowl(3, 1, 2, 2), x, y);\n}")
+                        "    return Derivatives.gradient(new ElongatedBowl(1.0 / 3, 1, 2, 2), x, y);\n}")
     answer(a1, "dsin", "double dSinSquare(double x) {\n    return Derivatives.central(u -> Math.sin(u * u), x, 1e-5);\n}")
     answer(a1, "central", "double centralDifference(DoubleUnaryOperator f, double x, double h) {\n"
                           "    return Derivatives.central(f, x, h);\n}")

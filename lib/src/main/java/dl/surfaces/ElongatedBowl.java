@@ -3,51 +3,52 @@ package dl.surfaces;
 import java.util.List;
 
 /**
- * An elongated bowl (타원형 그릇): f(x, y) = a(x − x*)² + b(y − y*)², ∇f = (2a(x − x*), 2b(y − y*)),
- * minimum 0 at (x*, y*). When a ≠ b one direction is steeper than the other, so the gradient does
+ * An elongated bowl (타원형 그릇): f(x, y) = (x − x*)²/p + (y − y*)²/q, ∇f = (2(x − x*)/p, 2(y − y*)/q),
+ * minimum 0 at (x*, y*). When p ≠ q one direction is steeper than the other, so the gradient does
  * not point at the minimum and plain gradient descent zig-zags.
  *
- * <p>{@code new ElongatedBowl()} is the bowl of DLFS ch. 6, x²/20 + y² (a = 1/20, b = 1): twenty
- * times steeper in y than in x. Notebook 03's 3(x − 2)² + (y − 2)² is {@code new ElongatedBowl(3, 1, 2, 2)}.
+ * <p>{@code new ElongatedBowl()} is the bowl of DLFS ch. 6, x²/20 + y² (p = 20, q = 1), computed as the
+ * book computes it: twenty times steeper in y than in x. Notebook 03's 3(x − 2)² + (y − 2)² is
+ * {@code new ElongatedBowl(1.0 / 3, 1, 2, 2)}.
  */
 public final class ElongatedBowl implements Surface {
 
-    private final double a;
-    private final double b;
+    private final double p;
+    private final double q;
     private final double xMin;
     private final double yMin;
 
     /** DLFS's x²/20 + y². */
     public ElongatedBowl() {
-        this(1.0 / 20, 1, 0, 0);
+        this(20, 1, 0, 0);
     }
 
-    /** a(x − xMin)² + b(y − yMin)² with curvatures a, b &gt; 0 and the minimum at (xMin, yMin). */
-    public ElongatedBowl(double a, double b, double xMin, double yMin) {
-        if (!(a > 0) || !(b > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("a bowl needs curvatures a, b > 0, got a = " + a + ", b = " + b);
+    /** (x − xMin)²/p + (y − yMin)²/q with p, q &gt; 0 and the minimum at (xMin, yMin). */
+    public ElongatedBowl(double p, double q, double xMin, double yMin) {
+        if (!(p > 0) || !(q > 0) || !Double.isFinite(p) || !Double.isFinite(q)) {
+            throw new IllegalArgumentException("a bowl needs divisors p, q > 0, got p = " + p + ", q = " + q);
         }
         if (!Double.isFinite(xMin) || !Double.isFinite(yMin)) {
             throw new IllegalArgumentException("the minimum must be finite, got (" + xMin + ", " + yMin + ")");
         }
-        this.a = a;
-        this.b = b;
+        this.p = p;
+        this.q = q;
         this.xMin = xMin;
         this.yMin = yMin;
     }
 
     @Override
-    public double value(double... p) {
-        TwoD.check("ElongatedBowl", p);
-        double dx = p[0] - xMin;
-        double dy = p[1] - yMin;
-        return a * dx * dx + b * dy * dy;
+    public double value(double... point) {
+        TwoD.check("ElongatedBowl", point);
+        double dx = point[0] - xMin;
+        double dy = point[1] - yMin;
+        return dx * dx / p + dy * dy / q;
     }
 
     @Override
-    public double[] gradient(double... p) {
-        TwoD.check("ElongatedBowl", p);
-        return new double[] {2 * a * (p[0] - xMin), 2 * b * (p[1] - yMin)};
+    public double[] gradient(double... point) {
+        TwoD.check("ElongatedBowl", point);
+        return new double[] {2 * (point[0] - xMin) / p, 2 * (point[1] - yMin) / q};
     }
 
     @Override
@@ -64,19 +65,20 @@ public final class ElongatedBowl implements Surface {
     /** The formula, e.g. "x²/20 + y²" or "3(x − 2)² + (y − 2)²". */
     @Override
     public String toString() {
-        return term(a, "x", xMin) + " + " + term(b, "y", yMin);
+        return term(p, "x", xMin) + " + " + term(q, "y", yMin);
     }
 
-    private static String term(double c, String v, double centre) {
+    /** (v − centre)²/divisor, written 3(x − 2)² when 1/divisor is a whole number. */
+    private static String term(double divisor, String v, double centre) {
         String square = centre == 0 ? v + "²" : "(" + v + (centre > 0 ? " − " : " + ") + number(Math.abs(centre)) + ")²";
-        if (c == 1) {
+        if (divisor == 1) {
             return square;
         }
-        double inverse = 1 / c;
-        if (c < 1 && inverse == Math.rint(inverse)) {
-            return square + "/" + number(inverse);
+        double factor = Math.rint(1 / divisor);
+        if (divisor < 1 && Math.abs(1 / divisor - factor) < 1e-9) {
+            return number(factor) + square;
         }
-        return number(c) + square;
+        return square + "/" + number(divisor);
     }
 
     private static String number(double v) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ExamplesTest {
 
-    private static final ElongatedBowl ELLIPTIC_BOWL = new ElongatedBowl(3, 1, 2, 2);
+    private static final ElongatedBowl ELLIPTIC_BOWL = new ElongatedBowl(1.0 / 3, 1, 2, 2);
     private static final Saddle SADDLE = new Saddle();
 
     private static void check1D(Differentiable f, DoubleUnaryOperator value, DoubleUnaryOperator derivative) {

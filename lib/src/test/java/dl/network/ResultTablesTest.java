@@ -38,7 +38,7 @@ class ResultTablesTest {
 
     @Test
     void pathNdTable() {
-        Path p = GradientDescent.minimize(new dl.surfaces.ElongatedBowl(3, 1, 2, 2), new double[]{-0.5, 4.5}, 0.1, 15);
+        Path p = GradientDescent.minimize(new dl.surfaces.ElongatedBowl(1.0 / 3, 1, 2, 2), new double[]{-0.5, 4.5}, 0.1, 15);
         Table t = p.table();
         assertEquals(List.of("k", "x", "y", "f", "df/dx", "df/dy", "|grad f|"), t.columnNames());
         assertEquals(16, t.rowCount());
