@@ -25,9 +25,9 @@ class BadInputTest {
 
     @Test
     void divergenceIsReportedAtItsUpdateNotAsAnOptimizerError() {
-        var e = assertThrows(IllegalStateException.class,
+        var e = assertThrows(dl.descent.DivergenceException.class,
                 () -> MiniBatchDescent.run(PROBLEM, new Sgd(1e4), new double[] {0, 0}, 10, 50, 1));
-        assertMentions(e, "diverged at update", "smaller learning rate");
+        assertMentions(e, "diverged at step " + e.step() + ": ", "(epoch ", "smaller learning rate");
     }
 
     @Test

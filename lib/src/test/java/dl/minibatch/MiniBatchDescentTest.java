@@ -2,11 +2,13 @@ package dl.minibatch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.optimizers.Adam;
 import dl.optimizers.Sgd;
+import dl.descent.DivergenceException;
 import dl.descent.GradientDescent;
 import dl.descent.Path;
 import java.util.ArrayList;
@@ -120,9 +122,11 @@ class MiniBatchDescentTest {
 
     @Test
     void divergenceNamesTheUpdate() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        DivergenceException e = assertThrows(DivergenceException.class,
                 () -> MiniBatchDescent.run(PROBLEM, new Sgd(50), START, 10, 100, 1));
-        assertTrue(e.getMessage().startsWith("diverged at update "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("diverged at step " + e.step() + ": "), e.getMessage());
+        assertFalse(Double.isFinite(e.value()), e.getMessage());
+        assertTrue(e.getMessage().contains("(epoch "), e.getMessage());
         assertTrue(e.getMessage().contains("SGD(lr=50.0)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MiniBatchDescent.run(PROBLEM, new Sgd(0.1), new double[3], 10, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> MiniBatchDescent.run(PROBLEM, new Sgd(0.1), START, 101, 1, 1));
