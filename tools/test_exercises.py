@@ -155,7 +155,7 @@ def mistakes():
     a1 = source("a1-calculus")
     answer(a1, "dcube", "double dCube(double x) {\n    return 3 * Math.pow(2 * x - 1, 2);\n}")
     answer(a1, "gradf", "double[] gradF(double x, double y) {\n"
-                        "    return Derivatives.gradient(SeedFunctions.ELLIPTIC_BOWL, x, y);\n}")
+                        "    return Derivatives.gradient(new ElongatedBowl(1.0 / 3, 1, 2, 2), x, y);\n}")
     answer(a1, "dsin", "double dSinSquare(double x) {\n    return Derivatives.central(u -> Math.sin(u * u), x, 1e-5);\n}")
     answer(a1, "central", "double centralDifference(DoubleUnaryOperator f, double x, double h) {\n"
                           "    return Derivatives.central(f, x, h);\n}")
@@ -329,7 +329,7 @@ def main():
         check("finding 4: centralDifference calling Derivatives.central: 0, named",
               "calls the library&#39;s Derivatives.central" in fb1 or "calls the library's Derivatives.central" in fb1)
         check("library calls in by-hand parts listed for the instructor",
-              noted("mistakes", "a1-calculus: gradf: uses Derivatives, SeedFunctions") and noted("mistakes", "a4-backprop: backward: uses NumericalGradient, net"),
+              noted("mistakes", "a1-calculus: gradf: uses Derivatives, ElongatedBowl") and noted("mistakes", "a4-backprop: backward: uses NumericalGradient, net"),
               notes.get("mistakes"))
         check("a2: η missing, blank rate, two wrong rates: 1 of 6 (the right etaDiverge)",
               score("mistakes", "a2-gradient-descent") == "1", notes.get("mistakes"))

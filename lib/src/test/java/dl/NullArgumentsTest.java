@@ -4,7 +4,7 @@ import dl.activations.Activation;
 import dl.calculus.Differentiable;
 import dl.calculus.ScalarFunction;
 import dl.data.Dataset;
-import dl.functions.SeedFunctions;
+import dl.calculus.Examples;
 import dl.init.Init;
 import dl.layers.Dense;
 import dl.layers.Layer;
@@ -19,7 +19,7 @@ import dl.network.WeightDecay;
 import dl.optimizers.NesterovLookahead;
 import dl.optimizers.Optimizer;
 import dl.optimizers.Sgd;
-import dl.surfaces.LeastSquares;
+import dl.minibatch.LeastSquares;
 import dl.surfaces.Surface;
 import java.lang.reflect.*;
 import java.nio.file.*;
@@ -58,9 +58,9 @@ class NullArgumentsTest {
         if (t == Init.class) return Init.he();
         if (t == Optimizer.class || t == Sgd.class) return new Sgd(0.1);
         if (t == NesterovLookahead.class) return new NesterovLookahead(0.1);
-        if (t == ScalarFunction.class) return SeedFunctions.SADDLE;
+        if (t == ScalarFunction.class) return new dl.surfaces.Saddle();
         if (t == Surface.class) return new dl.surfaces.Saddle();
-        if (t == Differentiable.class) return SeedFunctions.QUADRATIC;
+        if (t == Differentiable.class) return Examples.QUADRATIC;
         if (t == DoubleUnaryOperator.class) return (DoubleUnaryOperator) x -> x * x;
         if (t == Random.class) return new Random(1);
         if (t == String.class) return "sgd";
@@ -71,7 +71,7 @@ class NullArgumentsTest {
         if (t == Sampling.class) return Sampling.SHUFFLED_EPOCHS;
         if (t == Consumer.class) return (Consumer<Object>) p -> { };
         if (t == dl.minibatch.BatchObjective.class || t == LeastSquares.class) return LeastSquares.synthetic(10, new double[] {1, 2}, 0.1, 1);
-        if (t == dl.functions.Function2D.class) return SeedFunctions.SADDLE;
+        if (t == dl.calculus.Function2D.class) return Examples.SUM_OF_SQUARES;
         if (t == dl.descent.GradientDescent.class) return new dl.descent.GradientDescent(0.1, 5);
         if (t == dl.data.Standardizer.class) return dl.data.Standardizer.fit((Dataset) sample(Dataset.class));
         if (t == dl.data.MinMaxScaler.class) return dl.data.MinMaxScaler.fit((Dataset) sample(Dataset.class));
@@ -82,7 +82,6 @@ class NullArgumentsTest {
         if (t == dl.layers.PRelu.class) return new dl.layers.PRelu(2);
         if (t == dl.layers.ActivationLayer.class) return new dl.layers.ActivationLayer(Activation.relu());
         if (t == dl.surfaces.PlotRange.class) return new dl.surfaces.PlotRange(-1, 1, -1, 1);
-        if (t == dl.optimizers.Trajectory.class) return dl.optimizers.Trajectory.run(new Sgd(0.1), SeedFunctions.SADDLE, new double[] {1, 1}, 3);
         if (t == dl.network.GradientCheck.Result.class) return dl.network.GradientCheck.check((Sequential) sample(Sequential.class), (Dataset) sample(Dataset.class));
         if (t == dl.losses.BinaryCrossEntropy.class) return new dl.losses.BinaryCrossEntropy();
         if (t == dl.losses.CategoricalCrossEntropy.class) return new dl.losses.CategoricalCrossEntropy();
@@ -95,13 +94,13 @@ class NullArgumentsTest {
         if (t == dl.optimizers.Nesterov.class) return new dl.optimizers.Nesterov(0.1);
         if (t == dl.optimizers.AdaGrad.class) return new dl.optimizers.AdaGrad(0.1);
         if (t == dl.optimizers.RmsProp.class) return new dl.optimizers.RmsProp(0.1);
-        if (t == dl.minibatch.NoisyGradient.class) return new dl.minibatch.NoisyGradient(SeedFunctions.SADDLE, 0.1, 1);
+        if (t == dl.minibatch.NoisyGradient.class) return new dl.minibatch.NoisyGradient(new dl.surfaces.Saddle(), 0.1, 1);
         if (t == dl.network.History.class) return new dl.network.Trainer(new Sgd(0.1)).epochs(1).fit((Sequential) sample(Sequential.class), (Dataset) sample(Dataset.class));
         if (t == dl.calculus.StepSizeStudy.class) return dl.calculus.StepSizeStudy.of(x -> x * x, 1, 2);
-        if (t == dl.calculus.TangentLine.class) return dl.calculus.TangentLine.of(SeedFunctions.QUADRATIC, 1);
-        if (t == dl.calculus.TangentPlane.class) return dl.calculus.TangentPlane.of(SeedFunctions.SADDLE, 1, 1);
-        if (t == dl.descent.PathND.class) return dl.descent.GradientDescent.minimize(SeedFunctions.SADDLE, new double[] {1, 1}, 0.1, 3);
-        if (t == dl.descent.Path1D.class) return dl.descent.GradientDescent.minimize(SeedFunctions.QUADRATIC, 1, 0.1, 3);
+        if (t == dl.calculus.TangentLine.class) return dl.calculus.TangentLine.of(Examples.QUADRATIC, 1);
+        if (t == dl.calculus.TangentPlane.class) return dl.calculus.TangentPlane.of(new dl.surfaces.Saddle(), 1, 1);
+        if (t == dl.descent.Path.class) return dl.descent.GradientDescent.minimize(new dl.surfaces.Saddle(), new double[] {1, 1}, 0.1, 3);
+        if (t == dl.descent.Divergence.class) return new dl.descent.Divergence(1, "x", Double.NaN, "");
         if (t == dl.init.Init.class) return Init.he();
         if (t == dl.minibatch.BatchSampler.class) return new dl.minibatch.BatchSampler(4, 2, 1);
         return null;
@@ -109,7 +108,7 @@ class NullArgumentsTest {
 
     @Test
     void nullArgumentsAreNamedAcrossThePublicApi() throws Exception {
-        List<String> pkgs = List.of("calculus", "descent", "functions", "optimizers", "surfaces", "minibatch", "activations",
+        List<String> pkgs = List.of("calculus", "descent", "optimizers", "surfaces", "minibatch", "activations",
                 "losses", "layers", "init", "network", "data", "dimensionality", "notebook",
                 "perceptron", "approximation", "reinforcement");
         Path root = Paths.get(Sequential.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("dl");

@@ -2,6 +2,7 @@ package dl.calculus;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -68,11 +69,10 @@ public final class Derivatives {
                             + x.length + " coordinates (valid: 0.." + (x.length - 1) + ")");
         }
         double[] p = Arrays.copyOf(x, x.length);
-        p[i] = x[i] + h;
-        double plus = f.value(p);
-        p[i] = x[i] - h;
-        double minus = f.value(p);
-        return (plus - minus) / (2 * h);
+        return central(t -> {
+            p[i] = t;
+            return f.value(p);
+        }, x[i], h);
     }
 
     /**
@@ -87,11 +87,36 @@ public final class Derivatives {
     public static double[] gradient(ScalarFunction f, double[] x, double h) {
         Objects.requireNonNull(f, "f must not be null");
         checkPoint(x);
-        double[] g = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            g[i] = partial(f, x, i, h);
+        double[] p = Arrays.copyOf(x, x.length);
+        return partials(p, p.length, () -> f.value(p), h);
+    }
+
+    /**
+     * Central differences with respect to the first n entries of θ, in place:
+     * ∂f/∂θᵢ ≈ (f(θ + h·eᵢ) − f(θ − h·eᵢ)) / 2h, where f reads θ (a network's loss reads its
+     * weights). Each θᵢ is moved to θᵢ ± h and restored afterwards, also if f throws.
+     */
+    public static double[] partials(double[] theta, int n, DoubleSupplier f, double h) {
+        Objects.requireNonNull(theta, "theta must not be null");
+        Objects.requireNonNull(f, "f must not be null");
+        checkStep(h);
+        if (n < 0 || n > theta.length) {
+            throw new IllegalArgumentException("n = " + n + " is not between 0 and theta's length " + theta.length);
         }
-        return g;
+        double[] grad = new double[n];
+        for (int i = 0; i < n; i++) {
+            int j = i;
+            double saved = theta[j];
+            try {
+                grad[j] = central(t -> {
+                    theta[j] = t;
+                    return f.getAsDouble();
+                }, saved, h);
+            } finally {
+                theta[j] = saved;
+            }
+        }
+        return grad;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * A function f: ℝⁿ → ℝ (a "scalar field") that can report its gradient ∇f.
  *
- * <p>The default {@link #gradient} uses central differences,
+ * <p>The default {@link #gradient} uses central differences ({@link Derivatives#partials}),
  * ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h with h = 1e-5; functions that know their
  * analytic gradient override it.
  */
@@ -19,19 +19,8 @@ public interface ScalarFunction {
 
     /** The gradient ∇f(x) = (∂f/∂x₁, …, ∂f/∂xₙ); central differences unless overridden. */
     default double[] gradient(double... x) {
-        double h = 1e-5;
-        double[] g = new double[x.length];
         double[] p = Arrays.copyOf(x, x.length);
-        for (int i = 0; i < x.length; i++) {
-            double xi = p[i];
-            p[i] = xi + h;
-            double plus = value(p);
-            p[i] = xi - h;
-            double minus = value(p);
-            p[i] = xi;
-            g[i] = (plus - minus) / (2 * h);
-        }
-        return g;
+        return Derivatives.partials(p, p.length, () -> value(p), 1e-5);
     }
 
     /** A function with a known analytic gradient: {@code ScalarFunction.of(f, gradF)}. */

@@ -1,28 +1,30 @@
 package dl.descent;
 
 /**
- * Thrown when an iteration diverges (발산): an iterate, value or gradient became NaN or infinite,
- * or grew past the divergence bound. The message names the step, e.g.
- * "diverged at step 7: x = 1.2E13 (|x| > 1.0E12)".
+ * Thrown when a run must not continue because it diverged (발산); it carries the {@link Divergence}
+ * report, and its message is the report's sentence, e.g. "diverged at step 7: x = 1.2E13 (|x| &gt; 1.0E12)".
  */
 public class DivergenceException extends ArithmeticException {
 
-    private final int step;
-    private final double value;
+    private final transient Divergence divergence;
 
-    public DivergenceException(String message, int step, double value) {
-        super(message);
-        this.step = step;
-        this.value = value;
+    public DivergenceException(Divergence divergence) {
+        super(java.util.Objects.requireNonNull(divergence, "divergence").message());
+        this.divergence = divergence;
+    }
+
+    /** The report: step, quantity, value. */
+    public Divergence divergence() {
+        return divergence;
     }
 
     /** The step k whose update produced the offending number. */
     public int step() {
-        return step;
+        return divergence.step();
     }
 
     /** The offending number (NaN, ±∞, or a finite number beyond the bound). */
     public double value() {
-        return value;
+        return divergence.value();
     }
 }

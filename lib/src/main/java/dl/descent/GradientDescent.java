@@ -3,6 +3,8 @@ package dl.descent;
 import dl.calculus.Differentiable;
 import dl.calculus.Norm;
 import dl.calculus.ScalarFunction;
+import dl.optimizers.Optimizer;
+import dl.optimizers.Sgd;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,48 +15,52 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Gradient descent (경사하강법): from a start x₀ repeat the update
  * <pre>  xₖ₊₁ = xₖ − η·∇f(xₖ)</pre>
- * with learning rate (학습률) η &gt; 0, recording the whole path.
+ * with learning rate (학습률) η &gt; 0, recording the whole {@link Path}. A function of one variable
+ * is the case n = 1 (∇f = f'). Any other update rule runs the same way: {@code new GradientDescent(new
+ * Momentum(0.1, 0.9), 30)} replaces xₖ − η·∇f(xₖ) by the optimizer's step θ ← θ − Δ(∇θ).
  *
- * <p>A run stops when
+ * <p>A run makes maxIterations updates and stops early only
  * <ul>
- *   <li>‖∇f(xₖ)‖ ≤ tolerance or ‖xₖ₊₁ − xₖ‖ ≤ tolerance (converged; with the default tolerance 0
- *       this only happens when the iterates can no longer move at all);</li>
- *   <li>maxIterations updates have been made (not converged);</li>
- *   <li>an iterate, value or gradient is NaN or infinite, or |xᵢ| or |f(x)| exceeds the divergence
- *       bound (default 1e12): diverged. The path then names the failing step, e.g.
- *       "diverged at step 7: x = 1.2E13 (|x| &gt; 1.0E12)", and stores only the finite iterates
- *       before it. There is never a silent NaN.</li>
+ *   <li>when a tolerance is set ({@link #withTolerance}) and ‖∇f(xₖ)‖ ≤ tolerance or
+ *       ‖xₖ₊₁ − xₖ‖ ≤ tolerance (converged);</li>
+ *   <li>when it diverges: an iterate, value or gradient is NaN or infinite, or |xᵢ| or |f(x)| exceeds
+ *       the divergence bound (default 1e12). The path then carries a {@link Divergence} naming the
+ *       failing step, e.g. "diverged at step 7: x = 1.2E13 (|x| &gt; 1.0E12)", and stores only the
+ *       finite iterates before it. There is never a silent NaN.</li>
  * </ul>
  *
- * <p>Quick use, like the slide: {@code GradientDescent.minimize(f, df, 4.0, 0.2, 10)}.
- * With options: {@code new GradientDescent(0.2, 1000).withTolerance(1e-8).run(f, df, 4.0)}.
+ * <p>Quick use, like the slide: {@code GradientDescent.minimize(f, df, 4.0, 0.2, 10)}; with an
+ * optimizer: {@code GradientDescent.run(new Adam(0.3), f, start, 30)}. With options:
+ * {@code new GradientDescent(0.2, 1000).withTolerance(1e-8).run(f, 4.0)}.
  */
 public final class GradientDescent {
 
     /** The default bound on |xᵢ| and |f(x)| beyond which a run counts as diverged. */
     public static final double DEFAULT_DIVERGENCE_BOUND = 1e12;
 
-    private final double learningRate;
+    private final Optimizer optimizer;
+    private final double learningRate;   // η of plain gradient descent, NaN for another optimizer
     private final int maxIterations;
-    private final double tolerance;
+    private final double tolerance;      // NaN: no tolerance, run all maxIterations steps
     private final double divergenceBound;
 
-    /**
-     * Gradient descent with learning rate η and at most maxIterations updates, tolerance 0 and
-     * divergence bound 1e12.
-     */
+    /** Gradient descent xₖ₊₁ = xₖ − η·∇f(xₖ) with at most maxIterations updates, no tolerance, bound 1e12. */
     public GradientDescent(double learningRate, int maxIterations) {
-        this(learningRate, maxIterations, 0.0, DEFAULT_DIVERGENCE_BOUND);
+        this(checkRate(learningRate), maxIterations, Double.NaN, DEFAULT_DIVERGENCE_BOUND, null);
     }
 
-    private GradientDescent(double learningRate, int maxIterations, double tolerance, double divergenceBound) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
-        }
+    /** The optimizer's update rule instead of xₖ − η·∇f(xₖ), at most maxIterations updates. */
+    public GradientDescent(Optimizer optimizer, int maxIterations) {
+        this(Double.NaN, maxIterations, Double.NaN, DEFAULT_DIVERGENCE_BOUND,
+                Objects.requireNonNull(optimizer, "optimizer must not be null"));
+    }
+
+    private GradientDescent(double learningRate, int maxIterations, double tolerance, double divergenceBound,
+                            Optimizer optimizer) {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("maxIterations must be ≥ 0, got " + maxIterations);
         }
-        if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
+        if (!Double.isNaN(tolerance) && (!(tolerance >= 0) || !Double.isFinite(tolerance))) {
             throw new IllegalArgumentException("tolerance must be ≥ 0 and finite, got " + tolerance);
         }
         if (!(divergenceBound > 0)) {
@@ -62,21 +68,33 @@ public final class GradientDescent {
                     "divergenceBound must be positive (or Double.POSITIVE_INFINITY), got " + divergenceBound);
         }
         this.learningRate = learningRate;
+        this.optimizer = optimizer != null ? optimizer : new Sgd(learningRate);
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         this.divergenceBound = divergenceBound;
     }
 
-    /** The same settings with convergence tolerance tol ≥ 0 on ‖∇f‖ and on the step length. */
+    private static double checkRate(double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
+        }
+        return learningRate;
+    }
+
+    /** The same settings, stopping early once ‖∇f‖ ≤ tol or the step length ≤ tol (tol ≥ 0). */
     public GradientDescent withTolerance(double tol) {
-        return new GradientDescent(learningRate, maxIterations, tol, divergenceBound);
+        if (Double.isNaN(tol)) {
+            throw new IllegalArgumentException("tolerance must be ≥ 0 and finite, got NaN");
+        }
+        return new GradientDescent(learningRate, maxIterations, tol, divergenceBound, optimizer);
     }
 
     /** The same settings with a different divergence bound (use +∞ to stop only on NaN/∞). */
     public GradientDescent withDivergenceBound(double bound) {
-        return new GradientDescent(learningRate, maxIterations, tolerance, bound);
+        return new GradientDescent(learningRate, maxIterations, tolerance, bound, optimizer);
     }
 
+    /** η of plain gradient descent; NaN when another optimizer makes the steps. */
     public double learningRate() {
         return learningRate;
     }
@@ -85,6 +103,7 @@ public final class GradientDescent {
         return maxIterations;
     }
 
+    /** The convergence tolerance; NaN if none is set (the run makes all maxIterations steps). */
     public double tolerance() {
         return tolerance;
     }
@@ -94,113 +113,44 @@ public final class GradientDescent {
     }
 
     /** Up to {@code steps} updates xₖ₊₁ = xₖ − η·f'(xₖ) on a one-variable f with derivative df. */
-    public static Path1D minimize(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0,
-                                  double learningRate, int steps) {
+    public static Path minimize(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0,
+                                double learningRate, int steps) {
         return new GradientDescent(learningRate, steps).run(f, df, x0);
     }
 
     /** Up to {@code steps} updates xₖ₊₁ = xₖ − η·f'(xₖ), with f's analytic derivative. */
-    public static Path1D minimize(Differentiable f, double x0, double learningRate, int steps) {
+    public static Path minimize(Differentiable f, double x0, double learningRate, int steps) {
         return new GradientDescent(learningRate, steps).run(f, x0);
     }
 
     /** Up to {@code steps} updates xₖ₊₁ = xₖ − η·∇f(xₖ), with {@code f.gradient}. */
-    public static PathND minimize(ScalarFunction f, double[] x0, double learningRate, int steps) {
+    public static Path minimize(ScalarFunction f, double[] x0, double learningRate, int steps) {
         return new GradientDescent(learningRate, steps).run(f, x0);
     }
 
+    /** Up to {@code steps} updates of the optimizer from {@code start} (its state is reset first). */
+    public static Path run(Optimizer optimizer, ScalarFunction f, double[] start, int steps) {
+        return new GradientDescent(optimizer, steps).run(f, start);
+    }
+
     /** Runs on a one-variable f with analytic derivative. */
-    public Path1D run(Differentiable f, double x0) {
+    public Path run(Differentiable f, double x0) {
         Objects.requireNonNull(f, "f must not be null");
         return run(f::value, f::derivative, x0);
     }
 
-    /** Runs on a one-variable f with derivative df. */
-    public Path1D run(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0) {
+    /** Runs on a one-variable f with derivative df: the case n = 1. */
+    public Path run(DoubleUnaryOperator f, DoubleUnaryOperator df, double x0) {
         Objects.requireNonNull(f, "f must not be null");
         Objects.requireNonNull(df, "derivative df must not be null");
-        if (!Double.isFinite(x0)) {
-            throw new IllegalArgumentException("x0 must be finite, got " + x0);
-        }
-        if (Math.abs(x0) > divergenceBound) {
-            throw new IllegalArgumentException(
-                    "x0 = " + x0 + " is already beyond the divergence bound " + divergenceBound);
-        }
-        double f0 = f.applyAsDouble(x0);
-        double g0 = df.applyAsDouble(x0);
-        if (!Double.isFinite(f0) || !Double.isFinite(g0)) {
-            throw new IllegalArgumentException("the start must have a finite value and derivative, got f(x0) = "
-                    + f0 + ", f'(x0) = " + g0 + " at x0 = " + x0);
-        }
-        List<double[]> rows = new ArrayList<>();   // {x, f(x), f'(x)}
-        rows.add(new double[] {x0, f0, g0});
-        Stop stop;
-        double offending = Double.NaN;
-        double x = x0;
-        double g = g0;
-        for (int k = 0; ; k++) {
-            if (Math.abs(g) <= tolerance) {
-                stop = Stop.smallGradient(k, "|f'(x)|", Math.abs(g), tolerance);
-                break;
-            }
-            if (k == maxIterations) {
-                stop = Stop.maxIterations(maxIterations, "|f'(x)|", Math.abs(g), tolerance);
-                break;
-            }
-            int step = k + 1;
-            double xNew = x - learningRate * g;   // the update x_{k+1} = x_k − η·f'(x_k)
-            String problem = null;
-            double fNew = Double.NaN;
-            double gNew = Double.NaN;
-            if (!Double.isFinite(xNew)) {
-                problem = "x = " + xNew;
-                offending = xNew;
-            } else if (Math.abs(xNew) > divergenceBound) {
-                problem = "x = " + xNew + " (|x| > " + divergenceBound + ")";
-                offending = xNew;
-            } else {
-                fNew = f.applyAsDouble(xNew);
-                if (!Double.isFinite(fNew)) {
-                    problem = "f(x) = " + fNew + " at x = " + xNew;
-                    offending = fNew;
-                } else if (Math.abs(fNew) > divergenceBound) {
-                    problem = "f(x) = " + fNew + " (|f(x)| > " + divergenceBound + ") at x = " + xNew;
-                    offending = fNew;
-                } else {
-                    gNew = df.applyAsDouble(xNew);
-                    if (!Double.isFinite(gNew)) {
-                        problem = "f'(x) = " + gNew + " at x = " + xNew;
-                        offending = gNew;
-                    }
-                }
-            }
-            if (problem != null) {
-                stop = Stop.diverged(step, problem, offending);
-                break;
-            }
-            rows.add(new double[] {xNew, fNew, gNew});
-            double stepLength = Math.abs(xNew - x);
-            x = xNew;
-            g = gNew;
-            if (stepLength <= tolerance) {
-                stop = Stop.smallStep(step, "|x_" + step + " − x_" + k + "|", stepLength, tolerance);
-                break;
-            }
-        }
-        int n = rows.size();
-        double[] xs = new double[n];
-        double[] values = new double[n];
-        double[] grads = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = rows.get(i)[0];
-            values[i] = rows.get(i)[1];
-            grads[i] = rows.get(i)[2];
-        }
-        return new Path1D(xs, values, grads, learningRate, stop);
+        return run(ScalarFunction.of(x -> f.applyAsDouble(x[0]), x -> new double[] {df.applyAsDouble(x[0])}), x0);
     }
 
-    /** Runs on f: ℝⁿ → ℝ using {@code f.gradient} (analytic when f provides it). */
-    public PathND run(ScalarFunction f, double... x0) {
+    /**
+     * Runs on f: ℝⁿ → ℝ using {@code f.gradient} (analytic when f provides it). The optimizer's
+     * state is reset first, so every run starts from rest.
+     */
+    public Path run(ScalarFunction f, double... x0) {
         Objects.requireNonNull(f, "f must not be null");
         Objects.requireNonNull(x0, "x0 must not be null");
         int n = x0.length;
@@ -209,97 +159,108 @@ public final class GradientDescent {
         }
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(x0[i])) {
-                throw new IllegalArgumentException("x0 must be finite, got x0[" + i + "] = " + x0[i]);
+                throw new IllegalArgumentException("x0 must be finite, got " + name("x0", i, n) + " = " + x0[i]);
             }
             if (Math.abs(x0[i]) > divergenceBound) {
-                throw new IllegalArgumentException("x0[" + i + "] = " + x0[i]
+                throw new IllegalArgumentException(name("x0", i, n) + " = " + x0[i]
                         + " is already beyond the divergence bound " + divergenceBound);
             }
         }
-        double[] x = x0.clone();
+        String gradName = n == 1 ? "f'(x)" : "∇f(x)";
+        String normName = n == 1 ? "|f'(x)|" : "‖∇f(x)‖";
+        double[] x = x0.clone();                 // the optimizer updates this array in place
         double f0 = f.value(x.clone());
         double[] g = gradientOf(f, x);
         if (!Double.isFinite(f0) || firstNonFinite(g) >= 0) {
-            throw new IllegalArgumentException("the start must have a finite value and gradient, got f(x0) = "
-                    + f0 + ", ∇f(x0) = " + Arrays.toString(g) + " at x0 = " + Arrays.toString(x));
+            throw new IllegalArgumentException("the start must have a finite value and " + (n == 1 ? "derivative" : "gradient")
+                    + ", got f(x0) = " + f0 + ", " + gradName.replace("(x)", "(x0)") + " = " + Path.pointText(g)
+                    + " at x0 = " + Path.pointText(x));
         }
+        optimizer.reset();
         List<double[]> points = new ArrayList<>();
         List<double[]> grads = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        points.add(x);
+        points.add(x.clone());
         values.add(f0);
         grads.add(g);
+        boolean useTolerance = !Double.isNaN(tolerance);
         Stop stop;
-        double offending = Double.NaN;
         for (int k = 0; ; k++) {
             double gradNorm = Norm.of(g);
-            if (gradNorm <= tolerance) {
-                stop = Stop.smallGradient(k, "‖∇f(x)‖", gradNorm, tolerance);
+            if (useTolerance && gradNorm <= tolerance) {
+                stop = Stop.smallGradient(k, normName, gradNorm, tolerance);
                 break;
             }
             if (k == maxIterations) {
-                stop = Stop.maxIterations(maxIterations, "‖∇f(x)‖", gradNorm, tolerance);
+                stop = Stop.maxIterations(maxIterations, normName, gradNorm, tolerance);
                 break;
             }
             int step = k + 1;
-            double[] xNew = new double[n];
-            double[] delta = new double[n];
-            for (int i = 0; i < n; i++) {
-                xNew[i] = x[i] - learningRate * g[i];   // x_{k+1} = x_k − η·∇f(x_k)
-                delta[i] = xNew[i] - x[i];
-            }
-            String problem = null;
+            double[] before = x.clone();
+            optimizer.update(x, g);               // x_{k+1} = x_k − η·∇f(x_k), or the optimizer's step
+            double[] xNew = x.clone();
+            String at = " at x = " + Path.pointText(xNew);
+            Divergence problem = null;
             double fNew = Double.NaN;
             double[] gNew = null;
             int bad = firstNonFinite(xNew);
             if (bad >= 0) {
-                problem = "x[" + bad + "] = " + xNew[bad] + " at x = " + Arrays.toString(xNew);
-                offending = xNew[bad];
+                problem = new Divergence(step, name("x", bad, n), xNew[bad], n == 1 ? "" : at);
             } else if ((bad = firstBeyond(xNew, divergenceBound)) >= 0) {
-                problem = "x[" + bad + "] = " + xNew[bad] + " (|x[" + bad + "]| > " + divergenceBound
-                        + ") at x = " + Arrays.toString(xNew);
-                offending = xNew[bad];
+                String q = name("x", bad, n);
+                problem = new Divergence(step, q, xNew[bad], " (|" + q + "| > " + divergenceBound + ")" + (n == 1 ? "" : at));
             } else {
                 fNew = f.value(xNew.clone());
                 if (!Double.isFinite(fNew)) {
-                    problem = "f(x) = " + fNew + " at x = " + Arrays.toString(xNew);
-                    offending = fNew;
+                    problem = new Divergence(step, "f(x)", fNew, at);
                 } else if (Math.abs(fNew) > divergenceBound) {
-                    problem = "f(x) = " + fNew + " (|f(x)| > " + divergenceBound + ") at x = "
-                            + Arrays.toString(xNew);
-                    offending = fNew;
+                    problem = new Divergence(step, "f(x)", fNew, " (|f(x)| > " + divergenceBound + ")" + at);
                 } else {
                     gNew = gradientOf(f, xNew);
                     if ((bad = firstNonFinite(gNew)) >= 0) {
-                        problem = "∇f(x)[" + bad + "] = " + gNew[bad] + " at x = " + Arrays.toString(xNew);
-                        offending = gNew[bad];
+                        problem = new Divergence(step, n == 1 ? gradName : gradName + "[" + bad + "]", gNew[bad], at);
                     }
                 }
             }
             if (problem != null) {
-                stop = Stop.diverged(step, problem, offending);
+                stop = Stop.diverged(problem);
                 break;
             }
             points.add(xNew);
             values.add(fNew);
             grads.add(gNew);
-            x = xNew;
             g = gNew;
+            double[] delta = new double[n];
+            for (int i = 0; i < n; i++) {
+                delta[i] = xNew[i] - before[i];
+            }
             double stepLength = Norm.of(delta);
-            if (stepLength <= tolerance) {
-                stop = Stop.smallStep(step, "‖x_" + step + " − x_" + k + "‖", stepLength, tolerance);
+            if (useTolerance && stepLength <= tolerance) {
+                String norm = n == 1 ? "|" : "‖";
+                stop = Stop.smallStep(step, norm + "x_" + step + " − x_" + k + norm, stepLength, tolerance);
                 break;
             }
         }
         double[] vs = values.stream().mapToDouble(Double::doubleValue).toArray();
-        return new PathND(points.toArray(new double[0][]), vs, grads.toArray(new double[0][]),
+        return new Path(points.toArray(new double[0][]), vs, grads.toArray(new double[0][]), method(),
                 learningRate, stop);
+    }
+
+    /** "gradient descent, η = 0.1" or the optimizer's own description. */
+    private String method() {
+        return Double.isNaN(learningRate) ? optimizer.toString() : "gradient descent, η = " + learningRate;
     }
 
     @Override
     public String toString() {
-        return "GradientDescent[learningRate = " + learningRate + ", maxIterations = " + maxIterations
-                + ", tolerance = " + tolerance + ", divergenceBound = " + divergenceBound + "]";
+        return "GradientDescent[" + method() + ", maxIterations = " + maxIterations
+                + ", tolerance = " + (Double.isNaN(tolerance) ? "none" : tolerance)
+                + ", divergenceBound = " + divergenceBound + "]";
+    }
+
+    /** "x" in 1-D, "x[i]" otherwise. */
+    private static String name(String symbol, int i, int n) {
+        return n == 1 ? symbol : symbol + "[" + i + "]";
     }
 
     private static double[] gradientOf(ScalarFunction f, double[] x) {
@@ -327,32 +288,5 @@ public final class GradientDescent {
             }
         }
         return -1;
-    }
-
-    /** Labels "{symbol}₀", …, "{symbol}ₙ₋₁" for the n iterates of a path. */
-    static List<String> labels(String symbol, int n) {
-        List<String> out = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            out.add(symbol + subscript(k));
-        }
-        return out;
-    }
-
-    /** k, if it is one of the steps 0 … n−1 of a path with n iterates. */
-    static int checkStepIndex(int k, int n) {
-        if (k < 0 || k >= n) {
-            throw new IndexOutOfBoundsException("step " + k + " is not on the path (it has steps 0.." + (n - 1) + ")");
-        }
-        return k;
-    }
-
-    /** k written with Unicode subscript digits, e.g. 12 → "₁₂". */
-    private static String subscript(int k) {
-        String digits = Integer.toString(k);
-        StringBuilder sb = new StringBuilder(digits.length());
-        for (char c : digits.toCharArray()) {
-            sb.append(c == '-' ? '₋' : (char) ('₀' + (c - '0')));
-        }
-        return sb.toString();
     }
 }

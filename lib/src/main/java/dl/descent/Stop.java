@@ -1,11 +1,11 @@
 package dl.descent;
 
 /**
- * Why and at which step a gradient-descent run stopped, with the sentence that says so. Shared by
- * {@link Path1D} and {@link PathND}; {@link GradientDescent} makes one with the factory for each
- * {@link StopReason}. {@code offendingValue} is the number that ended a diverged run (NaN otherwise).
+ * Why and at which step a gradient-descent run stopped, with the sentence that says so;
+ * {@link GradientDescent} makes one with the factory for each {@link StopReason}.
+ * {@code divergence} is the report of a diverged run (null otherwise).
  */
-record Stop(StopReason reason, int step, String message, double offendingValue) {
+record Stop(StopReason reason, int step, String message, Divergence divergence) {
 
     /** ‖∇f(xₖ)‖ ≤ tolerance at step k; {@code gradientNorm} is how the norm is written, e.g. "|f'(x)|". */
     static Stop smallGradient(int k, String gradientNorm, double value, double tolerance) {
@@ -17,23 +17,23 @@ record Stop(StopReason reason, int step, String message, double offendingValue) 
         return converged(StopReason.SMALL_STEP, step, stepNorm, value, tolerance);
     }
 
-    /** maxIterations updates made without meeting the tolerance. */
+    /** maxIterations updates made (without meeting the tolerance, if one was set: NaN means none). */
     static Stop maxIterations(int maxIterations, String gradientNorm, double value, double tolerance) {
-        return new Stop(StopReason.MAX_ITERATIONS, maxIterations,
-                "not converged: stopped after maxIterations = " + maxIterations
-                        + " steps (" + gradientNorm + " = " + value + ", tolerance " + tolerance + ")",
-                Double.NaN);
+        String why = Double.isNaN(tolerance)
+                ? "made all maxIterations = " + maxIterations + " steps (" + gradientNorm + " = " + value + ", no tolerance set)"
+                : "not converged: stopped after maxIterations = " + maxIterations
+                        + " steps (" + gradientNorm + " = " + value + ", tolerance " + tolerance + ")";
+        return new Stop(StopReason.MAX_ITERATIONS, maxIterations, why, null);
     }
 
-    /** The update of {@code step} produced a bad number; {@code problem} names it, e.g. "x = NaN". */
-    static Stop diverged(int step, String problem, double offendingValue) {
-        return new Stop(StopReason.DIVERGED, step, "diverged at step " + step + ": " + problem, offendingValue);
+    /** The update of {@code d.step()} produced a bad number. */
+    static Stop diverged(Divergence d) {
+        return new Stop(StopReason.DIVERGED, d.step(), d.message(), d);
     }
 
     private static Stop converged(StopReason reason, int step, String quantity, double value, double tolerance) {
         return new Stop(reason, step,
-                "converged at step " + step + ": " + quantity + " = " + value + " ≤ tolerance " + tolerance,
-                Double.NaN);
+                "converged at step " + step + ": " + quantity + " = " + value + " ≤ tolerance " + tolerance, null);
     }
 
     boolean converged() {
@@ -47,7 +47,7 @@ record Stop(StopReason reason, int step, String message, double offendingValue) 
     /** @throws DivergenceException if the run diverged (the message names the step and value) */
     void requireNotDiverged() {
         if (diverged()) {
-            throw new DivergenceException(message, step, offendingValue);
+            throw divergence.exception();
         }
     }
 

@@ -4,11 +4,11 @@ package dl.descent;
 public enum StopReason {
     /** The gradient norm ‖∇f(xₖ)‖ fell to the tolerance: xₖ is (nearly) a stationary point. */
     SMALL_GRADIENT(true),
-    /** The step ‖xₖ₊₁ − xₖ‖ = η‖∇f(xₖ)‖ fell to the tolerance: the iterates stopped moving. */
+    /** The step ‖xₖ₊₁ − xₖ‖ fell to the tolerance: the iterates stopped moving. */
     SMALL_STEP(true),
-    /** maxIterations updates were made without meeting the tolerance (not converged). */
+    /** All maxIterations updates were made (without meeting the tolerance, if one was set). */
     MAX_ITERATIONS(false),
-    /** An iterate or value became non-finite or exceeded the divergence bound (발산). */
+    /** An iterate, value or gradient became non-finite or exceeded the divergence bound (발산). */
     DIVERGED(false);
 
     private final boolean converged;

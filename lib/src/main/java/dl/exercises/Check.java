@@ -1,9 +1,9 @@
 package dl.exercises;
 
 import dl.calculus.ScalarFunction;
-import dl.descent.Path1D;
+import dl.descent.GradientDescent;
+import dl.descent.Path;
 import dl.optimizers.Optimizer;
-import dl.optimizers.Trajectory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,7 +111,7 @@ public final class Check {
      * xₖ − min keeps the sign of x₀ − min (or is 0), and the path ends within {@code within} of the
      * minimum. A path that stopped early because it landed exactly on the minimum passes.
      */
-    public static void converges(String name, Path1D path, double minimum, double within) {
+    public static void converges(String name, Path path, double minimum, double within) {
         requireTolerance(name, within);
         double[] d = distances(name, path, minimum);
         for (int k = 1; k < d.length; k++) {
@@ -135,7 +135,7 @@ public final class Check {
      * away: (xₖ − min)(xₖ₋₁ − min) &lt; 0 and |xₖ − min| ≤ |xₖ₋₁ − min|, until it lands exactly on the
      * minimum (if it does; the first step must jump past it).
      */
-    public static void oscillates(String name, Path1D path, double minimum) {
+    public static void oscillates(String name, Path path, double minimum) {
         double[] d = distances(name, path, minimum);
         if (path.diverged()) {
             fail(name, "with η = " + path.learningRate() + " the run diverges (" + path.stopMessage() + "): take a smaller η");
@@ -163,7 +163,7 @@ public final class Check {
      * A path that moves further away from {@code minimum} at every step, until the run is stopped as
      * diverged (|x| or |f| past the divergence bound) or the steps are used up.
      */
-    public static void diverges(String name, Path1D path, double minimum) {
+    public static void diverges(String name, Path path, double minimum) {
         double[] d = distances(name, path, minimum);
         for (int k = 1; k < d.length; k++) {
             if (!(Math.abs(d[k]) > Math.abs(d[k - 1]))) {
@@ -177,7 +177,7 @@ public final class Check {
         pass(name);
     }
 
-    private static double[] distances(String name, Path1D path, double minimum) {
+    private static double[] distances(String name, Path path, double minimum) {
         if (path == null) {
             fail(name, "the path is null");
         }
@@ -241,7 +241,7 @@ public final class Check {
 
     /**
      * An optimizer against a reference: both run {@code steps} updates on {@code f} from
-     * {@code start} ({@link Trajectory#run}, which calls reset() first) and every iterate must agree.
+     * {@code start} ({@link GradientDescent#run}, which calls reset() first) and every iterate must agree.
      * Also checks that update changes the parameter in place, that reset() clears the state and
      * that two parameter arrays keep separate states.
      */
@@ -262,8 +262,8 @@ public final class Check {
             fail(name, "update(param, grad) left param unchanged: change the entries of param in place "
                     + "(param[i] = …); assigning a new array to the parameter variable has no effect outside");
         }
-        Trajectory got = Trajectory.run(mine, f, start, steps);
-        Trajectory want = Trajectory.run(reference.get(), f, start, steps);
+        Path got = GradientDescent.run(mine, f, start, steps);
+        Path want = GradientDescent.run(reference.get(), f, start, steps);
         compareTrajectories(name, got, want, f, reference, tol, known);
         // the same array twice: an optimizer keyed by the array must forget it on reset()
         double[] same = start.clone();
@@ -295,7 +295,7 @@ public final class Check {
         pass(name);
     }
 
-    private static void compareTrajectories(String name, Trajectory got, Trajectory want, ScalarFunction f,
+    private static void compareTrajectories(String name, Path got, Path want, ScalarFunction f,
                                             Supplier<? extends Optimizer> reference, double tol, Mistake[] known) {
         int n = Math.min(got.steps(), want.steps());
         for (int k = 1; k <= n; k++) {
@@ -335,7 +335,7 @@ public final class Check {
                     + " how the state is updated from one step to the next");
         }
         if (got.diverged() && !want.diverged()) {
-            fail(name, got.divergence() + " (the reference stays finite)");
+            fail(name, got.stopMessage() + " (the reference stays finite)");
         }
         if (got.steps() != want.steps()) {
             fail(name, "ran " + got.steps() + " steps but the reference ran " + want.steps());

@@ -1,12 +1,13 @@
 package dl.exercises;
 
+import dl.calculus.Derivatives;
 import dl.layers.Param;
 import dl.network.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The numerical gradient of a network's loss with respect to one named parameter, by
- * central differences: ∂L/∂θᵢ ≈ (L(θ + h·eᵢ) − L(θ − h·eᵢ)) / 2h, the reference against which
+ * central differences ({@link Derivatives#partials}): ∂L/∂θᵢ ≈ (L(θ + h·eᵢ) − L(θ − h·eᵢ)) / 2h, the reference against which
  * hand-computed back-propagation is graded. The loss is evaluated in training mode; the parameter
  * is restored afterwards.
  */
@@ -31,16 +32,7 @@ public final class NumericalGradient {
                 .orElseThrow(() -> new IllegalArgumentException("no parameter named " + param + "; the network has "
                         + net.params().stream().map(Param::name).toList()));
         DMatrixRMaj theta = p.value();
-        DMatrixRMaj grad = new DMatrixRMaj(theta.numRows, theta.numCols);
-        for (int i = 0; i < theta.getNumElements(); i++) {
-            double saved = theta.data[i];
-            theta.data[i] = saved + h;
-            double plus = net.loss(x, labels, true);
-            theta.data[i] = saved - h;
-            double minus = net.loss(x, labels, true);
-            theta.data[i] = saved;
-            grad.data[i] = (plus - minus) / (2 * h);
-        }
-        return grad;
+        double[] partials = Derivatives.partials(theta.data, theta.getNumElements(), () -> net.loss(x, labels, true), h);
+        return DMatrixRMaj.wrap(theta.numRows, theta.numCols, partials);
     }
 }

@@ -1,5 +1,6 @@
 package dl.minibatch;
 
+import dl.descent.Divergence;
 import dl.optimizers.Optimizer;
 import java.util.Arrays;
 
@@ -18,8 +19,8 @@ public final class MiniBatchDescent {
 
     /**
      * Trains from a copy of {@code start}. Calls {@code optimizer.reset()} first; batches come from
-     * a {@link BatchSampler} with {@code seed}. Throws, naming the update, if the loss or the
-     * weights stop being finite.
+     * a {@link BatchSampler} with {@code seed}. Throws a {@link dl.descent.DivergenceException} naming
+     * the update (step), the epoch and the batch if the loss, the gradient or the weights stop being finite.
      */
     public static TrainingRun run(BatchObjective problem, Optimizer optimizer, double[] start,
                                   int batchSize, int epochs, long seed) {
@@ -62,10 +63,8 @@ public final class MiniBatchDescent {
                 }
                 nanos[k] = System.nanoTime() - t0;
                 if (!finite || !allFinite(w)) {
-                    throw new IllegalStateException("diverged at update " + (k + 1) + " (epoch " + epoch
-                            + ", batch " + b + "): loss = " + loss + ", gradient = " + Arrays.toString(grad)
-                            + ", w = " + Arrays.toString(w)
-                            + "; try a smaller learning rate than " + optimizer);
+                    throw divergence(k + 1, loss, grad, w, " (epoch " + epoch + ", batch " + b
+                            + "); try a smaller learning rate than " + optimizer).exception();
                 }
                 updateLosses[k] = loss;
                 k++;
@@ -74,6 +73,23 @@ public final class MiniBatchDescent {
             epochLosses[epoch] = problem.loss(w, all);
         }
         return new TrainingRun(batchSize, perEpoch, weights, updateLosses, epochLosses, nanos);
+    }
+
+    /** The report of update {@code step}: the first of loss, ∇L_B(w)[i], w[i] that is not finite. */
+    private static Divergence divergence(int step, double loss, double[] grad, double[] w, String detail) {
+        if (!Double.isFinite(loss)) {
+            return new Divergence(step, "mini-batch loss", loss, detail);
+        }
+        for (int i = 0; i < grad.length; i++) {
+            if (!Double.isFinite(grad[i])) {
+                return new Divergence(step, "∇L_B(w)[" + i + "]", grad[i], " at w = " + Arrays.toString(w) + detail);
+            }
+        }
+        int i = 0;
+        while (Double.isFinite(w[i])) {
+            i++;
+        }
+        return new Divergence(step, "w[" + i + "]", w[i], " at w = " + Arrays.toString(w) + detail);
     }
 
     private static boolean allFinite(double[] v) {

@@ -171,19 +171,9 @@ public final class GradientCheck {
         return numerical(theta, theta.length, f, h);
     }
 
-    /** Central differences of f with respect to theta[0 … n−1], restoring each entry afterwards. */
+    /** Central differences of f with respect to theta[0 … n−1] ({@link dl.calculus.Derivatives#partials}). */
     private static double[] numerical(double[] theta, int n, DoubleSupplier f, double h) {
-        double[] grad = new double[n];
-        for (int i = 0; i < n; i++) {
-            double saved = theta[i];
-            theta[i] = saved + h;
-            double plus = f.getAsDouble();
-            theta[i] = saved - h;
-            double minus = f.getAsDouble();
-            theta[i] = saved;
-            grad[i] = (plus - minus) / (2 * h);
-        }
-        return grad;
+        return dl.calculus.Derivatives.partials(theta, n, f, h);
     }
 
     private static Row compare(String name, String shape, double[] a, double[] n) {

@@ -1,18 +1,19 @@
 package dl.network;
 
+import dl.descent.Divergence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The record of a training run: one {@link Evaluation} before training and after every epoch, the
- * mini-batch loss of every iteration, and a {@link DivergenceReport} if training stopped because the
+ * mini-batch loss of every iteration, and a {@link Divergence} if training stopped because the
  * loss became non-finite. The array accessors return new arrays, ready to plot.
  */
 public final class History {
     private final List<Evaluation> evaluations = new ArrayList<>();
     private final List<Double> iterationLoss = new ArrayList<>();
-    private DivergenceReport divergence;
+    private Divergence divergence;
 
     void add(Evaluation e) {
         evaluations.add(e);
@@ -22,7 +23,7 @@ public final class History {
         iterationLoss.add(loss);
     }
 
-    void setDivergence(DivergenceReport report) {
+    void setDivergence(Divergence report) {
         this.divergence = report;
     }
 
@@ -104,7 +105,7 @@ public final class History {
         return divergence != null;
     }
 
-    public Optional<DivergenceReport> divergence() {
+    public Optional<Divergence> divergence() {
         return Optional.ofNullable(divergence);
     }
 

@@ -1,5 +1,7 @@
 package dl.network;
 
+import dl.descent.Divergence;
+
 /**
  * What a {@link Trainer} reports to its listener after each evaluation (once per epoch, plus
  * before training) and when it stops.
@@ -11,7 +13,7 @@ package dl.network;
  * @param divergence      non-null when training stopped because the loss became non-finite
  */
 public record Progress(Evaluation evaluation, int totalEpochs, int totalIterations, long elapsedMillis,
-                       DivergenceReport divergence) implements dl.notebook.Status {
+                       Divergence divergence) implements dl.notebook.Status {
 
     /** Fraction of the planned iterations done, 0 … 1. */
     @Override

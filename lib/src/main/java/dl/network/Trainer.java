@@ -25,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Defaults: batch size 100, 10 epochs, shuffled epochs, seed 0, evaluation on all samples, silent.
  * If a loss becomes NaN or infinite, training stops and the returned {@link History} carries a
- * {@link DivergenceReport} naming the iteration and the value; so does a loss that explodes while
+ * {@link dl.descent.Divergence} naming the iteration and the value; so does a loss that explodes while
  * staying finite, growing past {@value #EXPLOSION_FACTOR} × max(1, the loss before training). The same
  * seeds give the same history.
  *
@@ -153,7 +153,7 @@ public final class Trainer {
                 it++;
                 history.addIterationLoss(loss);
                 if (!Double.isFinite(loss) || loss > explosionLimit) {
-                    run.stop(new DivergenceReport(it, epoch, loss, "mini-batch", optimizer.toString()));
+                    run.stop(divergence(it, epoch, loss, "mini-batch"));
                     return history;
                 }
                 optimizer.update(params);                         // update
@@ -190,14 +190,14 @@ public final class Trainer {
             double[] te = testEval == null ? new double[] {Double.NaN, Double.NaN} : net.evaluate(testEval);
             Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
             history.add(e);
-            DivergenceReport report = null;
+            dl.descent.Divergence report = null;
             if (it == 0 && (!Double.isFinite(tr[0]) || !finiteParams(net))) {
                 throw new IllegalArgumentException(blameBeforeTraining(net, trainEval, tr[0]));
             }
             if (!Double.isFinite(tr[0]) || (it > 0 && tr[0] > explosionLimit)) {
-                report = new DivergenceReport(it, epoch, tr[0], "training-set evaluation", optimizer.toString());
+                report = divergence(it, epoch, tr[0], "training-set evaluation");
             } else if (testEval != null && !Double.isFinite(te[0])) {
-                report = new DivergenceReport(it, epoch, te[0], "test-set evaluation", optimizer.toString());
+                report = divergence(it, epoch, te[0], "test-set evaluation");
             }
             if (report != null) {
                 history.setDivergence(report);
@@ -207,7 +207,7 @@ public final class Trainer {
         }
 
         /** Stops after a diverged mini-batch: the report goes into the history and to the listener. */
-        void stop(DivergenceReport report) {
+        void stop(dl.descent.Divergence report) {
             history.setDivergence(report);
             listener.accept(new Progress(history.last(), totalEpochs, total, System.currentTimeMillis() - start, report));
         }
@@ -266,6 +266,17 @@ public final class Trainer {
             throw new IllegalArgumentException(bn + " needs at least 2 rows per training batch, but this trainer gives it "
                     + problem + "; choose another batch size");
         }
+    }
+
+    /**
+     * The divergence report of iteration {@code it}: "diverged at step 12: mini-batch loss = NaN (epoch 1);
+     * try a smaller learning rate than SGD(lr=10.0)", naming the explosion limit for a finite loss.
+     */
+    private dl.descent.Divergence divergence(int it, int epoch, double loss, String where) {
+        String exploded = Double.isFinite(loss)
+                ? "; exploded past " + (int) EXPLOSION_FACTOR + " × max(1, the loss before training)" : "";
+        return new dl.descent.Divergence(it, where + " loss", loss,
+                " (epoch " + epoch + exploded + "); try a smaller learning rate than " + optimizer);
     }
 
     private static Dataset head(Dataset data, int n) {

@@ -1,6 +1,6 @@
 package dl.plot;
 
-import dl.descent.PathND;
+import dl.descent.Path;
 import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
@@ -65,14 +65,14 @@ public final class Figures {
      * the surface's height range, and the camera leaves room for the whole box.
      */
     public static Chart surface(String title, String xLabel, String yLabel, String zLabel,
-                                SurfaceTrace surface, PathND... paths) {
+                                SurfaceTrace surface, Path... paths) {
         Objects.requireNonNull(surface, "surface");
         List<Trace> traces = new ArrayList<>();
         traces.add(surface);
         double[] zRange = range(surface);
         double lift = 0.02 * (zRange[1] - zRange[0]);
         for (int i = 0; i < paths.length; i++) {
-            PathND p = Objects.requireNonNull(paths[i], "paths[" + i + "]");
+            Path p = Objects.requireNonNull(paths[i], "paths[" + i + "]");
             if (p.dimension() != 2) {
                 throw new IllegalArgumentException("paths[" + i + "]: a 2-D path is needed, got dimension " + p.dimension());
             }

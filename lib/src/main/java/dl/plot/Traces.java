@@ -1,7 +1,6 @@
 package dl.plot;
 
-import dl.descent.Path1D;
-import dl.descent.PathND;
+import dl.descent.Path;
 import dl.surfaces.SurfaceGrid;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.BarTrace;
@@ -90,17 +89,17 @@ public final class Traces {
                 .with(PATH_META, true);
     }
 
-    /** The path x₀, x₁, … of one-variable gradient descent, over (xₖ, f(xₖ)). */
-    public static StyledTrace path(String name, Path1D path) {
+    /**
+     * The path of gradient descent: in 1-D over (xₖ, f(xₖ)), in 2-D over (xₖ, yₖ) — draw that one on a
+     * {@link #contour}.
+     */
+    public static StyledTrace path(String name, Path path) {
         Objects.requireNonNull(path, "path");
-        return path(name, path.xs(), path.values(), path.labels());
-    }
-
-    /** The path of two-variable gradient descent, over (xₖ, yₖ) — draw it on a {@link #contour}. */
-    public static StyledTrace path(String name, PathND path) {
-        Objects.requireNonNull(path, "path");
+        if (path.dimension() == 1) {
+            return path(name, path.xs(), path.values(), path.labels());
+        }
         if (path.dimension() != 2) {
-            throw new IllegalArgumentException("'" + name + "': a 2-D path is needed, got dimension " + path.dimension());
+            throw new IllegalArgumentException("'" + name + "': a 1-D or 2-D path is needed, got dimension " + path.dimension());
         }
         return path(name, path.xs(), path.ys(), path.labels());
     }

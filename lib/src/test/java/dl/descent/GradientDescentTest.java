@@ -21,7 +21,7 @@ class GradientDescentTest {
     @Test
     void iteratesAreExactlyTheUpdateRule() {
         for (double lr : new double[] {0.2, 0.01, 0.7}) {
-            Path1D path = GradientDescent.minimize(F, DF, 4.0, lr, 10);
+            Path path = GradientDescent.minimize(F, DF, 4.0, lr, 10);
             double x = 4.0;
             double[] expected = new double[11];
             expected[0] = x;
@@ -34,20 +34,22 @@ class GradientDescentTest {
             assertEquals(StopReason.MAX_ITERATIONS, path.stopReason());
             for (int k = 0; k <= 10; k++) {
                 assertEquals(F.applyAsDouble(expected[k]), path.value(k), 0.0);
-                assertEquals(DF.applyAsDouble(expected[k]), path.gradient(k), 0.0);
+                assertEquals(DF.applyAsDouble(expected[k]), path.gradient(k)[0], 0.0);
             }
             // the analytic Differentiable version gives the same bits
             Differentiable q = Differentiable.polynomial(6, -4, 1);
             assertArrayEquals(expected, GradientDescent.minimize(q, 4.0, lr, 10).xs(), 0.0);
         }
         // lr 0.2: x_k − 2 = 2·0.6^k
-        Path1D p = GradientDescent.minimize(F, DF, 4.0, 0.2, 10);
-        assertEquals(2 + 2 * Math.pow(0.6, 10), p.last(), 1e-12);
+        Path p = GradientDescent.minimize(F, DF, 4.0, 0.2, 10);
+        assertEquals(2 + 2 * Math.pow(0.6, 10), p.lastX(), 1e-12);
+        assertArrayEquals(new double[] {p.lastX()}, p.last(), 0.0, "1-D is the case n = 1");
+        assertEquals(1, p.dimension());
     }
 
     @Test
     void learningRateOneOscillatesForeverAndIsNotConverged() {
-        Path1D path = new GradientDescent(1.0, 1000).withTolerance(1e-8).run(F, DF, 4.0);
+        Path path = new GradientDescent(1.0, 1000).withTolerance(1e-8).run(F, DF, 4.0);
         double[] xs = path.xs();
         assertEquals(1001, xs.length);
         for (int k = 0; k < xs.length; k++) {
@@ -65,7 +67,7 @@ class GradientDescentTest {
     void smallLearningRateConvergesByStepTolerance() {
         double lr = 0.2;
         double tol = 1e-8;
-        Path1D path = new GradientDescent(lr, 1000).withTolerance(tol).run(F, DF, 4.0);
+        Path path = new GradientDescent(lr, 1000).withTolerance(tol).run(F, DF, 4.0);
         assertEquals(StopReason.SMALL_STEP, path.stopReason());
         assertTrue(path.converged());
         // the first k with |x_k − x_{k−1}| ≤ tol, computed here independently
@@ -82,24 +84,29 @@ class GradientDescentTest {
         assertEquals(expectedStep, path.stopStep());
         assertEquals(expectedStep, path.steps());
         // x_k − 2 = 0.6·(x_{k−1} − 2) and the step is 0.4·(x_{k−1} − 2), so |x_k − 2| = 1.5·|step|
-        assertEquals(2, path.last(), 1.5 * tol);
+        assertEquals(2, path.lastX(), 1.5 * tol);
         assertSame(path, path.requireConverged());
         assertTrue(path.stopMessage().startsWith("converged at step " + expectedStep), path.stopMessage());
     }
 
     @Test
     void startingAtTheMinimumStopsAtStepZero() {
-        Path1D path = new GradientDescent(0.2, 10).run(F, DF, 2.0);
+        Path path = new GradientDescent(0.2, 10).withTolerance(0).run(F, DF, 2.0);
         assertEquals(StopReason.SMALL_GRADIENT, path.stopReason());
         assertEquals(0, path.steps());
-        assertEquals(2.0, path.last());
+        assertEquals(2.0, path.lastX());
+        // without a tolerance every one of the maxIterations steps is made
+        Path all = new GradientDescent(0.2, 10).run(F, DF, 2.0);
+        assertEquals(StopReason.MAX_ITERATIONS, all.stopReason());
+        assertEquals(10, all.steps());
+        assertTrue(all.stopMessage().contains("no tolerance set"), all.stopMessage());
         assertEquals(2.0, path.lastValue());
     }
 
     @Test
     void learningRateAboveOneDivergesAndNamesTheStep() {
         double lr = 1.5;
-        Path1D path = GradientDescent.minimize(F, DF, 4.0, lr, 1000);
+        Path path = GradientDescent.minimize(F, DF, 4.0, lr, 1000);
         // independent loop: the first k where |x_k| or |f(x_k)| passes 1e12
         List<Double> ok = new ArrayList<>();
         double x = 4.0;
@@ -133,7 +140,7 @@ class GradientDescentTest {
     @Test
     void withoutABoundTheOverflowIsStillReportedNotHidden() {
         double lr = 1.5;
-        Path1D path = new GradientDescent(lr, 100_000).withDivergenceBound(Double.POSITIVE_INFINITY).run(F, DF, 4.0);
+        Path path = new GradientDescent(lr, 100_000).withDivergenceBound(Double.POSITIVE_INFINITY).run(F, DF, 4.0);
         double x = 4.0;
         int k = 0;
         do {
@@ -148,7 +155,7 @@ class GradientDescentTest {
     @Test
     void nanFromTheFunctionIsReportedAtTheRightStep() {
         // f = ln x, f' = 1/x: x_{k+1} = x_k − 1/x_k walks left until x ≤ 0 where ln is NaN or −∞
-        Path1D path = new GradientDescent(1.0, 50).run(Differentiable.log(), 2.0);
+        Path path = new GradientDescent(1.0, 50).run(Differentiable.log(), 2.0);
         double x = 2.0;
         int k = 0;
         while (x > 0) {
@@ -161,13 +168,13 @@ class GradientDescentTest {
 
         // a derivative that turns NaN
         DoubleUnaryOperator df = t -> t >= 0 ? 2 * t : Math.sqrt(t);
-        Path1D p2 = new GradientDescent(0.75, 10).run(t -> t * t, df, 1.0);
+        Path p2 = new GradientDescent(0.75, 10).run(t -> t * t, df, 1.0);
         assertEquals(1, p2.stopStep());
         assertTrue(p2.stopMessage().contains("f'(x) = NaN at x = -0.5"), p2.stopMessage());
 
         // n-D: f(x, y) = ln x + y²
         ScalarFunction g = ScalarFunction.of(p -> Math.log(p[0]) + p[1] * p[1], p -> new double[] {1 / p[0], 2 * p[1]});
-        PathND pn = new GradientDescent(1.0, 50).run(g, 2.0, 1.0);
+        Path pn = new GradientDescent(1.0, 50).run(g, 2.0, 1.0);
         assertEquals(StopReason.DIVERGED, pn.stopReason());
         assertEquals(k, pn.stopStep());
         assertTrue(pn.stopMessage().startsWith("diverged at step " + k + ": f(x) = NaN"), pn.stopMessage());
@@ -178,7 +185,7 @@ class GradientDescentTest {
     @Test
     void bookGradientMethodReproduction() {
         // "Deep Learning from Scratch" gradient_method: x0² + x1², start (−3, 4), lr 0.1, 20 steps
-        PathND path = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {-3, 4}, 0.1, 20);
+        Path path = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {-3, 4}, 0.1, 20);
         double[] last = path.last();
         // closed form: each step multiplies x by (1 − 2·0.1) = 0.8
         assertEquals(Math.pow(0.8, 20) * -3, last[0], 1e-15);
@@ -206,7 +213,7 @@ class GradientDescentTest {
 
     @Test
     void bookLearningRatesTooLargeAndTooSmall() {
-        PathND big = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {-3, 4}, 10, 100);
+        Path big = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {-3, 4}, 10, 100);
         // x_k = (−19)^k x₀; f = 25·361^k passes 1e12 first
         int k = 0;
         double[] x = {-3, 4};
@@ -221,7 +228,7 @@ class GradientDescentTest {
         assertEquals(k, big.stopStep());
         assertTrue(big.stopMessage().startsWith("diverged at step " + k), big.stopMessage());
 
-        PathND tiny = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {-3, 4}, 1e-10, 100);
+        Path tiny = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {-3, 4}, 1e-10, 100);
         assertArrayEquals(new double[] {-3, 4}, tiny.last(), 1e-7);
         assertEquals(StopReason.MAX_ITERATIONS, tiny.stopReason());
     }
@@ -231,7 +238,7 @@ class GradientDescentTest {
         ScalarFunction bowl = ScalarFunction.of(
                 p -> 3 * (p[0] - 2) * (p[0] - 2) + (p[1] - 2) * (p[1] - 2),
                 p -> new double[] {6 * (p[0] - 2), 2 * (p[1] - 2)});
-        PathND path = new GradientDescent(0.1, 10_000).withTolerance(1e-10).run(bowl, 0, 0);
+        Path path = new GradientDescent(0.1, 10_000).withTolerance(1e-10).run(bowl, 0, 0);
         assertTrue(path.converged(), path.stopMessage());
         assertArrayEquals(new double[] {2, 2}, path.last(), 1e-9);
         double[] values = path.values();
@@ -269,16 +276,16 @@ class GradientDescentTest {
 
     @Test
     void pathsReturnCopiesAndCheckIndices() {
-        Path1D p = GradientDescent.minimize(F, DF, 4.0, 0.2, 3);
+        Path p = GradientDescent.minimize(F, DF, 4.0, 0.2, 3);
         p.xs()[0] = 99;
-        assertEquals(4.0, p.x(0));
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> p.x(4));
+        assertEquals(4.0, p.point(0)[0]);
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> p.point(4));
         assertTrue(e.getMessage().contains("0..3"), e.getMessage());
-        PathND q = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {1, 2}, 0.1, 2);
+        Path q = GradientDescent.minimize(SUM_OF_SQUARES, new double[] {1, 2}, 0.1, 2);
         q.points()[0][0] = 99;
         assertEquals(1, q.point(0)[0]);
         assertThrows(IndexOutOfBoundsException.class, () -> q.coordinate(2));
-        assertTrue(p.report().contains("x_k"));
+        assertTrue(p.report().contains("x = 4.0"), p.report());
         assertTrue(p.toString().contains("3 steps"));
     }
 }

@@ -1,6 +1,6 @@
 package dl.descent;
 
-import dl.functions.SeedFunctions;
+import dl.calculus.Examples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +11,7 @@ class PathLabelsTest {
 
     @Test
     void oneLabelPerIterateWithSubscriptDigits() {
-        Path1D path = GradientDescent.minimize(SeedFunctions.QUADRATIC, 4.0, 0.2, 12);
+        Path path = GradientDescent.minimize(Examples.QUADRATIC, 4.0, 0.2, 12);
         List<String> labels = path.labels();
         assertEquals(13, labels.size());
         assertEquals("x₀", labels.get(0));
@@ -22,7 +22,7 @@ class PathLabelsTest {
 
     @Test
     void aDivergedPathLabelsOnlyTheStoredIterates() {
-        PathND path = GradientDescent.minimize(SeedFunctions.SUM_OF_SQUARES, new double[] {-3, 4}, 10, 100);
+        Path path = GradientDescent.minimize(Examples.SUM_OF_SQUARES, new double[] {-3, 4}, 10, 100);
         assertTrue(path.diverged());
         assertEquals(path.steps() + 1, path.labels().size());
         assertEquals("x" + "₁₀".substring(0, 1), path.labels().get(1));

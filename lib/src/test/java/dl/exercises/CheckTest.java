@@ -8,7 +8,7 @@ import dl.activations.Activation;
 import dl.calculus.Derivatives;
 import dl.calculus.ScalarFunction;
 import dl.descent.GradientDescent;
-import dl.functions.SeedFunctions;
+import dl.calculus.Examples;
 import dl.optimizers.Adam;
 import dl.surfaces.ElongatedBowl;
 import dl.layers.Dense;
@@ -178,7 +178,7 @@ class CheckTest {
         contains(e.getMessage(), "check 'd': tolerance must be a finite number ≥ 0, got NaN");
         contains(assertThrows(IllegalArgumentException.class, () -> Check.close("v", new double[] {1}, new double[] {1}, -1e-6))
                 .getMessage(), "got -1.0E-6");
-        assertThrows(IllegalArgumentException.class, () -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.1, 30), 2, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Check.converges("c", GradientDescent.minimize(Examples.QUADRATIC, 0.0, 0.1, 30), 2, Double.NaN));
     }
 
     @Test
@@ -207,20 +207,20 @@ class CheckTest {
     @Test
     void learningRatesThatStopEarlyAreJudgedByTheirBehaviour() {
         for (double eta : new double[] {0.1, 0.4, 0.45, 0.5}) {
-            assertDoesNotThrow(() -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, eta, 30), 2, 1e-2));
+            assertDoesNotThrow(() -> Check.converges("c", GradientDescent.minimize(Examples.QUADRATIC, 0.0, eta, 30), 2, 1e-2));
         }
         for (double eta : new double[] {0.55, 0.6, 0.9, 1.0}) {
-            assertDoesNotThrow(() -> Check.oscillates("o", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, eta, 30), 2));
+            assertDoesNotThrow(() -> Check.oscillates("o", GradientDescent.minimize(Examples.QUADRATIC, 0.0, eta, 30), 2));
         }
         for (double eta : new double[] {1.1, 1.3, 1.5, 2, 5, 10}) {
-            assertDoesNotThrow(() -> Check.diverges("d", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, eta, 30), 2));
+            assertDoesNotThrow(() -> Check.diverges("d", GradientDescent.minimize(Examples.QUADRATIC, 0.0, eta, 30), 2));
         }
-        contains(hint(() -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.7, 30), 2, 1e-2)), "jumps past");
-        contains(hint(() -> Check.converges("c", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.01, 30), 2, 1e-2)), "take a larger η");
-        contains(hint(() -> Check.oscillates("o", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.5, 30), 2)), "take a larger η");
-        contains(hint(() -> Check.oscillates("o", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 1.2, 30), 2)), "take a smaller η");
-        contains(hint(() -> Check.diverges("d", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 0.5, 30), 2)), "take a larger η");
-        contains(hint(() -> Check.diverges("d", GradientDescent.minimize(SeedFunctions.QUADRATIC, 0.0, 1.0, 30), 2)), "take a larger η");
+        contains(hint(() -> Check.converges("c", GradientDescent.minimize(Examples.QUADRATIC, 0.0, 0.7, 30), 2, 1e-2)), "jumps past");
+        contains(hint(() -> Check.converges("c", GradientDescent.minimize(Examples.QUADRATIC, 0.0, 0.01, 30), 2, 1e-2)), "take a larger η");
+        contains(hint(() -> Check.oscillates("o", GradientDescent.minimize(Examples.QUADRATIC, 0.0, 0.5, 30), 2)), "take a larger η");
+        contains(hint(() -> Check.oscillates("o", GradientDescent.minimize(Examples.QUADRATIC, 0.0, 1.2, 30), 2)), "take a smaller η");
+        contains(hint(() -> Check.diverges("d", GradientDescent.minimize(Examples.QUADRATIC, 0.0, 0.5, 30), 2)), "take a larger η");
+        contains(hint(() -> Check.diverges("d", GradientDescent.minimize(Examples.QUADRATIC, 0.0, 1.0, 30), 2)), "take a larger η");
     }
 
     @Test

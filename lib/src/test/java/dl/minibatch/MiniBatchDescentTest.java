@@ -2,13 +2,15 @@ package dl.minibatch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.optimizers.Adam;
 import dl.optimizers.Sgd;
-import dl.optimizers.Trajectory;
-import dl.surfaces.LeastSquares;
+import dl.descent.DivergenceException;
+import dl.descent.GradientDescent;
+import dl.descent.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class MiniBatchDescentTest {
         TrainingRun run = MiniBatchDescent.run(PROBLEM, new Sgd(0.1), START, 100, 25, 1);
         assertEquals(1, run.batchesPerEpoch());
         assertEquals(25, run.updates());
-        Trajectory gd = Trajectory.run(new Sgd(0.1), PROBLEM, START, 25);
+        Path gd = GradientDescent.run(new Sgd(0.1), PROBLEM, START, 25);
         for (int k = 0; k <= 25; k++) {
             assertArrayEquals(gd.point(k), run.weights(k), 1e-12, "update " + k);
         }
@@ -120,9 +122,11 @@ class MiniBatchDescentTest {
 
     @Test
     void divergenceNamesTheUpdate() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        DivergenceException e = assertThrows(DivergenceException.class,
                 () -> MiniBatchDescent.run(PROBLEM, new Sgd(50), START, 10, 100, 1));
-        assertTrue(e.getMessage().startsWith("diverged at update "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("diverged at step " + e.step() + ": "), e.getMessage());
+        assertFalse(Double.isFinite(e.value()), e.getMessage());
+        assertTrue(e.getMessage().contains("(epoch "), e.getMessage());
         assertTrue(e.getMessage().contains("SGD(lr=50.0)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MiniBatchDescent.run(PROBLEM, new Sgd(0.1), new double[3], 10, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> MiniBatchDescent.run(PROBLEM, new Sgd(0.1), START, 101, 1, 1));

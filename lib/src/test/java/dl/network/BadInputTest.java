@@ -115,17 +115,17 @@ class BadInputTest {
         History adam = new Trainer(new Adam(1000)).batchSize(20).epochs(20).seed(1)
                 .fit(Mlp.of(2, 16, 16, 2).seed(1).build(), data);
         assertTrue(adam.diverged(), adam.toString());
-        DivergenceReport r = adam.divergence().orElseThrow();
+        dl.descent.Divergence r = adam.divergence().orElseThrow();
         double start = adam.evaluations().get(0).trainLoss();
-        assertTrue(r.loss() > Trainer.EXPLOSION_FACTOR * Math.max(1, start) || !Double.isFinite(r.loss()), r.message());
-        assertEquals(r.iteration(), adam.iterationLoss().length);
-        assertMentions(new IllegalStateException(r.message()), "iteration " + r.iteration(), "lr=1000");
+        assertTrue(r.value() > Trainer.EXPLOSION_FACTOR * Math.max(1, start) || !Double.isFinite(r.value()), r.message());
+        assertEquals(r.step(), adam.iterationLoss().length);
+        assertMentions(new IllegalStateException(r.message()), "diverged at step " + r.step(), "lr=1000");
 
         History sgd = new Trainer(new Sgd(1e6)).batchSize(20).epochs(20).seed(1).fit(Mlp.of(2, 16, 2).seed(1).build(), data);
-        DivergenceReport s = sgd.divergence().orElseThrow();
-        assertTrue(Double.isFinite(s.loss()), "caught while still finite: " + s.message());
-        assertTrue(s.iteration() <= 3, s.message());
-        assertMentions(new IllegalStateException(s.message()), "iteration " + s.iteration(), "exploded past " + (int) Trainer.EXPLOSION_FACTOR + " ×");
+        dl.descent.Divergence s = sgd.divergence().orElseThrow();
+        assertTrue(Double.isFinite(s.value()), "caught while still finite: " + s.message());
+        assertTrue(s.step() <= 3, s.message());
+        assertMentions(new IllegalStateException(s.message()), "diverged at step " + s.step(), "exploded past " + (int) Trainer.EXPLOSION_FACTOR + " ×");
     }
 
     @Test

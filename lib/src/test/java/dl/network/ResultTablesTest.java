@@ -3,13 +3,11 @@ package dl.network;
 import dl.calculus.StepSizeStudy;
 import dl.data.Dataset;
 import dl.descent.GradientDescent;
-import dl.descent.Path1D;
-import dl.descent.PathND;
-import dl.functions.SeedFunctions;
+import dl.descent.LearningRateSweep;
+import dl.descent.Path;
+import dl.calculus.Examples;
 import dl.plot.Bins;
-import dl.optimizers.LearningRateSweep;
 import dl.optimizers.Sgd;
-import dl.optimizers.Trajectory;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -24,23 +22,23 @@ class ResultTablesTest {
 
     @Test
     void path1dTable() {
-        Path1D p = GradientDescent.minimize(SeedFunctions.QUADRATIC, 4.0, 0.2, 10);
+        Path p = GradientDescent.minimize(Examples.QUADRATIC, 4.0, 0.2, 10);
         Table t = p.table();
         assertEquals(List.of("k", "x_k", "f(x_k)", "f'(x_k)"), t.columnNames());
         assertEquals(p.steps() + 1, t.rowCount());
         for (int k = 0; k <= p.steps(); k++) {
             assertEquals(k, t.intColumn("k").get(k));
-            assertEquals(p.x(k), t.doubleColumn("x_k").get(k));
+            assertEquals(p.point(k)[0], t.doubleColumn("x_k").get(k));
             assertEquals(p.value(k), t.doubleColumn("f(x_k)").get(k));
-            assertEquals(p.gradient(k), t.doubleColumn("f'(x_k)").get(k));
+            assertEquals(p.gradient(k)[0], t.doubleColumn("f'(x_k)").get(k));
         }
         assertTrue(t.name().contains("0.2"));
-        assertTrue(p.report().contains("x_k"), "the plain-text report is still there");
+        assertTrue(p.report().contains("x = 4.0"), "the plain-text report is still there");
     }
 
     @Test
     void pathNdTable() {
-        PathND p = GradientDescent.minimize(SeedFunctions.ELLIPTIC_BOWL, new double[]{-0.5, 4.5}, 0.1, 15);
+        Path p = GradientDescent.minimize(new dl.surfaces.ElongatedBowl(1.0 / 3, 1, 2, 2), new double[]{-0.5, 4.5}, 0.1, 15);
         Table t = p.table();
         assertEquals(List.of("k", "x", "y", "f", "df/dx", "df/dy", "|grad f|"), t.columnNames());
         assertEquals(16, t.rowCount());
@@ -52,29 +50,32 @@ class ResultTablesTest {
 
     @Test
     void trajectoryTableAndComparison() {
-        Trajectory a = Trajectory.run(new Sgd(0.1), SeedFunctions.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
-        Trajectory b = Trajectory.run(new Sgd(1.5), SeedFunctions.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
+        Path a = GradientDescent.run(new Sgd(0.1), Examples.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
+        Path b = GradientDescent.run(new Sgd(1.5), Examples.SUM_OF_SQUARES, new double[]{-3, 4}, 20);
         Table t = a.table();
-        assertEquals(List.of("step", "x", "y", "f"), t.columnNames());
+        assertEquals(List.of("k", "x", "y", "f", "df/dx", "df/dy", "|grad f|"), t.columnNames());
+        assertEquals("SGD(lr=0.1)", t.name());
         assertEquals(21, t.rowCount());
         assertEquals(a.point(20)[0], t.doubleColumn("x").get(20));
         assertEquals(a.values()[5], t.doubleColumn("f").get(5));
-        Map<String, Trajectory> runs = new LinkedHashMap<>();
+        Map<String, Path> runs = new LinkedHashMap<>();
         runs.put("η = 0.1", a);
         runs.put("η = 1.5", b);
-        Table c = Trajectory.compare(runs);
+        Table c = Path.compare(runs);
         assertEquals(List.of("run", "steps", "last x", "last y", "final f", "diverged at"), c.columnNames());
         assertEquals(2, c.rowCount());
         assertEquals("η = 1.5", c.stringColumn("run").get(1));
         assertEquals(b.last()[1], c.doubleColumn("last y").get(1));
         assertEquals(a.values()[20], c.doubleColumn("final f").get(0));
-        assertEquals(b.divergedAt(), c.intColumn("diverged at").get(1));
-        assertThrows(IllegalArgumentException.class, () -> Trajectory.compare(Map.of()));
+        assertTrue(b.diverged());
+        assertEquals(b.stopStep(), c.intColumn("diverged at").get(1));
+        assertEquals(-1, c.intColumn("diverged at").get(0));
+        assertThrows(IllegalArgumentException.class, () -> Path.compare(Map.of()));
     }
 
     @Test
     void sweepTable() {
-        LearningRateSweep s = LearningRateSweep.run("sgd", SeedFunctions.SUM_OF_SQUARES, new double[]{-3, 4}, 50,
+        LearningRateSweep s = LearningRateSweep.run("sgd", Examples.SUM_OF_SQUARES, new double[]{-3, 4}, 50,
                 0.01, 0.1, 0.5, 1e3);
         Table t = s.table();
         assertEquals(List.of("optimizer", "learning rate", "final f", "diverged at"), t.columnNames());
@@ -91,7 +92,7 @@ class ResultTablesTest {
 
     @Test
     void stepSizeStudyTable() {
-        StepSizeStudy s = StepSizeStudy.of(SeedFunctions.CUBIC::value, 1.0, 7.0);
+        StepSizeStudy s = StepSizeStudy.of(Examples.CUBIC::value, 1.0, 7.0);
         Table t = s.table();
         assertEquals(List.of("h", "forward error", "central error"), t.columnNames());
         assertEquals(s.hs().length, t.rowCount());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dl.descent.GradientDescent;
 import dl.surfaces.ElongatedBowl;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class DlfsComparisonTest {
     private static final double[] START = {-7, 2};
 
     static double[] after30(Optimizer opt) {
-        return Trajectory.run(opt, F, START, 30).requireFinite().last();
+        return GradientDescent.run(opt, F, START, 30).requireNotDiverged().last();
     }
 
     @Test
@@ -78,7 +79,7 @@ class DlfsComparisonTest {
     void everyRunDescends() {
         for (Optimizer opt : new Optimizer[] {new Sgd(0.95), new Momentum(0.1), new Nesterov(0.1),
                 new AdaGrad(1.5), new RmsProp(0.1), new Adam(0.3)}) {
-            double[] values = Trajectory.run(opt, F, START, 30).values();
+            double[] values = GradientDescent.run(opt, F, START, 30).values();
             assertEquals(30, values.length - 1);
             // f(−7, 2) = 2.45 + 4 = 6.45
             assertEquals(6.45, values[0], 1e-12);

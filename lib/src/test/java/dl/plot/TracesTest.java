@@ -1,8 +1,8 @@
 package dl.plot;
 
 import dl.descent.GradientDescent;
-import dl.descent.PathND;
-import dl.functions.SeedFunctions;
+import dl.descent.Path;
+import dl.calculus.Examples;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -96,9 +96,9 @@ class TracesTest {
 
     @Test
     void surfaceFigureLiftsThePathAboveTheSurface() {
-        PathND p = GradientDescent.minimize(SeedFunctions.ELLIPTIC_BOWL, new double[]{-0.5, 4.5}, 0.1, 5);
+        Path p = GradientDescent.minimize(new dl.surfaces.ElongatedBowl(1.0 / 3, 1, 2, 2), new double[]{-0.5, 4.5}, 0.1, 5);
         double[] xs = dl.calculus.Grid.linspace(-1, 5, 7);
-        double[][] z = dl.calculus.Grid.evaluate(SeedFunctions.ELLIPTIC_BOWL, xs, xs);
+        double[][] z = dl.calculus.Grid.evaluate(new dl.surfaces.ElongatedBowl(1.0 / 3, 1, 2, 2), xs, xs);
         Chart c = Figures.surface("bowl", "x", "y", "f", Traces.surface("f", xs, xs, z), p);
         List<Map<String, Object>> data = list(c.toPlotly(), "data");
         assertEquals("scatter3d", data.get(1).get("type"));

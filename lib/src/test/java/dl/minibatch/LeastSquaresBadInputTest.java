@@ -1,4 +1,4 @@
-package dl.surfaces;
+package dl.minibatch;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** Least squares names a NaN in its data instead of failing inside EJML (issue 15). */
-class BadInputTest {
+class LeastSquaresBadInputTest {
     private static void assertMentions(Throwable e, String... parts) {
         for (String p : parts) {
             assertTrue(e.getMessage() != null && e.getMessage().contains(p), "expected '" + p + "' in: " + e.getMessage());
@@ -36,7 +36,7 @@ class BadInputTest {
         LeastSquares ls = new LeastSquares(X, new double[] {1, 2, 3});
         assertMentions(assertThrows(NullPointerException.class, () -> ls.loss(null, ls.allRows())), "w");
         assertMentions(assertThrows(NullPointerException.class, () -> ls.gradient(new double[2], null)), "batch");
-        assertMentions(assertThrows(NullPointerException.class, () -> SurfaceGrid.of(null, 10)), "surface");
+        assertMentions(assertThrows(NullPointerException.class, () -> dl.surfaces.SurfaceGrid.of((dl.surfaces.Surface) null, 10)), "surface");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> ls.loss(new double[3], ls.allRows())),
                 "3 values", "2 features");
     }

@@ -1,4 +1,4 @@
-package dl.surfaces;
+package dl.minibatch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dl.surfaces.PlotRange;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,4 @@
-package dl.functions;
-
-import dl.calculus.ScalarFunction;
+package dl.calculus;
 
 import java.util.Objects;
 

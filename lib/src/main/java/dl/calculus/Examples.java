@@ -1,6 +1,4 @@
-package dl.functions;
-
-import dl.calculus.Differentiable;
+package dl.calculus;
 
 import static dl.calculus.Differentiable.identity;
 import static dl.calculus.Differentiable.linear;
@@ -9,12 +7,13 @@ import static dl.calculus.Differentiable.power;
 import static dl.calculus.Differentiable.sin;
 
 /**
- * The example functions of the calculus and gradient-descent lectures, each with its analytic
- * derivative or partial derivatives.
+ * The worked examples (예제) of the calculus and gradient-descent lectures (notebooks 02 and 03), each
+ * with its analytic derivative f'(x) or partial derivatives f_x, f_y written next to it. The test
+ * surfaces of the optimizer lectures (bowls, the saddle, Rosenbrock, …) live in {@code dl.surfaces}.
  */
-public final class SeedFunctions {
+public final class Examples {
 
-    private SeedFunctions() {
+    private Examples() {
     }
 
     /** f(x) = x² − 4x + 6 = (x − 2)² + 2; f'(x) = 2x − 4; minimum f(2) = 2. */
@@ -37,18 +36,6 @@ public final class SeedFunctions {
             (x, y) -> 3 * x * y * y + 4 * x * x * x - 5 * y * y + 1,
             (x, y) -> 3 * y * y + 12 * x * x,
             (x, y) -> 6 * x * y - 10 * y);
-
-    /** f(x, y) = 3(x − 2)² + (y − 2)²; f_x = 6(x − 2), f_y = 2(y − 2); minimum f(2, 2) = 0. */
-    public static final Function2D ELLIPTIC_BOWL = new Function2D("3(x − 2)^2 + (y − 2)^2",
-            (x, y) -> 3 * (x - 2) * (x - 2) + (y - 2) * (y - 2),
-            (x, y) -> 6 * (x - 2),
-            (x, y) -> 2 * (y - 2));
-
-    /** The saddle f(x, y) = x² − y²; f_x = 2x, f_y = −2y; (0, 0) is a saddle point (안장점). */
-    public static final Function2D SADDLE = new Function2D("x^2 − y^2",
-            (x, y) -> x * x - y * y,
-            (x, y) -> 2 * x,
-            (x, y) -> -2 * y);
 
     /** f(x₀, x₁) = x₀² + x₁² ("Deep Learning from Scratch", gradient_2d); ∇f = (2x₀, 2x₁). */
     public static final Function2D SUM_OF_SQUARES = new Function2D("x0^2 + x1^2",

@@ -1,19 +1,21 @@
-package dl.functions;
+package dl.calculus;
 
-import dl.calculus.Derivatives;
-import dl.calculus.Differentiable;
-import dl.calculus.Grid;
 import dl.descent.GradientDescent;
-import dl.descent.PathND;
+import dl.descent.Path;
+import dl.surfaces.ElongatedBowl;
+import dl.surfaces.Saddle;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
-import static dl.functions.SeedFunctions.*;
+import static dl.calculus.Examples.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-class SeedFunctionsTest {
+class ExamplesTest {
+
+    private static final ElongatedBowl ELLIPTIC_BOWL = new ElongatedBowl(1.0 / 3, 1, 2, 2);
+    private static final Saddle SADDLE = new Saddle();
 
     private static void check1D(Differentiable f, DoubleUnaryOperator value, DoubleUnaryOperator derivative) {
         for (double x : Grid.linspace(-3, 7, 101)) {
@@ -26,7 +28,7 @@ class SeedFunctionsTest {
     }
 
     @Test
-    void oneVariableSeedsHaveTheirAnalyticDerivatives() {
+    void oneVariableExamplesHaveTheirAnalyticDerivatives() {
         check1D(QUADRATIC, x -> x * x - 4 * x + 6, x -> 2 * x - 4);
         check1D(X_SIN_X, x -> x * Math.sin(x), x -> Math.sin(x) + x * Math.cos(x));
         check1D(CUBIC, x -> 3 * x * x * x - 2 * x + 1, x -> 9 * x * x - 2);
@@ -37,13 +39,15 @@ class SeedFunctionsTest {
         assertEquals("x·sin x", X_SIN_X.toString());
     }
 
-    private static void check2D(Function2D f, DoubleBinaryOperator value, DoubleBinaryOperator fx, DoubleBinaryOperator fy) {
+    private static void check2D(ScalarFunction f, DoubleBinaryOperator value, DoubleBinaryOperator fx, DoubleBinaryOperator fy) {
         for (double x : Grid.linspace(-3, 3, 13)) {
             for (double y : Grid.linspace(-3, 3, 13)) {
                 assertEquals(value.applyAsDouble(x, y), f.value(x, y), 1e-12);
                 assertEquals(value.applyAsDouble(x, y), f.value(new double[] {x, y}), 1e-12);
-                assertEquals(fx.applyAsDouble(x, y), f.partialX(x, y), 1e-12);
-                assertEquals(fy.applyAsDouble(x, y), f.partialY(x, y), 1e-12);
+                if (f instanceof Function2D f2) {
+                    assertEquals(fx.applyAsDouble(x, y), f2.partialX(x, y), 1e-12);
+                    assertEquals(fy.applyAsDouble(x, y), f2.partialY(x, y), 1e-12);
+                }
                 double[] g = f.gradient(x, y);
                 assertArrayEquals(new double[] {fx.applyAsDouble(x, y), fy.applyAsDouble(x, y)}, g, 1e-12);
                 // the analytic partials agree with central differences
@@ -54,15 +58,17 @@ class SeedFunctionsTest {
     }
 
     @Test
-    void twoVariableSeedsHaveTheirAnalyticPartials() {
+    void twoVariableExamplesAndSurfacesHaveTheirAnalyticPartials() {
         check2D(POLYNOMIAL_2D, (x, y) -> 3 * x * y * y + 4 * x * x * x - 5 * y * y + 1,
                 (x, y) -> 3 * y * y + 12 * x * x, (x, y) -> 6 * x * y - 10 * y);
         check2D(ELLIPTIC_BOWL, (x, y) -> 3 * (x - 2) * (x - 2) + (y - 2) * (y - 2),
                 (x, y) -> 6 * (x - 2), (x, y) -> 2 * (y - 2));
         check2D(SADDLE, (x, y) -> x * x - y * y, (x, y) -> 2 * x, (x, y) -> -2 * y);
         check2D(SUM_OF_SQUARES, (x, y) -> x * x + y * y, (x, y) -> 2 * x, (x, y) -> 2 * y);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SADDLE.value(1, 2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SUM_OF_SQUARES.value(1, 2, 3));
         assertTrue(e.getMessage().contains("2 coordinates") && e.getMessage().contains("3"), e.getMessage());
+        assertEquals("3(x − 2)² + (y − 2)²", ELLIPTIC_BOWL.toString());
+        assertEquals("x²/20 + y²", new ElongatedBowl().toString());
     }
 
     @Test
@@ -71,17 +77,17 @@ class SeedFunctionsTest {
         assertTrue(SADDLE.value(0.1, 0) > 0);
         assertTrue(SADDLE.value(0, 0.1) < 0);
         // gradient descent started exactly on the x-axis slides into the saddle point...
-        PathND onAxis = GradientDescent.minimize(SADDLE, new double[] {1, 0}, 0.1, 200);
+        Path onAxis = GradientDescent.minimize(SADDLE, new double[] {1, 0}, 0.1, 200);
         assertEquals(0, onAxis.last()[0], 1e-15);
         assertEquals(0, onAxis.last()[1]);
         // ...but the smallest offset in y grows and escapes
-        PathND off = GradientDescent.minimize(SADDLE, new double[] {1, 1e-6}, 0.1, 200);
+        Path off = GradientDescent.minimize(SADDLE, new double[] {1, 1e-6}, 0.1, 200);
         assertTrue(off.diverged() || Math.abs(off.last()[1]) > 1, off.stopMessage());
     }
 
     @Test
     void bowlMinimumIsAtTwoTwo() {
-        PathND p = new GradientDescent(0.1, 10_000).withTolerance(1e-12).run(ELLIPTIC_BOWL, -1, 5);
+        Path p = new GradientDescent(0.1, 10_000).withTolerance(1e-12).run(ELLIPTIC_BOWL, -1, 5);
         assertTrue(p.converged(), p.stopMessage());
         assertArrayEquals(new double[] {2, 2}, p.last(), 1e-11);
         assertEquals(0, p.lastValue(), 1e-20);

@@ -1,25 +1,29 @@
-package dl.optimizers;
+package dl.descent;
 
 import dl.calculus.ScalarFunction;
+import dl.optimizers.Optimizers;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Learning-rate sensitivity (학습률 민감성): one optimizer run for a fixed number of steps at each
- * of several learning rates η, keeping f at the last point. Runs that diverge (a non-finite
- * gradient, iterate or value, see {@link Trajectory#diverged()}) are kept as NaN, not thrown.
+ * Learning-rate sensitivity (학습률 민감성): one optimizer run ({@link GradientDescent#run}) for a fixed
+ * number of steps at each of several learning rates η, keeping f at the last point fₖ(η). A run that
+ * diverges is kept with its {@link Divergence} report, not thrown; its final f is NaN (a table shows —).
  */
 public final class LearningRateSweep {
     private final String optimizer;
     private final double[] rates;
     private final double[] finalValues;
     private final int[] divergedAt;
+    private final List<java.util.Optional<Divergence>> divergences;
 
-    private LearningRateSweep(String optimizer, double[] rates, double[] finalValues, int[] divergedAt) {
+    private LearningRateSweep(String optimizer, double[] rates, double[] finalValues, int[] divergedAt,
+                              List<java.util.Optional<Divergence>> divergences) {
         this.optimizer = optimizer;
         this.rates = rates;
         this.finalValues = finalValues;
         this.divergedAt = divergedAt;
+        this.divergences = divergences;
     }
 
     /**
@@ -34,12 +38,14 @@ public final class LearningRateSweep {
         }
         double[] values = new double[learningRates.length];
         int[] diverged = new int[learningRates.length];
+        List<java.util.Optional<Divergence>> reports = new ArrayList<>();
         for (int k = 0; k < learningRates.length; k++) {
-            Trajectory t = Trajectory.run(Optimizers.byName(optimizer, learningRates[k]), f, start, steps);
-            diverged[k] = t.divergedAt();
-            values[k] = t.diverged() ? Double.NaN : t.values()[t.steps()];
+            Path p = GradientDescent.run(Optimizers.byName(optimizer, learningRates[k]), f, start, steps);
+            diverged[k] = p.diverged() ? p.stopStep() : -1;
+            values[k] = p.diverged() ? Double.NaN : p.lastValue();
+            reports.add(p.divergence());
         }
-        return new LearningRateSweep(optimizer, learningRates.clone(), values, diverged);
+        return new LearningRateSweep(optimizer, learningRates.clone(), values, diverged, List.copyOf(reports));
     }
 
     public String optimizer() {
@@ -53,6 +59,11 @@ public final class LearningRateSweep {
     /** f after the last step for each η; NaN where the run diverged. */
     public double[] finalValues() {
         return finalValues.clone();
+    }
+
+    /** The divergence report of each run, empty where it did not diverge. */
+    public List<java.util.Optional<Divergence>> divergences() {
+        return divergences;
     }
 
     /** The step at which each run diverged, −1 where it did not. */

@@ -1,6 +1,7 @@
-package dl.surfaces;
+package dl.minibatch;
 
-import dl.minibatch.BatchObjective;
+import dl.surfaces.PlotRange;
+import dl.surfaces.Surface;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package dl.optimizers;
+package dl.descent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +35,10 @@ class LearningRateSweepTest {
         assertArrayEquals(new double[] {1e3}, s.divergedRates(), 0);
         assertEquals(0.1, s.bestRate(), 0);
         assertEquals("LearningRateSweep(sgd, 2 rates, 1 diverged)", s.toString());
+        assertTrue(s.divergences().get(0).isEmpty());
+        Divergence d = s.divergences().get(1).orElseThrow();
+        assertEquals(s.divergedAt()[1], d.step());
+        assertTrue(d.message().startsWith("diverged at step " + d.step() + ": "), d.message());
     }
 
     @Test
