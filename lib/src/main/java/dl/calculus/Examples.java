@@ -7,7 +7,7 @@ import static dl.calculus.Differentiable.power;
 import static dl.calculus.Differentiable.sin;
 
 /**
- * The worked examples (예제) of the calculus and gradient-descent lectures (notebooks 02 and 03), each
+ * The worked examples of the calculus and gradient-descent lectures (notebooks 02 and 03), each
  * with its analytic derivative f'(x) or partial derivatives f_x, f_y written next to it. The test
  * surfaces of the optimizer lectures (bowls, the saddle, Rosenbrock, …) live in {@code dl.surfaces}.
  */

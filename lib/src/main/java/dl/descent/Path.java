@@ -15,7 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The path (경로) of gradient descent, xₖ₊₁ = xₖ − η·∇f(xₖ), or of any optimizer on f: ℝⁿ → ℝ: the iterates x₀, x₁, …, xₖ
+ * The path of gradient descent, xₖ₊₁ = xₖ − η·∇f(xₖ), or of any optimizer on f: ℝⁿ → ℝ: the iterates x₀, x₁, …, xₖ
  * (each an n-vector; a function of one variable is the case n = 1) with the values f(xᵢ) and
  * gradients ∇f(xᵢ), and why the run stopped. Every stored number is finite: when a run diverges,
  * the offending iterate is named in {@link #divergence()} but not stored.
@@ -253,7 +253,7 @@ public final class Path {
     }
 
     /**
-     * A comparison (비교) of several runs, one row per run in the map's order: name, steps, the last
+     * A comparison of several runs, one row per run in the map's order: name, steps, the last
      * point's coordinates, f there, and the step at which the run diverged (−1 if it did not).
      */
     public static Table compare(Map<String, Path> runs) {

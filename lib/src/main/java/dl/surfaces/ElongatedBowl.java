@@ -3,7 +3,7 @@ package dl.surfaces;
 import java.util.List;
 
 /**
- * An elongated bowl (타원형 그릇): f(x, y) = (x − x*)²/p + (y − y*)²/q, ∇f = (2(x − x*)/p, 2(y − y*)/q),
+ * An elongated bowl: f(x, y) = (x − x*)²/p + (y − y*)²/q, ∇f = (2(x − x*)/p, 2(y − y*)/q),
  * minimum 0 at (x*, y*). When p ≠ q one direction is steeper than the other, so the gradient does
  * not point at the minimum and plain gradient descent zig-zags.
  *
