@@ -156,6 +156,18 @@ public final class Panels {
                 traces.add(StyledTrace.ofMap(trace));
             }
         }
+        // the x title is written once per column, under its bottom panel: a panel whose lower neighbour
+        // has the same title drops it (it would run into the lower panel's caption)
+        for (int k = 0; k + columns < panels.size(); k++) {
+            String upper = "xaxis" + (k == 0 ? "" : String.valueOf(k + 1));
+            String lower = "xaxis" + (k + columns + 1);
+            if (layout.get(upper) instanceof Map<?, ?> u && layout.get(lower) instanceof Map<?, ?> l) {
+                String t = title((Map<String, Object>) u);
+                if (!t.isEmpty() && t.equals(title((Map<String, Object>) l))) {
+                    ((Map<String, Object>) u).remove("title");
+                }
+            }
+        }
         Chart chart = new Chart(null, traces.toArray(Trace[]::new));
         layout.forEach(chart::set);
         chart.set("title", Map.of("text", title));

@@ -66,7 +66,7 @@ public final class Style {
                 styleAxis(axis);
                 double pixels = axisPixels(layout, key, axis);
                 if ("log".equals(axis.get("type"))) {
-                    logTicks(axis, dataRange(data, key), pixels);
+                    logTicks(axis, dataRange(data, key), pixels, key.startsWith("x"));
                 } else if (key.startsWith("x")) {
                     angleLongCategories(axis, data, key, pixels);
                 }
@@ -183,7 +183,7 @@ public final class Style {
      * {@link #TICK_GAP} pixels apart, labelled 0.02, 5, 300 or 10⁻⁶, 2×10⁵ (never Plotly's small
      * unlabelled minor digits or SI prefixes such as 1µ).
      */
-    static void logTicks(Map<String, Object> axis, double[] dataRange, double pixels) {
+    static void logTicks(Map<String, Object> axis, double[] dataRange, double pixels, boolean horizontal) {
         if (axis.containsKey("tickvals") || axis.containsKey("dtick")) {
             return;
         }
@@ -200,21 +200,17 @@ public final class Style {
         int first = (int) Math.floor(Math.log10(lo));
         int last = (int) Math.ceil(Math.log10(hi));
         List<Double> values = new ArrayList<>();
-        double[] chosen = null;
         for (double[] set : MANTISSAS) {
+            values = logTickValues(set, 1, first, last, lo, hi);
             double gap = Math.log10(10.0 / set[set.length - 1]);
             for (int i = 1; i < set.length; i++) gap = Math.min(gap, Math.log10(set[i] / set[i - 1]));
-            if (gap * perDecade >= TICK_GAP) {
-                chosen = set;
+            if (gap * perDecade >= labelRoom(values, horizontal)) {
                 break;
             }
-        }
-        int every = chosen != null ? 1 : (int) Math.ceil(TICK_GAP / perDecade);
-        double[] mantissas = chosen != null ? chosen : new double[]{1};
-        for (int e = Math.floorDiv(first, every) * every; e <= last; e += every) {
-            for (double m : mantissas) {
-                double v = m * Math.pow(10, e);
-                if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) values.add(v);
+            if (set.length == 1) {
+                // even whole decades are too close: every k-th decade
+                int every = (int) Math.ceil(labelRoom(values, horizontal) / perDecade);
+                values = logTickValues(set, every, first, last, lo, hi);
             }
         }
         if (values.size() < 2) {
@@ -224,6 +220,26 @@ public final class Style {
         for (double v : values) texts.add(logLabel(v));
         axis.put("tickvals", values);
         axis.put("ticktext", texts);
+    }
+
+    private static List<Double> logTickValues(double[] mantissas, int every, int first, int last, double lo, double hi) {
+        List<Double> values = new ArrayList<>();
+        for (int e = Math.floorDiv(first, every) * every; e <= last; e += every) {
+            for (double m : mantissas) {
+                double v = m * Math.pow(10, e);
+                if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) values.add(v);
+            }
+        }
+        return values;
+    }
+
+    /** Pixels two neighbouring labels need: their height on a vertical axis, the widest label's width (about 7.5 px a character) on a horizontal one. */
+    private static double labelRoom(List<Double> values, boolean horizontal) {
+        if (!horizontal) {
+            return TICK_GAP;
+        }
+        int longest = values.stream().mapToInt(v -> logLabel(v).length()).max().orElse(1);
+        return Math.max(TICK_GAP, longest * 7.5 + 14);
     }
 
     /** 0.002 … 3000 written out, others as 10ⁿ or m×10ⁿ. */

@@ -77,4 +77,15 @@ class PanelsTest {
         assertNull(map(layout, "yaxis2").get("title"), "the second panel repeats 'y': dropped");
         assertEquals("x", map(map(layout, "xaxis2"), "title").get("text"), "x titles stay per column");
     }
+    @Test
+    void anXTitleIsWrittenOnceUnderEachColumn() {
+        double[] xs = {0, 1};
+        java.util.List<Chart> four = new java.util.ArrayList<>();
+        for (int k = 0; k < 4; k++) four.add(Chart.of("p" + k, "time step t", "unit", Traces.line("a", xs, xs)));
+        java.util.Map<String, Object> layout = ExtensionsTestSupport.map(Panels.grid("grid", 2, four).toPlotly(), "layout");
+        assertNull(ExtensionsTestSupport.map(layout, "xaxis").get("title"), "top-left panel: its lower neighbour carries the title");
+        assertNull(ExtensionsTestSupport.map(layout, "xaxis2").get("title"));
+        assertNotNull(ExtensionsTestSupport.map(layout, "xaxis3").get("title"), "bottom row keeps it");
+        assertNotNull(ExtensionsTestSupport.map(layout, "xaxis4").get("title"));
+    }
 }

@@ -118,4 +118,14 @@ class StyleTest {
         Map<String, Object> layout = map(shown(Figures.image(title, new double[][]{{0, 1}, {1, 0}})), "layout");
         assertTrue(((Number) layout.get("width")).intValue() >= title.length() * 8.5, layout.get("width").toString());
     }
+    @Test
+    void horizontalLogLabelsKeepTheirWidthApart() {
+        double[] etas = {1e-6, 1e-2};
+        Map<String, Object> x = map(map(shown(Chart.of("s", "η", "acc", Traces.markers("t", etas, new double[]{0, 1})).logX()), "layout"), "xaxis");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> texts = (java.util.List<String>) x.get("ticktext");
+        assertTrue(texts.stream().noneMatch(t -> t.startsWith("2×") || t.startsWith("5×")),
+                "four decades on ~660 px: 1-2-5 labels (50 px apart, 59 px wide) would overlap: " + texts);
+        assertTrue(texts.contains("10⁻⁶") && texts.contains("0.01"), texts.toString());
+    }
 }
