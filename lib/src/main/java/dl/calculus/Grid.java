@@ -5,11 +5,44 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Evenly spaced sample points and function values on them, for plots (like NumPy's
- * {@code linspace}, {@code arange}, {@code logspace} and {@code meshgrid}).
+ * {@code linspace}, {@code arange}, {@code logspace} and {@code meshgrid}). A {@code Grid} itself is a
+ * function of two variables sampled on a plane grid, ready for a contour or surface plot:
+ * z[j][i] = f(xs[i], ys[j]), one row per y.
  */
-public final class Grid {
+public record Grid(double[] xs, double[] ys, double[][] z) {
 
-    private Grid() {
+    public Grid {
+        Objects.requireNonNull(xs, "xs");
+        Objects.requireNonNull(ys, "ys");
+        Objects.requireNonNull(z, "z");
+        if (z.length != ys.length || (z.length > 0 && z[0].length != xs.length)) {
+            throw new IllegalArgumentException("z must be ys.length × xs.length = " + ys.length + " × " + xs.length
+                    + ", got " + z.length + " × " + (z.length > 0 ? z[0].length : 0));
+        }
+    }
+
+    /** f sampled on nx × ny evenly spaced points of [xMin, xMax] × [yMin, yMax]. */
+    public static Grid of(ScalarFunction f, double xMin, double xMax, double yMin, double yMax, int nx, int ny) {
+        Objects.requireNonNull(f, "f");
+        if (nx < 2 || ny < 2) {
+            throw new IllegalArgumentException("a grid needs at least 2 points per axis, got " + nx + " × " + ny);
+        }
+        double[] xs = linspace(xMin, xMax, nx);
+        double[] ys = linspace(yMin, yMax, ny);
+        return new Grid(xs, ys, evaluate(f, xs, ys));
+    }
+
+    /** The same grid with op applied to every value, e.g. {@code map(Math::log1p)} for a steep surface. */
+    public Grid map(DoubleUnaryOperator op) {
+        Objects.requireNonNull(op, "op");
+        double[][] out = new double[z.length][];
+        for (int j = 0; j < z.length; j++) {
+            out[j] = new double[z[j].length];
+            for (int i = 0; i < z[j].length; i++) {
+                out[j][i] = op.applyAsDouble(z[j][i]);
+            }
+        }
+        return new Grid(xs, ys, out);
     }
 
     /** n evenly spaced points from start to stop, both included (n ≥ 2, or n = 1 gives [start]). */

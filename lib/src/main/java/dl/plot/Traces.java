@@ -1,7 +1,6 @@
 package dl.plot;
 
 import dl.descent.Path;
-import dl.surfaces.SurfaceGrid;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.BarTrace;
 import tech.tablesaw.plotly.traces.ContourTrace;
@@ -167,8 +166,8 @@ public final class Traces {
                 .with("colorbar", Map.of("title", Map.of("text", name), "len", 0.8, "thickness", 14));
     }
 
-    /** Contour lines of a sampled surface (see {@link SurfaceGrid}). */
-    public static StyledTrace contour(String name, SurfaceGrid grid) {
+    /** Contour lines of a sampled surface (see {@link dl.calculus.Grid}). */
+    public static StyledTrace contour(String name, dl.calculus.Grid grid) {
         Objects.requireNonNull(grid, "grid");
         return contour(name, grid.xs(), grid.ys(), grid.z());
     }
@@ -253,7 +252,7 @@ public final class Traces {
     }
 
     /** A surface from a sampled grid. */
-    public static SurfaceTrace surface(String name, SurfaceGrid grid) {
+    public static SurfaceTrace surface(String name, dl.calculus.Grid grid) {
         Objects.requireNonNull(grid, "grid");
         return surface(name, grid.xs(), grid.ys(), grid.z());
     }

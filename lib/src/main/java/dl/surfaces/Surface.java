@@ -1,5 +1,6 @@
 package dl.surfaces;
 
+import dl.calculus.Grid;
 import dl.calculus.ScalarFunction;
 import java.util.List;
 
@@ -14,4 +15,15 @@ public interface Surface extends ScalarFunction {
 
     /** A window showing the interesting part of the surface (first two coordinates). */
     PlotRange plotRange();
+
+    /** The surface sampled on n × n points of its plot range, for a contour or surface plot. */
+    default Grid grid(int n) {
+        return grid(plotRange(), n, n);
+    }
+
+    /** The surface sampled on nx × ny points of the given window. */
+    default Grid grid(PlotRange range, int nx, int ny) {
+        java.util.Objects.requireNonNull(range, "range");
+        return Grid.of(this, range.xMin(), range.xMax(), range.yMin(), range.yMax(), nx, ny);
+    }
 }

@@ -36,7 +36,7 @@ class LeastSquaresBadInputTest {
         LeastSquares ls = new LeastSquares(X, new double[] {1, 2, 3});
         assertMentions(assertThrows(NullPointerException.class, () -> ls.loss(null, ls.allRows())), "w");
         assertMentions(assertThrows(NullPointerException.class, () -> ls.gradient(new double[2], null)), "batch");
-        assertMentions(assertThrows(NullPointerException.class, () -> dl.surfaces.SurfaceGrid.of((dl.surfaces.Surface) null, 10)), "surface");
+        assertMentions(assertThrows(NullPointerException.class, () -> dl.calculus.Grid.of(null, 0, 1, 0, 1, 10, 10)), "f");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> ls.loss(new double[3], ls.allRows())),
                 "3 values", "2 features");
     }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-class SurfaceGridTest {
+class SurfaceSamplingTest {
 
     @Test
     void samplesTheSurfaceOverItsPlotRangeRowPerY() {
         Surface bowl = new ElongatedBowl(); // x ∈ [−10, 10], y ∈ [−5, 5]
-        SurfaceGrid g = SurfaceGrid.of(bowl, 5);
+        dl.calculus.Grid g = bowl.grid(5);
         assertEquals(5, g.xs().length);
         assertEquals(-10, g.xs()[0], 0);
         assertEquals(10, g.xs()[4], 0);
@@ -23,7 +23,7 @@ class SurfaceGridTest {
 
     @Test
     void rectangularGridsAndMap() {
-        SurfaceGrid g = SurfaceGrid.of(new Saddle(), new PlotRange(0, 1, 0, 2), 3, 2).map(v -> 2 * v);
+        dl.calculus.Grid g = new Saddle().grid(new PlotRange(0, 1, 0, 2), 3, 2).map(v -> 2 * v);
         assertEquals(2, g.z().length);
         assertEquals(3, g.z()[0].length);
         // (x, y) = (1, 2): 2·(1 − 4) = −6
@@ -32,7 +32,7 @@ class SurfaceGridTest {
 
     @Test
     void rejectsTooFewPoints() {
-        var e = assertThrows(IllegalArgumentException.class, () -> SurfaceGrid.of(new Saddle(), 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> new Saddle().grid(1));
         assertEquals("a grid needs at least 2 points per axis, got 1 × 1", e.getMessage());
     }
 }
