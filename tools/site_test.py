@@ -202,9 +202,7 @@ def open_and_check(page, url, what, check, events, plot_timeout=60):
 def step_through_deck(page, deck, check, events):
     """Every slide and fragment of one deck: content shown, plots drawn at a visible size; a screenshot per slide."""
     events.clear()
-    if SHOTS.exists():
-        shutil.rmtree(SHOTS)
-    SHOTS.mkdir(parents=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(deck.as_uri(), wait_until="load", timeout=120_000)
     page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=60_000)
     page.evaluate(MATHJAX_DONE)
@@ -318,7 +316,8 @@ def serve(site):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=SITE)
-    parser.add_argument("--deck", default=DEFAULT_DECK, help="the lecture whose deck is stepped through")
+    parser.add_argument("--deck", default=DEFAULT_DECK,
+                        help="the lecture(s) whose deck is stepped through, comma-separated (default %(default)s)")
     parser.add_argument("--build", action="store_true", help="build the site first (tools/course_site.py)")
     parser.add_argument("--decks-only", action="store_true",
                         help="only the decks: every slide fits, one deck stepped through (skips links and pages)")
@@ -398,16 +397,19 @@ def main():
         page.set_viewport_size(DECK_VIEWPORT)
         for f in sorted((site / "slides").glob("*.html")):
             check_deck_fit(page, f, check, events)
-        deck = site / "slides" / f"{args.deck}.html"
-        if deck.is_file():
-            step_through_deck(page, deck, check, events)
-        else:
-            check.fail(f"deck {deck.relative_to(site)} not found")
+        if SHOTS.exists():
+            shutil.rmtree(SHOTS)
+        for name in args.deck.split(","):
+            deck = site / "slides" / f"{name.strip()}.html"
+            if deck.is_file():
+                step_through_deck(page, deck, check, events)
+            else:
+                check.fail(f"deck {deck.relative_to(site)} not found")
 
         # 4. the same pages from a static HTTP server
         server = serve(site)
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        for rel in [] if args.decks_only else ["index.html", f"lectures/{args.deck}.html"]:
+        for rel in [] if args.decks_only else ["index.html", f"lectures/{args.deck.split(',')[0]}.html"]:
             open_and_check(page, base + rel, f"http: {rel}", check, events)
         server.shutdown()
         browser.close()
