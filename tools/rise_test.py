@@ -8,7 +8,7 @@
    beside the notebook: reveal.js runs in it on the same kernel session;
 4. the slideshow itself (its /rise/<notebook> page, at a projector's 1280 x 720) is stepped through slide
    by slide: each slide must show content, and a slide whose cells have a Plotly output must show the plot
-   drawn; a code cell is run from the slideshow (Shift+Enter) and must get a new execution count (the
+   drawn; a code cell is run from the slideshow (Ctrl+Enter) and must get a new execution count (the
    kernel is live). A screenshot per slide goes to build/screenshots/rise/.
 Every request to another host is blocked and fails the test, as does a script error on the pages.
 
@@ -44,8 +44,9 @@ SLIDE_STATE = """() => {
   const shown = Array.from(s.querySelectorAll('.jp-Cell')).filter(c => !c.closest('aside, .notes')
       && !c.classList.contains('reveal-skip')
       && (!c.closest('.fragment') || c.closest('.fragment').classList.contains('visible')));
-  const plots = Array.from(s.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.plotly.v1+json"]'))
-      .filter(o => !o.closest('aside, .notes'));
+  const plots = Array.from(new Set(Array.from(s.querySelectorAll(
+      '.jp-OutputArea-output[data-mime-type="application/vnd.plotly.v1+json"], .jp-RenderedPlotly'))
+      .map(o => o.closest('.jp-OutputArea-child') || o))).filter(o => !o.closest('aside, .notes'));
   const drawn = plots.filter(o => o.querySelector('svg.main-svg')
       && (o.querySelectorAll('g.trace, g.contourlayer path, g.hm image').length > 0)
       && o.getBoundingClientRect().height > 50);
@@ -218,7 +219,7 @@ def main():
                         undrawn.append(f"{s['id']}: {s['plots'] - s['drawn']} of {s['plots']} plots")
                     plots_seen += s["drawn"]
                     if ran is None and show.evaluate("""() => !!document.querySelector(
-                            '.reveal section.present section.present .jp-CodeCell .jp-InputArea-editor')"""):
+                            '.reveal section.present section.present .jp-CodeCell:not(.reveal-skip) .jp-InputArea-editor')"""):
                         ran = run_in_slideshow(show)
                     if len(seen) >= args.slides:
                         break
@@ -239,9 +240,9 @@ def main():
             if ran is None:
                 check.fail("no code cell reached in the slideshow to run")
             elif ran[0]:
-                check.ok(f"kernel live in the slideshow: Shift+Enter ran a code cell ({ran[1]})")
+                check.ok(f"kernel live in the slideshow: Ctrl+Enter ran a code cell ({ran[1]})")
             else:
-                check.fail(f"Shift+Enter in the slideshow: {ran[1]}")
+                check.fail(f"Ctrl+Enter in the slideshow: {ran[1]}")
             browser.close()
     finally:
         browser_test.stop_lab(lab)
@@ -275,11 +276,11 @@ def accept_kernel_dialog(page):
 
 
 def run_in_slideshow(show):
-    """Shift+Enter on the first code cell of the current slide; (True, what) if its execution count grew."""
-    prompt = show.locator(".reveal section.present section.present .jp-CodeCell .jp-InputPrompt").first
+    """Ctrl+Enter on the first code cell of the current slide; (True, what) if its execution count grew."""
+    prompt = show.locator(".reveal section.present section.present .jp-CodeCell:not(.reveal-skip) .jp-InputPrompt").first
     before = prompt.inner_text().strip()
-    show.locator(".reveal section.present section.present .jp-CodeCell .jp-InputArea-editor").first.click(force=True)
-    show.keyboard.press("Shift+Enter")
+    show.locator(".reveal section.present section.present .jp-CodeCell:not(.reveal-skip) .jp-InputArea-editor").first.click(force=True)
+    show.keyboard.press("Control+Enter")  # run in place (Shift+Enter would move the slideshow on)
     deadline = time.time() + 60
     after = before
     while time.time() < deadline:

@@ -16,6 +16,8 @@ The rules, applied to the cells in order:
   outputs and figures they would not fit a 1280 x 720 slide);
 * a set-up code cell (only imports, comments or blank lines) and an empty cell are skipped.
 
+The notebook's metadata gets RISE's settings (RISE below): the "white" theme, offline.
+
 The result depends only on the cells' text and order: running it twice changes nothing. Other cell
 metadata is kept; the JSON layout is the repository's (indent 1, UTF-8, trailing newline).
 
@@ -96,9 +98,19 @@ def slide_types(cells):
     return types
 
 
+# RISE's settings for every lecture (notebook metadata "rise", read by jupyterlab-rise): reveal.js's "white"
+# theme, whose font ships with RISE (its default theme, "simple", asks fonts.googleapis.com for its fonts);
+# a slide taller than the screen scrolls instead of being cut off.
+RISE = {"theme": "white", "transition": "none", "scroll": True}
+
+
 def apply(nb):
-    """Sets slideshow.slide_type on every cell; returns True if anything changed."""
+    """Sets slideshow.slide_type on every cell and RISE's settings; returns True if anything changed."""
     changed = False
+    rise = nb.setdefault("metadata", {}).get("rise")
+    if not isinstance(rise, dict) or any(rise.get(k) != v for k, v in RISE.items()):
+        nb["metadata"]["rise"] = {**(rise if isinstance(rise, dict) else {}), **RISE}
+        changed = True
     for cell, t in zip(nb["cells"], slide_types(nb["cells"])):
         meta = cell.setdefault("metadata", {})
         show = meta.get("slideshow")
@@ -119,6 +131,9 @@ def problems(nb):
             found.append(f"cell {i + 1} has slide_type {t!r}, not one of {sorted(SLIDE_TYPES)}")
     if nb["cells"] and nb["cells"][0].get("metadata", {}).get("slideshow", {}).get("slide_type") != "slide":
         found.append("the first cell does not start a slide")
+    rise = nb.get("metadata", {}).get("rise")
+    if not isinstance(rise, dict) or any(rise.get(k) != v for k, v in RISE.items()):
+        found.append(f"notebook metadata rise is {rise!r}, not {RISE!r} (RISE's default theme fetches web fonts)")
     return found
 
 
