@@ -111,9 +111,16 @@ def main():
         check.ok(f"jupyter labextension list: {rise.split('(')[0].strip()}")
     else:
         check.fail(f"jupyterlab-rise not listed as enabled and OK by `jupyter labextension list`: {rise or 'missing'}")
-    incompatible = [line for line in ext.values() if line.split("(")[0].rstrip().endswith("X")]
+    # jupyterlab-rise 0.43.1 requires jupyterlab-mathjax3, whose every release (4.2.0 ... 4.3.0) is a
+    # JupyterLab 3 extension (@jupyterlab/application < 4): JupyterLab 4 flags it "X". JupyterLab 4 typesets
+    # with its own MathJax 3 (@jupyterlab/mathjax-extension), so the set-up disables the old one
+    # (`jupyter labextension disable @jupyterlab/mathjax3-extension`); an enabled incompatible one fails here.
+    incompatible = [line for line in ext.values()
+                    if re.search(r"\benabled\b", line) and re.search(r"\sX\b", line.split("(")[0])]
     if incompatible:
-        check.fail("labextensions JupyterLab flags as incompatible: " + "; ".join(incompatible))
+        check.fail("enabled labextensions JupyterLab flags as incompatible (X): " + "; ".join(incompatible))
+    else:
+        check.ok("no enabled labextension is flagged incompatible (X) by JupyterLab")
 
     if WORK.exists():
         shutil.rmtree(WORK)
@@ -148,7 +155,7 @@ def main():
             page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=120_000)
             page.wait_for_function("""() => { const s = document.querySelector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator');
                 return s && s.getAttribute('data-status') === 'idle'; }""", timeout=120_000)
-            accept_kernel_dialog(page)
+            wait_kernel_idle(base, token, nb_name, page)
             run_all(page)
             deadline = time.time() + 240
             retried = False
@@ -257,6 +264,20 @@ def main():
     print(f"rise test took {time.perf_counter() - started:.0f} s")
     print(f"rise test: {check.passed} passed, {len(check.failed)} failed")
     return 1 if check.failed else 0
+
+
+def wait_kernel_idle(base, token, nb_name, page, timeout_s=180):
+    """Until the notebook's session has a java kernel that is idle (JupyterLab's REST API)."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        accept_kernel_dialog(page)
+        sessions = json.load(urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10))
+        if any(s["path"].endswith(nb_name) and s["kernel"]["name"] == "java"
+               and s["kernel"]["execution_state"] == "idle" for s in sessions):
+            time.sleep(1)
+            return True
+        time.sleep(0.5)
+    return False
 
 
 def run_all(page):
