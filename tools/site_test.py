@@ -5,11 +5,14 @@
    pages the lectures link) opens from file:// with every request to another host blocked, and fails on: a
    blocked request, a local file that is missing, a script error, a "Math Processing Error" (or
    MathJax error node), a formula left as raw $…$, a plot that is not drawn;
-3. one deck is stepped through slide by slide (every fragment): each slide must show content and its
-   plots drawn at a visible size; a screenshot per slide goes to build/site-screenshots/;
-4. the home page and one lecture served by a static HTTP server on 127.0.0.1 pass the same checks.
+3. every slide of every deck, at a projector's 1280 x 720 with its fragments shown, must fit the slide box:
+   no code block, output, plot, image, table, display formula or paragraph outside it, and no code or output
+   line cut at its right edge (OVERFLOW; the deck template fits slides, then marks them data-fitted);
+4. one deck (or several: --deck a,b) is stepped through slide by slide (every fragment): each slide must show
+   content, its plots drawn at a visible size, and fit; a screenshot per slide goes to build/site-screenshots/;
+5. the home page and one lecture served by a static HTTP server on 127.0.0.1 pass the same checks.
 
-    python tools/site_test.py [--site build/site] [--deck 02-calculus-warm-up] [--build]
+    python tools/site_test.py [--site build/site] [--deck 02-calculus-warm-up[,03-…]] [--decks-only] [--build]
 """
 import argparse
 import functools
@@ -406,7 +409,7 @@ def main():
             else:
                 check.fail(f"deck {deck.relative_to(site)} not found")
 
-        # 4. the same pages from a static HTTP server
+        # 5. the same pages from a static HTTP server
         server = serve(site)
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         for rel in [] if args.decks_only else ["index.html", f"lectures/{args.deck.split(',')[0]}.html"]:
