@@ -297,11 +297,12 @@ def check_deck_fit(page, deck, check, events):
         if out:
             overflowing[(h, v)] = out
     problems = [f"{k}: {d}" for k, d in events] + overflow_problems(overflowing, len(slides))
-    summary = f"deck {deck.name}: {len(slides)} slides fit the {DECK_VIEWPORT['width']}x{DECK_VIEWPORT['height']} slide box ({time.perf_counter() - started:.1f} s)"
+    size = f"{DECK_VIEWPORT['width']}x{DECK_VIEWPORT['height']}"
+    took = f"({time.perf_counter() - started:.1f} s)"
     if problems:
-        check.fail(summary + " — " + "; ".join(problems[:3]))
+        check.fail(f"deck {deck.name}: {len(slides)} slides at {size} {took} — " + "; ".join(problems[:3]))
     else:
-        check.ok(summary)
+        check.ok(f"deck {deck.name}: all {len(slides)} slides fit the {size} slide box {took}")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
