@@ -5,11 +5,14 @@
    pages the lectures link) opens from file:// with every request to another host blocked, and fails on: a
    blocked request, a local file that is missing, a script error, a "Math Processing Error" (or
    MathJax error node), a formula left as raw $…$, a plot that is not drawn;
-3. one deck is stepped through slide by slide (every fragment): each slide must show content and its
-   plots drawn at a visible size; a screenshot per slide goes to build/site-screenshots/;
-4. the home page and one lecture served by a static HTTP server on 127.0.0.1 pass the same checks.
+3. every slide of every deck, at a projector's 1280 x 720 with its fragments shown, must fit the slide box:
+   no code block, output, plot, image, table, display formula or paragraph outside it, and no code or output
+   line cut at its right edge (OVERFLOW; the deck template fits slides, then marks them data-fitted);
+4. one deck (or several: --deck a,b) is stepped through slide by slide (every fragment): each slide must show
+   content, its plots drawn at a visible size, and fit; a screenshot per slide goes to build/site-screenshots/;
+5. the home page and one lecture served by a static HTTP server on 127.0.0.1 pass the same checks.
 
-    python tools/site_test.py [--site build/site] [--deck 02-calculus-warm-up] [--build]
+    python tools/site_test.py [--site build/site] [--deck 02-calculus-warm-up[,03-…]] [--decks-only] [--build]
 """
 import argparse
 import functools
@@ -29,6 +32,10 @@ SITE = ROOT / "build" / "site"
 SHOTS = ROOT / "build" / "site-screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 DEFAULT_DECK = "02-calculus-warm-up"
+DECK_VIEWPORT = {"width": 1280, "height": 720}  # a projector
+# a deck that fits its slides to the slide box (tools/site/templates/course-slides) marks each slide when done
+FITTED = """() => { const s = Reveal.getCurrentSlide();
+    return !window.courseFitSlide || (s && s.dataset.fitted === 'yes'); }"""
 
 # raw TeX left in the page's prose: text outside code, scripts and typeset formulas
 UNRENDERED = r"""() => {
@@ -66,6 +73,46 @@ PLOTS = """(scope) => {
   const sized = drawn.filter(el => el.getBoundingClientRect().width > 50 && el.getBoundingClientRect().height > 50);
   const missing = (document.body.innerText.match(/plotly\\.js is not loaded/g) || []).length;
   return {plots: plots.length, drawn: drawn.length, sized: sized.length, missing: missing};
+}"""
+
+
+# what of the current slide lies outside the slide box (the deck's width x height, as reveal.js scales it):
+# code blocks, outputs, plots, images, tables, display formulas, prose; and code or output whose lines are
+# cut at the right edge inside its own box (it scrolls sideways: scrollWidth > clientWidth)
+OVERFLOW = r"""() => {
+  const slide = Reveal.getCurrentSlide();
+  const area = document.querySelector('.reveal .slides').getBoundingClientRect();
+  const scale = Reveal.getScale ? Reveal.getScale() : 1;
+  const tol = 2;
+  const found = [];
+  const name = el => (el.className && typeof el.className === 'string' ? el.tagName.toLowerCase() + '.'
+      + el.className.trim().split(/\s+/)[0] : el.tagName.toLowerCase());
+  const sel = '.jp-InputArea-editor, .jp-OutputArea-output, .dl-plot, img, table, '
+      + 'mjx-container[display="true"], .jp-RenderedMarkdown p, .jp-RenderedMarkdown li, '
+      + '.jp-RenderedMarkdown h1, .jp-RenderedMarkdown h2, .jp-RenderedMarkdown h3';
+  for (const el of slide.querySelectorAll(sel)) {
+    if (el.closest('.notes, aside')) { continue; }
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) { continue; }
+    const below = r.bottom - area.bottom, right = r.right - area.right, left = area.left - r.left;
+    if (below > tol || right > tol || left > tol) {
+      found.push(`${name(el)} ${below > tol ? Math.round(below / scale) + ' px below the slide' : ''}`
+          + `${right > tol ? ' ' + Math.round(right / scale) + ' px right of the slide' : ''}`
+          + `${left > tol ? ' ' + Math.round(left / scale) + ' px left of the slide' : ''}`);
+      continue;
+    }
+    if (el.matches('.jp-InputArea-editor, .jp-OutputArea-output')) {
+      for (const box of [el, ...el.querySelectorAll('pre')]) {
+        const clipped = getComputedStyle(box).overflowX !== 'visible';
+        const textRight = box.getBoundingClientRect().left + box.scrollWidth * scale;
+        if (clipped ? box.scrollWidth > box.clientWidth + tol : textRight > area.right + tol) {
+          found.push(`${name(el)}: lines cut at the right edge (${box.scrollWidth} px of text in ${box.clientWidth} px)`);
+          break;
+        }
+      }
+    }
+  }
+  return found;
 }"""
 
 
@@ -158,14 +205,13 @@ def open_and_check(page, url, what, check, events, plot_timeout=60):
 def step_through_deck(page, deck, check, events):
     """Every slide and fragment of one deck: content shown, plots drawn at a visible size; a screenshot per slide."""
     events.clear()
-    if SHOTS.exists():
-        shutil.rmtree(SHOTS)
-    SHOTS.mkdir(parents=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(deck.as_uri(), wait_until="load", timeout=120_000)
     page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=60_000)
     page.evaluate(MATHJAX_DONE)
     total = page.evaluate("() => Reveal.getTotalSlides()")
     seen, empty, undrawn, steps = [], [], [], 0
+    overflowing = {}  # slide -> what lies outside the slide box
     while steps < 2000:
         steps += 1
         idx = page.evaluate("() => Reveal.getIndices()")
@@ -185,6 +231,11 @@ def step_through_deck(page, deck, check, events):
             empty.append(f"{key}")
         if state["sized"] < state["plots"]:
             undrawn.append(f"slide {key}: {state['plots'] - state['sized']} of {state['plots']} plots")
+        if key not in overflowing:
+            wait_fitted(page)
+            out = page.evaluate(OVERFLOW)
+            if out:
+                overflowing[key] = out
         if key not in seen:
             seen.append(key)
             time.sleep(0.15)
@@ -200,12 +251,58 @@ def step_through_deck(page, deck, check, events):
         problems.append(f"{len(empty)} slides without content: {', '.join(empty[:5])}")
     if undrawn:
         problems.append("plots not drawn: " + "; ".join(undrawn[:3]))
+    problems += overflow_problems(overflowing, total)
     summary = (f"deck {deck.name}: stepped through {len(seen)} slides in {steps} steps (fragments included), "
                f"screenshots in {SHOTS.relative_to(ROOT)}/")
     if problems:
         check.fail(summary + " — " + "; ".join(problems[:4]))
     else:
         check.ok(summary)
+
+
+def wait_fitted(page, timeout_s=10):
+    deadline = time.time() + timeout_s
+    while not page.evaluate(FITTED) and time.time() < deadline:
+        time.sleep(0.1)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def overflow_problems(overflowing, total):
+    if not overflowing:
+        return []
+    worst = "; ".join(f"slide {k}: {', '.join(v[:2])}" for k, v in list(overflowing.items())[:3])
+    return [f"{len(overflowing)} of {total} slides overflow the slide box ({worst})"]
+
+
+def check_deck_fit(page, deck, check, events):
+    """Every slide of a deck, fragments shown: no code, output, plot, image or text outside the slide box."""
+    events.clear()
+    started = time.perf_counter()
+    page.goto(deck.as_uri(), wait_until="load", timeout=120_000)
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=60_000)
+    page.evaluate(MATHJAX_DONE)
+    slides = page.evaluate("""() => Reveal.getSlides().map(s => { const i = Reveal.getIndices(s);
+        return [i.h, i.v || 0]; })""")
+    overflowing = {}
+    for h, v in slides:
+        page.evaluate(f"() => Reveal.slide({h}, {v}, 1000)")  # every fragment shown
+        deadline = time.time() + 10
+        while True:
+            state = page.evaluate(PLOTS, True)
+            if state["sized"] == state["plots"] or time.time() > deadline:
+                break
+            time.sleep(0.1)
+        wait_fitted(page)
+        out = page.evaluate(OVERFLOW)
+        if out:
+            overflowing[(h, v)] = out
+    problems = [f"{k}: {d}" for k, d in events] + overflow_problems(overflowing, len(slides))
+    size = f"{DECK_VIEWPORT['width']}x{DECK_VIEWPORT['height']}"
+    took = f"({time.perf_counter() - started:.1f} s)"
+    if problems:
+        check.fail(f"deck {deck.name}: {len(slides)} slides at {size} {took} — " + "; ".join(problems[:3]))
+    else:
+        check.ok(f"deck {deck.name}: all {len(slides)} slides fit the {size} slide box {took}")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -223,8 +320,11 @@ def serve(site):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=SITE)
-    parser.add_argument("--deck", default=DEFAULT_DECK, help="the lecture whose deck is stepped through")
+    parser.add_argument("--deck", default=DEFAULT_DECK,
+                        help="the lecture(s) whose deck is stepped through, comma-separated (default %(default)s)")
     parser.add_argument("--build", action="store_true", help="build the site first (tools/course_site.py)")
+    parser.add_argument("--decks-only", action="store_true",
+                        help="only the decks: every slide fits, one deck stepped through (skips links and pages)")
     args = parser.parse_args()
     site = args.site.resolve()
     if args.build:
@@ -239,7 +339,7 @@ def main():
     # 1. links
     pages = sorted(p for p in site.rglob("*.html") if "api" not in p.relative_to(site).parts)
     broken_total = 0
-    for page_file in pages:
+    for page_file in ([] if args.decks_only else pages):
         broken = broken_links(page_file, site)
         broken_total += len(broken)
         if broken:
@@ -247,7 +347,7 @@ def main():
     linked_api = sorted({(p.parent / unquote(urlparse(ref).path)).resolve()
                          for p in pages for ref in re.findall(r'href="([^"#]*api/[^"#]*\.html)"', p.read_text(encoding="utf-8"))})
     linked_api = [p for p in linked_api if p.is_file()]
-    if broken_total == 0:
+    if broken_total == 0 and not args.decks_only:
         check.ok(f"internal links: every link and asset of {len(pages)} pages resolves "
                  f"({len(linked_api)} javadoc pages linked)")
 
@@ -284,6 +384,8 @@ def main():
         # javadoc pages are all alike: the index and a few linked class pages (all linked ones exist: check 1)
         api_pages = ([site / "api" / "index.html"] + linked_api[::max(1, len(linked_api) // 4)][:4]
                      if (site / "api" / "index.html").is_file() else [])
+        if args.decks_only:
+            order, api_pages = [], []
         for f in order:
             open_and_check(page, f.as_uri(), str(f.relative_to(site)), check, events)
         for f in api_pages:
@@ -295,17 +397,23 @@ def main():
         if api_pages and not any(f"api/" in m for m in check.failed):
             check.ok(f"javadoc: {len(api_pages)} pages (index + linked class pages) open offline")
 
-        # 3. one deck, slide by slide
-        deck = site / "slides" / f"{args.deck}.html"
-        if deck.is_file():
-            step_through_deck(page, deck, check, events)
-        else:
-            check.fail(f"deck {deck.relative_to(site)} not found")
+        # 3. every deck fits the projector's slide box; one deck slide by slide
+        page.set_viewport_size(DECK_VIEWPORT)
+        for f in sorted((site / "slides").glob("*.html")):
+            check_deck_fit(page, f, check, events)
+        if SHOTS.exists():
+            shutil.rmtree(SHOTS)
+        for name in args.deck.split(","):
+            deck = site / "slides" / f"{name.strip()}.html"
+            if deck.is_file():
+                step_through_deck(page, deck, check, events)
+            else:
+                check.fail(f"deck {deck.relative_to(site)} not found")
 
-        # 4. the same pages from a static HTTP server
+        # 5. the same pages from a static HTTP server
         server = serve(site)
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        for rel in ["index.html", f"lectures/{args.deck}.html"]:
+        for rel in [] if args.decks_only else ["index.html", f"lectures/{args.deck.split(',')[0]}.html"]:
             open_and_check(page, base + rel, f"http: {rel}", check, events)
         server.shutdown()
         browser.close()

@@ -11,8 +11,12 @@ The rules, applied to the cells in order:
   the code that comes next (the notebooks' rhythm is prose -> small code cell -> figure); one that
   follows prose on the same slide is a fragment (it appears on the next click);
 * a code cell sits on the slide that discusses it (`-`), with its output; a code cell whose discussion
-  went to the notes after another code cell starts a sub-slide;
+  went to the notes after another code cell starts a sub-slide, and so does a code cell that follows
+  another code cell when the slide would then hold more than SLIDE_CODE_LINES lines of code (with their
+  outputs and figures they would not fit a 1280 x 720 slide);
 * a set-up code cell (only imports, comments or blank lines) and an empty cell are skipped.
+
+The notebook's metadata gets RISE's settings (RISE below): the "white" theme, offline.
 
 The result depends only on the cells' text and order: running it twice changes nothing. Other cell
 metadata is kept; the JSON layout is the repository's (indent 1, UTF-8, trailing newline).
@@ -31,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 LONG_PROSE = 120  # words: prose (without a heading) longer than this becomes speaker notes
+SLIDE_CODE_LINES = 16  # lines of code on one slide, at most, when a code cell follows a code cell
 HEADING = re.compile(r"^(#{1,6})\s")
 SETUP_LINE = re.compile(r"^\s*(import\s+(static\s+)?[\w.*]+\s*;|//.*|%.*|)\s*$")
 
@@ -54,6 +59,7 @@ def slide_types(cells):
     """The slide type of each cell, by the rules in the module docstring."""
     types = []
     previous = None  # kind of the last cell shown on a slide: "markdown" or "code"
+    code_lines = 0  # lines of code on the current (sub-)slide
     for i, cell in enumerate(cells):
         text = source(cell).strip()
         kind = cell.get("cell_type")
@@ -76,19 +82,35 @@ def slide_types(cells):
                 t = "skip"
             elif previous == "code" and types and types[-1] == "notes":
                 t = "subslide"  # the prose between two code cells went to the notes: a new step
+            elif previous == "code" and code_lines + len(text.splitlines()) > SLIDE_CODE_LINES:
+                t = "subslide"  # two code cells and their outputs would not fit one slide
             else:
                 t = "-"
         else:
             t = "skip"
         types.append(t)
+        if t in ("slide", "subslide"):
+            code_lines = 0
+        if kind == "code" and t not in ("skip", "notes"):
+            code_lines += len(text.splitlines())
         if t not in ("skip", "notes"):
             previous = kind
     return types
 
 
+# RISE's settings for every lecture (notebook metadata "rise", read by jupyterlab-rise): reveal.js's "white"
+# theme, whose font ships with RISE (its default theme, "simple", asks fonts.googleapis.com for its fonts);
+# a slide taller than the screen scrolls instead of being cut off.
+RISE = {"theme": "white", "transition": "none", "scroll": True}
+
+
 def apply(nb):
-    """Sets slideshow.slide_type on every cell; returns True if anything changed."""
+    """Sets slideshow.slide_type on every cell and RISE's settings; returns True if anything changed."""
     changed = False
+    rise = nb.setdefault("metadata", {}).get("rise")
+    if not isinstance(rise, dict) or any(rise.get(k) != v for k, v in RISE.items()):
+        nb["metadata"]["rise"] = {**(rise if isinstance(rise, dict) else {}), **RISE}
+        changed = True
     for cell, t in zip(nb["cells"], slide_types(nb["cells"])):
         meta = cell.setdefault("metadata", {})
         show = meta.get("slideshow")
@@ -109,6 +131,9 @@ def problems(nb):
             found.append(f"cell {i + 1} has slide_type {t!r}, not one of {sorted(SLIDE_TYPES)}")
     if nb["cells"] and nb["cells"][0].get("metadata", {}).get("slideshow", {}).get("slide_type") != "slide":
         found.append("the first cell does not start a slide")
+    rise = nb.get("metadata", {}).get("rise")
+    if not isinstance(rise, dict) or any(rise.get(k) != v for k, v in RISE.items()):
+        found.append(f"notebook metadata rise is {rise!r}, not {RISE!r} (RISE's default theme fetches web fonts)")
     return found
 
 

@@ -6,7 +6,8 @@
 #   3. every notebook under notebooks/ executes top to bottom on the real Java kernel,
 #      and prints the same text on a second run
 #   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium), then the
-#      figure test: every figure of every notebook in both, checked and kept as PNGs (build/figures/index.html)
+#      figure test: every figure of every notebook in both, checked and kept as PNGs (build/figures/index.html);
+#      the RISE slideshow of lecture 02 in JupyterLab, stepped through with the kernel live (build/screenshots/rise/)
 #   5. Binder: repo2docker writes a Dockerfile; binder/postBuild runs green in a scratch environment
 #   6. graded exercises: nbgrader release + autograde on the Java kernel (tools/test_exercises.py)
 #   7. slide metadata in every lecture; the course site (build/site) built and opened page by page in
@@ -38,6 +39,7 @@ seeded=(notebooks/[0-9]*.ipynb)
 
 step "4/7 browser test and figure test (offline, headless Chromium)"
 "$PY" tools/browser_test.py
+"$PY" tools/rise_test.py   # "Render as slideshow" (jupyterlab-rise) on lecture 02, kernel live (~1.5 min)
 
 step "5/7 Binder"
 bash tools/binder_test.sh
