@@ -291,17 +291,58 @@ def glossary_page(lectures, source):
 """
 
 
+OUTPUT_ONLY = "dl-output-only"  # a deck cell that shows only outputs (the rest of a cell with several figures)
+
+
 @functools.lru_cache(maxsize=None)
 def deck_exporter():
     from nbconvert import SlidesExporter
-    return SlidesExporter(template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)],
+    from traitlets.config import Config
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_input_tags = {OUTPUT_ONLY}
+    return SlidesExporter(config=config, template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)],
                           reveal_url_prefix="../assets/reveal.js", reveal_theme="white")
+
+
+def is_figure(output):
+    return "application/vnd.plotly.v1+json" in output.get("data", {})
+
+
+def split_figure_cells(nb):
+    """In a deck, a code cell that draws several figures (a loop over three initialisations, two starts) shows
+    its code with the first figure, and each further figure, with the text printed before it, on a sub-slide
+    of its own: one slide could not hold them all."""
+    import nbformat
+    cells = []
+    for cell in nb.cells:
+        outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
+        if sum(map(is_figure, outputs)) < 2 or cell.metadata.get("slideshow", {}).get("slide_type") in ("skip", "notes"):
+            cells.append(cell)
+            continue
+        groups, current = [], []
+        for o in outputs:
+            current.append(o)
+            if is_figure(o):
+                groups.append(current)
+                current = []
+        if current:
+            groups[-1].extend(current)
+        cell.outputs = groups[0]
+        cells.append(cell)
+        for group in groups[1:]:
+            rest = nbformat.v4.new_code_cell(source="", outputs=group)
+            rest.metadata["slideshow"] = {"slide_type": "subslide"}
+            rest.metadata["tags"] = [OUTPUT_ONLY]
+            cells.append(rest)
+    nb.cells = cells
 
 
 def deck_html(entry):
     import copy
     nb = copy.deepcopy(entry.nb)
     ensure_slide_metadata(nb)
+    split_figure_cells(nb)
     exporter = deck_exporter()
     resources = {"course": {"head": head_html("../")}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)

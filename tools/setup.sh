@@ -53,6 +53,12 @@ else
   say "Python packages are up to date ($REQ)"
 fi
 
+# jupyterlab-rise pulls in jupyterlab-mathjax3, a JupyterLab 3 extension that JupyterLab 4 cannot load (it has
+# MathJax 3 built in): keep it disabled, in the venv, so that Lab lists no broken extension
+if ! "$VENV/bin/jupyter" labextension list 2>&1 | grep -q "mathjax3-extension.*disabled"; then
+  "$VENV/bin/jupyter" labextension disable --level=sys_prefix @jupyterlab/mathjax3-extension >/dev/null
+fi
+
 # --- the Java kernel ----------------------------------------------------------------------------
 "$VENV/bin/python" tools/install_kernel.py --data-dir "$VENV/share/jupyter"
 

@@ -104,7 +104,9 @@ OVERFLOW = r"""() => {
     if (el.matches('.jp-InputArea-editor, .jp-OutputArea-output')) {
       for (const box of [el, ...el.querySelectorAll('pre')]) {
         const clipped = getComputedStyle(box).overflowX !== 'visible';
-        const textRight = box.getBoundingClientRect().left + box.scrollWidth * scale;
+        // the box's own scale on screen: reveal.js's, times any zoom the deck's fit step gave the slide
+        const own = box.offsetWidth ? box.getBoundingClientRect().width / box.offsetWidth : scale;
+        const textRight = box.getBoundingClientRect().left + box.scrollWidth * own;
         if (clipped ? box.scrollWidth > box.clientWidth + tol : textRight > area.right + tol) {
           found.push(`${name(el)}: lines cut at the right edge (${box.scrollWidth} px of text in ${box.clientWidth} px)`);
           break;

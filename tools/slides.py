@@ -13,7 +13,8 @@ The rules, applied to the cells in order:
 * a code cell sits on the slide that discusses it (`-`), with its output; a code cell whose discussion
   went to the notes after another code cell starts a sub-slide, and so does a code cell that follows
   another code cell when the slide would then hold more than SLIDE_CODE_LINES lines of code (with their
-  outputs and figures they would not fit a 1280 x 720 slide);
+  outputs and figures they would not fit a 1280 x 720 slide), and so does a code cell below more than
+  PROSE_WITH_CODE words of prose (tables, lists and display formulas weigh more);
 * a set-up code cell (only imports, comments or blank lines) and an empty cell are skipped.
 
 The notebook's metadata gets RISE's settings (RISE below): the "white" theme, offline.
@@ -36,6 +37,9 @@ NOTEBOOKS = ROOT / "notebooks"
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 LONG_PROSE = 120  # words: prose (without a heading) longer than this becomes speaker notes
 SLIDE_CODE_LINES = 16  # lines of code on one slide, at most, when a code cell follows a code cell
+PROSE_WITH_CODE = 55  # words of prose (a table row, a list item or a display formula counts as 12) above which
+                      # the code cell that follows moves to a sub-slide of its own: prose + code + a figure
+                      # or table no longer fit 1280 x 720
 HEADING = re.compile(r"^(#{1,6})\s")
 SETUP_LINE = re.compile(r"^\s*(import\s+(static\s+)?[\w.*]+\s*;|//.*|%.*|)\s*$")
 
@@ -55,11 +59,24 @@ def is_setup(code):
     return all(SETUP_LINE.match(line) for line in code.splitlines())
 
 
+def prose_weight(text):
+    """Words of a markdown cell, a table row, list item or display-formula line counting as 12 (they take a line each)."""
+    weight = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|") or stripped.startswith("$$") or re.match(r"^([-*]|\d+\.)\s", stripped):
+            weight += max(12, len(stripped.split()))
+        else:
+            weight += len(stripped.split())
+    return weight
+
+
 def slide_types(cells):
     """The slide type of each cell, by the rules in the module docstring."""
     types = []
     previous = None  # kind of the last cell shown on a slide: "markdown" or "code"
     code_lines = 0  # lines of code on the current (sub-)slide
+    prose = 0  # weight of the prose on the current (sub-)slide
     for i, cell in enumerate(cells):
         text = source(cell).strip()
         kind = cell.get("cell_type")
@@ -84,6 +101,8 @@ def slide_types(cells):
                 t = "subslide"  # the prose between two code cells went to the notes: a new step
             elif previous == "code" and code_lines + len(text.splitlines()) > SLIDE_CODE_LINES:
                 t = "subslide"  # two code cells and their outputs would not fit one slide
+            elif previous == "markdown" and prose > PROSE_WITH_CODE:
+                t = "subslide"  # long prose above: the code and its output get a slide of their own
             else:
                 t = "-"
         else:
@@ -91,6 +110,9 @@ def slide_types(cells):
         types.append(t)
         if t in ("slide", "subslide"):
             code_lines = 0
+            prose = 0
+        if kind == "markdown" and t not in ("skip", "notes"):
+            prose += prose_weight(text)
         if kind == "code" and t not in ("skip", "notes"):
             code_lines += len(text.splitlines())
         if t not in ("skip", "notes"):
