@@ -123,6 +123,16 @@ def check_figure(page, gd, result):
                                f"{', '.join(t['types']) or 'none'})")
     if not a["title"]:
         result.failures.append("no title")
+    # wider than the output area that holds it (JupyterLab at 1280 px with the file browser open): cut at the right
+    clip = gd.evaluate("""el => {
+        const out = el.closest('.jp-OutputArea-output') || el.parentElement;
+        const svg = el.querySelector('svg.main-svg');
+        const r = el.getBoundingClientRect(), o = out.getBoundingClientRect();
+        const w = svg ? svg.getBoundingClientRect().width : r.width;
+        return {fig: Math.round(w), room: Math.round(o.right - r.left), over: Math.round(r.left + w - o.right)};
+    }""")
+    if clip["over"] > 4:
+        result.failures.append(f"cut at the right: {clip['fig']} px wide with {clip['room']} px of room")
     if a["unlabelled"]:
         result.failures.append("unlabelled axis: " + ", ".join(a["unlabelled"]))
     if a["legendControl"]:

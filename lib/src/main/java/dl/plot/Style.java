@@ -13,8 +13,8 @@ import java.util.Set;
  * take the bottom.
  */
 public final class Style {
-    /** The widest figure that fits next to JupyterLab's file browser on a 1280-px screen. */
-    public static final int MAX_WIDTH = 900;
+    /** The widest figure that fits JupyterLab's output area with the file browser open on a 1280-px screen (848 px). */
+    public static final int MAX_WIDTH = 840;
     static final String FONT_FAMILY = "'Noto Sans', 'Noto Sans CJK KR', 'NanumGothic', 'Malgun Gothic', Arial, sans-serif";
     private static final Set<String> COLOUR_BAR_TYPES = Set.of("contour", "heatmap", "surface");
 
