@@ -368,6 +368,8 @@ def write_fixtures(outdir):
              f'<script src="{plotly_js().as_uri()}"></script></head><body>']
     cells = []
     for i, fx in enumerate(fixtures):
+        # a fixed width, as every course figure has (Style), that fits JupyterLab's output area
+        fx["figure"].setdefault("layout", {}).setdefault("width", 800)
         fig = json.dumps(fx["figure"], ensure_ascii=False).replace("</", "<\\/")
         parts.append(f'<h2>{htmllib.escape(fx["name"])}</h2><div id="fx{i}" style="width:100%;height:'
                      f'{fx["figure"].get("layout", {}).get("height", 450)}px"></div><script>(function () {{'
