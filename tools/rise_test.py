@@ -55,6 +55,16 @@ SLIDE_STATE = """() => {
           errors: s.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length};
 }"""
 
+# brings the current slide's plots into view, one after the other (a tall slide scrolls)
+SCROLL_TO_PLOTS = """() => {
+  const s = document.querySelector('.reveal .slides section.present section.present')
+      || document.querySelector('.reveal .slides section.present');
+  if (!s) { return 0; }
+  const plots = s.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.plotly.v1+json"], .jp-RenderedPlotly');
+  plots.forEach(p => p.scrollIntoView({block: 'center'}));
+  return plots.length;
+}"""
+
 # cells of the notebook in Lab: how many ran, how many are still running, error outputs
 RUN_STATE = """() => {
   const prompts = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt'))
@@ -208,10 +218,16 @@ def main():
             empty, undrawn, seen, plots_seen, ran = [], [], [], 0, None
             for step in range(args.slides * 4):
                 deadline = time.time() + 15
+                scrolled = False
                 while True:
                     s = show.evaluate(SLIDE_STATE)
                     if s and s["drawn"] == s["plots"] or time.time() > deadline:
                         break
+                    if s and not scrolled and time.time() > deadline - 10:
+                        # a slide taller than the screen scrolls (RISE's scroll setting): JupyterLab draws an
+                        # output below the fold when it comes into view, as it does for the lecturer scrolling
+                        show.evaluate(SCROLL_TO_PLOTS)
+                        scrolled = True
                     time.sleep(0.3)
                 if s is None:
                     empty.append(f"step {step}: no present slide")
