@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_test  # noqa: E402  (launch_browser, new_context, start_lab, stop_lab, free_port)
+from site_test import Check  # noqa: E402  (ok/fail counters, as the site test prints them)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -76,19 +77,6 @@ RUN_STATE = """() => {
 }"""
 
 
-class Checks:
-    def __init__(self):
-        self.passed, self.failed = 0, []
-
-    def ok(self, message):
-        self.passed += 1
-        print(f"ok   {message}", flush=True)
-
-    def fail(self, message):
-        self.failed.append(message)
-        print(f"FAIL {message}", flush=True)
-
-
 def lab_extensions():
     """`jupyter labextension list` of the project's .venv: name -> the line (with OK or X)."""
     import subprocess
@@ -112,7 +100,7 @@ def main():
     if source is None:
         sys.exit(f"notebooks/{args.notebook}*.ipynb not found")
     started = time.perf_counter()
-    check = Checks()
+    check = Check()
 
     # 0. the extension, as JupyterLab sees it
     ext = lab_extensions()

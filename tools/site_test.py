@@ -171,6 +171,16 @@ class Check:
         print(f"FAIL {message}", flush=True)
 
 
+def wait_plots_sized(page, timeout_s, pause_s):
+    """The current slide's plot state, once every plot on it is drawn at a visible size (or timeout_s passed)."""
+    deadline = time.time() + timeout_s
+    while True:
+        state = page.evaluate(PLOTS, True)
+        if state["sized"] == state["plots"] or time.time() > deadline:
+            return state
+        time.sleep(pause_s)
+
+
 def open_and_check(page, url, what, check, events, plot_timeout=60):
     """Loads one page and checks requests, script errors, formulas and plots."""
     events.clear()
@@ -218,12 +228,7 @@ def step_through_deck(page, deck, check, events):
         steps += 1
         idx = page.evaluate("() => Reveal.getIndices()")
         key = (idx["h"], idx.get("v") or 0)
-        deadline = time.time() + 20
-        while True:
-            state = page.evaluate(PLOTS, True)
-            if state["sized"] == state["plots"] or time.time() > deadline:
-                break
-            time.sleep(0.2)
+        state = wait_plots_sized(page, 20, 0.2)
         content = page.evaluate("""() => { const s = Reveal.getCurrentSlide();
             const shown = Array.from(s.querySelectorAll('.jp-Cell')).filter(c => !c.closest('.notes')
                 && (!c.closest('.fragment') || c.closest('.fragment').classList.contains('visible')));
@@ -288,12 +293,7 @@ def check_deck_fit(page, deck, check, events):
     overflowing = {}
     for h, v in slides:
         page.evaluate(f"() => Reveal.slide({h}, {v}, 1000)")  # every fragment shown
-        deadline = time.time() + 10
-        while True:
-            state = page.evaluate(PLOTS, True)
-            if state["sized"] == state["plots"] or time.time() > deadline:
-                break
-            time.sleep(0.1)
+        state = wait_plots_sized(page, 10, 0.1)
         wait_fitted(page)
         out = page.evaluate(OVERFLOW)
         if out:
