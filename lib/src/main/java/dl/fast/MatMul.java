@@ -1,11 +1,5 @@
 package dl.fast;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -15,7 +9,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <ul>
  *   <li>{@link #PLAIN}: EJML's {@code CommonOps_DDRM.mult / multTransA / multTransB};</li>
  *   <li>{@link #VECTOR}: a SIMD kernel on the Vector API ({@code jdk.incubator.vector}), splitting the
- *       rows of C across a small pool of threads. Needs the JVM option
+ *       rows of C across the calling thread and a few helper threads ({@link Team}). Needs the JVM option
  *       {@code --add-modules jdk.incubator.vector};</li>
  *   <li>{@link #AUTO}: {@link #VECTOR} for products of at least {@value #VECTOR_MIN} multiply-adds,
  *       {@link #PLAIN} below (tiny products, e.g. in gradient checks, keep EJML's exact results).</li>
@@ -36,15 +30,17 @@ public enum MatMul {
     /** Below this many multiply-adds a product runs on the calling thread only. */
     static final long PARALLEL_MIN = 400_000;
 
+    /** Rows of C per chunk that a thread takes at a time (a multiple of the kernel's 8- and 4-row blocks). */
+    static final int CHUNK = 16;
+
     private static final boolean VECTOR_AVAILABLE = probeVector();
     private static final MatMul BEST = VECTOR_AVAILABLE && !"plain".equals(System.getProperty("dl.matmul"))
             ? AUTO : PLAIN;
     private static final int THREADS = Math.max(1, Integer.getInteger("dl.matmul.threads",
             Runtime.getRuntime().availableProcessors()));
-    /** Per calling thread: [0] B padded or transposed, [1] C padded (grown as needed, then reused). */
+    /** Per calling thread: [0] B packed, [1] C padded (grown as needed, then reused). */
     private static final ThreadLocal<double[][]> WORK = ThreadLocal.withInitial(() -> new double[2][0]);
-    private static volatile ExecutorService pool;
-    private static int poolSize;
+    private static Team team;
 
     /** {@link #AUTO} when the Vector API module is present (and not switched off), else {@link #PLAIN}. */
     public static MatMul best() {
@@ -84,8 +80,7 @@ public enum MatMul {
             return;
         }
         int m = a.numRows, k = a.numCols, n = b.numCols;
-        double[] bp = padded(b.data, k, n);
-        run(a.data, k, 1, k, bp, padTo(n), c.data, n, m, threads);
+        run(a.data, k, 1, k, packB(b.data, n, 1, k, n), c.data, n, m, threads);
     }
 
     /** {@link #multTransA(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} on at most {@code threads} threads. */
@@ -96,8 +91,7 @@ public enum MatMul {
             return;
         }
         int m = a.numRows, k = a.numCols, n = b.numCols;
-        double[] bp = padded(b.data, m, n);
-        run(a.data, 1, k, m, bp, padTo(n), c.data, n, k, threads);
+        run(a.data, 1, k, m, packB(b.data, n, 1, m, n), c.data, n, k, threads);
     }
 
     /** {@link #multTransB(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} on at most {@code threads} threads. */
@@ -108,8 +102,7 @@ public enum MatMul {
             return;
         }
         int m = a.numRows, n = a.numCols, k = b.numRows;
-        double[] bp = transposed(b.data, k, n);
-        run(a.data, n, 1, n, bp, padTo(k), c.data, k, m, threads);
+        run(a.data, n, 1, n, packB(b.data, 1, n, n, k), c.data, k, m, threads);
     }
 
     private boolean plain(long multiplyAdds) {
@@ -143,36 +136,12 @@ public enum MatMul {
         return (n + l - 1) / l * l;
     }
 
-    /** B (rows × n) itself when n is a multiple of L, else a copy whose rows are padded with zeros. */
-    private static double[] padded(double[] b, int rows, int n) {
+    /** B (k × n, b(p, j) = b[p·rs + j·cs]) packed into panels in this thread's buffer ({@link VectorKernel#packB}). */
+    private static double[] packB(double[] b, int rs, int cs, int k, int n) {
         int np = padTo(n);
-        if (np == n) {
-            return b;
-        }
-        double[] bp = buffer(0, rows * np);
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(b, r * n, bp, r * np, n);
-            for (int j = n; j < np; j++) {
-                bp[r * np + j] = 0;
-            }
-        }
-        return bp;
-    }
-
-    /** Bᵀ (n × k, rows padded with zeros) of B (k × n). */
-    private static double[] transposed(double[] b, int k, int n) {
-        int kp = padTo(k);
-        double[] bt = buffer(0, n * kp);
-        for (int j = 0; j < n; j++) {
-            int row = j * kp;
-            for (int p = 0; p < k; p++) {
-                bt[row + p] = b[p * n + j];
-            }
-            for (int p = k; p < kp; p++) {
-                bt[row + p] = 0;
-            }
-        }
-        return bt;
+        double[] packed = buffer(0, k * np);
+        VectorKernel.packB(b, rs, cs, k, n, np, packed);
+        return packed;
     }
 
     private static double[] buffer(int which, int size) {
@@ -184,44 +153,26 @@ public enum MatMul {
     }
 
     /**
-     * Rows 0 … rows−1 of C (rows × n) = A·B with B padded to np columns, split in blocks of whole
-     * 4-row groups over up to {@code threads} threads. When n &lt; np the kernel writes a padded copy
-     * of C and each thread copies its rows out.
+     * Rows 0 … rows−1 of C (rows × n) = A·B with B packed (np = n rounded up to a multiple of L), in
+     * chunks of {@link #CHUNK} rows shared by up to {@code threads} threads ({@link Team}). When n &lt; np
+     * the kernel writes a padded copy of C and each chunk copies its rows out.
      */
-    private static void run(double[] a, int ars, int acs, int k, double[] b, int np, double[] c, int n, int rows,
+    private static void run(double[] a, int ars, int acs, int k, double[] b, double[] c, int n, int rows,
                             int threads) {
+        int np = padTo(n);
         if (k == 0) {
             java.util.Arrays.fill(c, 0, rows * n, 0.0);
             return;
         }
         double[] cp = np == n ? c : buffer(1, rows * np);
-        int parts = (int) Math.min(Math.min(threads, rows / 4), (long) rows * k * np / PARALLEL_MIN);
-        if (parts <= 1) {
+        int helpers = (int) Math.min(threads - 1, (long) rows * k * np / PARALLEL_MIN);
+        if (helpers <= 0 || rows < 2 * CHUNK) {
             part(a, ars, acs, k, b, np, cp, c, n, 0, rows);
             return;
         }
-        int[] bounds = new int[parts + 1];
-        for (int t = 1; t < parts; t++) {
-            bounds[t] = (int) ((long) rows * t / parts) / 4 * 4;
-        }
-        bounds[parts] = rows;
-        ExecutorService ex = pool(parts - 1);
-        List<Future<?>> futures = new ArrayList<>(parts - 1);
-        for (int t = 1; t < parts; t++) {
-            int r0 = bounds[t], r1 = bounds[t + 1];
-            futures.add(ex.submit(() -> part(a, ars, acs, k, b, np, cp, c, n, r0, r1)));
-        }
-        part(a, ars, acs, k, b, np, cp, c, n, 0, bounds[1]);
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a matrix-product thread", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a matrix-product thread failed", e.getCause());
-            }
-        }
+        int chunks = (rows + CHUNK - 1) / CHUNK;
+        team(helpers).run(chunks, helpers,
+                chunk -> part(a, ars, acs, k, b, np, cp, c, n, chunk * CHUNK, Math.min(rows, (chunk + 1) * CHUNK)));
     }
 
     private static void part(double[] a, int ars, int acs, int k, double[] b, int np, double[] cp, double[] c, int n,
@@ -234,21 +185,12 @@ public enum MatMul {
         }
     }
 
-    private static synchronized ExecutorService pool(int workers) {
-        if (pool == null || poolSize < workers) {
-            ExecutorService old = pool;
-            int[] id = {0};
-            pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "dl-matmul-" + (++id[0]));
-                t.setDaemon(true);
-                return t;
-            });
-            poolSize = workers;
-            if (old != null) {
-                old.shutdown();
-            }
+    /** The helper threads, at least {@code helpers} of them (created on first use, grown if asked for more). */
+    private static synchronized Team team(int helpers) {
+        if (team == null || team.size() < helpers) {
+            team = new Team(helpers);
         }
-        return pool;
+        return team;
     }
 
     private static boolean probeVector() {

@@ -185,17 +185,33 @@ public final class TrainingBenchmark {
                 r.samplesPerSecond(), r.seconds(), r.testAccuracy());
     }
 
-    /** Trains with the library's Mlp + Trainer: He init, ReLU, softmax-CE, SGD, batches drawn with replacement. */
+    /** Iterations trained, untimed, before the timed run: the JIT compiler's warm-up (see docs/benchmark.md). */
+    static final int WARM_UP = 300;
+
+    /**
+     * Trains with the library's Mlp + Trainer: He init, ReLU, softmax-CE, SGD, batches drawn with
+     * replacement. A first run of {@link #WARM_UP} iterations on another network is not timed: until the
+     * JIT compiler has compiled the Vector API kernels (about a second), they run 100× slower.
+     */
     static Result train(Split data, Workload w) {
-        Sequential net = Mlp.of(w.sizes()).seed(0).build();
-        Trainer trainer = new Trainer(new Sgd(0.1)).batchSize(w.batch()).iterations(w.iterations())
-                .sampling(Sampling.WITH_REPLACEMENT).seed(0)
-                .evaluationSamples(1); // the peer does not evaluate while training; neither do we (1 sample)
+        long w0 = System.nanoTime();
+        fit(data, w, WARM_UP);
+        System.out.printf(Locale.ROOT, "  (java: JIT warm-up of %d iterations before the timed run, %.2f s, untimed)%n",
+                WARM_UP, (System.nanoTime() - w0) / 1e9);
         long t0 = System.nanoTime();
-        trainer.fit(net, data.train());
+        Sequential net = fit(data, w, w.iterations());
         double seconds = (System.nanoTime() - t0) / 1e9;
         double acc = net.accuracy(data.test());
         return new Result((double) w.iterations() * w.batch() / seconds, acc, seconds);
+    }
+
+    private static Sequential fit(Split data, Workload w, int iterations) {
+        Sequential net = Mlp.of(w.sizes()).seed(0).build();
+        new Trainer(new Sgd(0.1)).batchSize(w.batch()).iterations(iterations)
+                .sampling(Sampling.WITH_REPLACEMENT).seed(0)
+                .evaluationSamples(1) // the peer does not evaluate while training; neither do we (1 sample)
+                .fit(net, data.train());
+        return net;
     }
 
     private static final Pattern PEER_OUT = Pattern.compile("seconds=(\\S+) samples_per_s=(\\S+) test_acc=(\\S+)");

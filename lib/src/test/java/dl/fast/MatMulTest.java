@@ -2,6 +2,7 @@ package dl.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,11 +19,27 @@ class MatMulTest {
             {1, 1, 1}, {1, 784, 50}, {1, 3, 10}, {2, 5, 3}, {3, 7, 13}, {5, 1, 9}, {4, 4, 4}, {7, 300, 5},
             {100, 784, 50}, {100, 50, 10}, {128, 100, 100}, {101, 257, 53}, {33, 129, 12}, {9, 65, 31}};
 
+    /** lib/pom.xml runs the tests with the module, and some of them again without it (dl.expect.vector=false). */
+    private static final boolean EXPECT_VECTOR = Boolean.parseBoolean(System.getProperty("dl.expect.vector", "true"));
+
     @Test
-    void theSurefireJvmHasTheVectorModule() {
-        // lib/pom.xml passes --add-modules jdk.incubator.vector; without it the fast path would go untested.
-        assertTrue(MatMul.vectorAvailable(), "run the tests with --add-modules jdk.incubator.vector");
-        assertEquals(MatMul.AUTO, MatMul.best());
+    void theSurefireJvmHasTheVectorModuleOrTheFallbackIsTested() {
+        if (EXPECT_VECTOR) {
+            // lib/pom.xml passes --add-modules jdk.incubator.vector; without it the fast path would go untested.
+            assertTrue(MatMul.vectorAvailable(), "run the tests with --add-modules jdk.incubator.vector");
+            assertEquals(MatMul.AUTO, MatMul.best());
+        } else {
+            assertFalse(MatMul.vectorAvailable(), "the plain-fallback run must not have the module");
+            assertEquals(MatMul.PLAIN, MatMul.best());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> MatMul.VECTOR.mult(new DMatrixRMaj(8, 8), new DMatrixRMaj(8, 8), new DMatrixRMaj(8, 8)));
+            assertEquals("MatMul.VECTOR needs the JVM option --add-modules jdk.incubator.vector", e.getMessage());
+            DMatrixRMaj x = random(33, 70, new Random(2)), w = random(70, 9, new Random(3)), y = new DMatrixRMaj(33, 9);
+            MatMul.AUTO.mult(x, w, y);
+            DMatrixRMaj expected = new DMatrixRMaj(33, 9);
+            org.ejml.dense.row.CommonOps_DDRM.mult(x, w, expected);
+            assertArrayEquals(expected.data, y.data, "AUTO without the module is EJML");
+        }
     }
 
     @Test
@@ -131,6 +148,37 @@ class MatMulTest {
                 MatMul.VECTOR.multTransB(d, w, more, threads);
                 assertArrayEquals(one.data, more.data, "D·Wᵀ " + shape + ", " + threads + " threads");
             }
+        }
+    }
+
+    @Test
+    void productsFromSeveralThreadsAtOnceShareTheHelpersCorrectly() throws Exception {
+        assumeTrue(MatMul.vectorAvailable());
+        int m = 128, k = 300, n = 60;
+        DMatrixRMaj x = random(m, k, new Random(21)), w = random(k, n, new Random(22));
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
+        MatMul.VECTOR.mult(x, w, expected, 1);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                results.add(callers.submit(() -> {
+                    DMatrixRMaj y = new DMatrixRMaj(m, n);
+                    for (int r = 0; r < 200; r++) {
+                        java.util.Arrays.fill(y.data, Double.NaN);
+                        MatMul.VECTOR.mult(x, w, y, 2);
+                        if (!java.util.Arrays.equals(expected.data, y.data)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get(), "a product run while other threads ran theirs differs from the 1-thread result");
+            }
+        } finally {
+            callers.shutdown();
         }
     }
 
