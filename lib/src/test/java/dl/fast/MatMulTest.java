@@ -28,6 +28,10 @@ class MatMulTest {
             // lib/pom.xml passes --add-modules jdk.incubator.vector; without it the fast path would go untested.
             assertTrue(MatMul.vectorAvailable(), "run the tests with --add-modules jdk.incubator.vector");
             assertEquals(MatMul.AUTO, MatMul.best());
+            String lanes = System.getProperty("dl.expect.lanes");
+            if (lanes != null) {   // the run with 256-bit vectors (-XX:UseAVX=2)
+                assertEquals(Integer.parseInt(lanes), VectorKernel.L, "doubles per vector");
+            }
         } else {
             assertFalse(MatMul.vectorAvailable(), "the plain-fallback run must not have the module");
             assertEquals(MatMul.PLAIN, MatMul.best());
