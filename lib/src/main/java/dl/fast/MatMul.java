@@ -27,8 +27,13 @@ public enum MatMul {
     /** {@link #AUTO} uses the vector kernel from this many multiply-adds m·k·n on. */
     public static final int VECTOR_MIN = 4096;
 
-    /** Below this many multiply-adds a product runs on the calling thread only. */
-    static final long PARALLEL_MIN = 400_000;
+    /**
+     * Below this many multiply-adds a product runs on the calling thread only. A training step's
+     * products (at most 10 M multiply-adds in the benchmark) ran slower on two threads than on one on
+     * the 2-core test machine: handing a part to a helper and waiting for it cost more than the part
+     * (docs/benchmark.md). Evaluating 1000 rows at a time (39 M and more) gains from a second core.
+     */
+    static final long PARALLEL_MIN = 16_000_000;
 
     /** Rows of C per chunk that a thread takes at a time (a multiple of the kernel's 8- and 4-row blocks). */
     static final int CHUNK = 16;

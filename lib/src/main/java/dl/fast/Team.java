@@ -1,19 +1,19 @@
 package dl.fast;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * The helper threads of {@link MatMul}. A product is cut into chunks (blocks of rows of C); the
  * calling thread and the helpers take chunks from a shared counter until none are left, so a
- * helper that is slow to start (the machine is busy) only means the caller takes more chunks. In
- * training, products follow each other within microseconds, so an idle helper spins for up to
- * {@link #SPIN_NANOS} before it sleeps: waking a sleeping thread costs as much as a small product.
+ * helper that is slow to start (the machine is busy) only means the caller takes more chunks. An
+ * idle helper spins for up to {@link #SPIN_NANOS} before it sleeps, as products often follow each
+ * other: waking a sleeping thread costs tens of microseconds, on a virtual machine often more.
  */
 final class Team {
-    /** How long an idle helper, or a caller waiting for the last chunk, spins before it sleeps. */
-    static final long SPIN_NANOS = 200_000;
+    /** How long an idle helper spins before it sleeps (and a caller waiting for the last chunk before it yields). */
+    static final long SPIN_NANOS = 1_000_000;
 
     private final Helper[] helpers;
 
@@ -48,7 +48,6 @@ final class Team {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger finished = new AtomicInteger();
         private volatile Throwable failure;
-        private volatile Thread waiter;
 
         Job(int chunks, IntConsumer body) {
             this.chunks = chunks;
@@ -63,27 +62,23 @@ final class Team {
                 } catch (Throwable e) {
                     failure = e;
                 }
-                if (finished.incrementAndGet() == chunks) {
-                    Thread w = waiter;
-                    if (w != null) {
-                        LockSupport.unpark(w);
-                    }
-                }
+                finished.incrementAndGet();
             }
         }
 
-        /** Waits until every chunk has run (spinning a while, then sleeping); rethrows a chunk's failure. */
+        /**
+         * Waits until every chunk has run, spinning: what is left is at most one chunk per helper, a few
+         * microseconds to a millisecond (sleeping and being woken can cost more, on a virtual machine
+         * much more). Past {@link #SPIN_NANOS} it gives the core to other threads between checks.
+         */
         void await() {
             long until = System.nanoTime() + SPIN_NANOS;
-            while (finished.get() < chunks && System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
-            if (finished.get() < chunks) {
-                waiter = Thread.currentThread();
-                while (finished.get() < chunks) {
-                    LockSupport.park(this);
+            while (finished.get() < chunks) {
+                if (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
                 }
-                waiter = null;
             }
             if (failure != null) {
                 throw new IllegalStateException("a matrix-product thread failed", failure);

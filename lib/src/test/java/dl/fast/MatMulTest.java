@@ -108,7 +108,8 @@ class MatMulTest {
         assumeTrue(MatMul.vectorAvailable());
         Random rng = new Random(11);
         // Large enough to be split across threads (≥ MatMul.PARALLEL_MIN multiply-adds per product).
-        int m = 101, k = 787, n = 53;
+        int m = 301, k = 787, n = 83;
+        assertTrue((long) m * k * n >= MatMul.PARALLEL_MIN && (long) k * m * n >= MatMul.PARALLEL_MIN);
         DMatrixRMaj x = random(m, k, rng), w = random(k, n, rng), d = random(m, n, rng);
         DMatrixRMaj one = new DMatrixRMaj(m, n), more = new DMatrixRMaj(m, n);
         MatMul.VECTOR.mult(x, w, one, 1);
@@ -130,8 +131,10 @@ class MatMulTest {
     void sameBitsForAnyNumberOfThreadsOnOddShapes() {
         assumeTrue(MatMul.vectorAvailable());
         Random rng = new Random(13);
-        // 1-row batches, row counts that are not a multiple of 4, the benchmark's hidden-layer shape.
-        int[][] shapes = {{1, 784, 50}, {1, 5000, 97}, {5, 1000, 90}, {129, 100, 100}, {128, 784, 100}, {37, 300, 211}};
+        // 1-row batches, row counts that are not a multiple of 4 or 16, and products large enough for
+        // several threads (≥ MatMul.PARALLEL_MIN multiply-adds), with the benchmark's layer widths.
+        int[][] shapes = {{1, 784, 50}, {1, 5000, 97}, {5, 1000, 90}, {129, 100, 100}, {128, 784, 100}, {37, 300, 211},
+                {229, 784, 100}, {129, 1000, 201}, {45, 3001, 211}, {1000, 100, 170}};
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
             String shape = m + "×" + k + "·" + k + "×" + n;
@@ -158,7 +161,8 @@ class MatMulTest {
     @Test
     void productsFromSeveralThreadsAtOnceShareTheHelpersCorrectly() throws Exception {
         assumeTrue(MatMul.vectorAvailable());
-        int m = 128, k = 300, n = 60;
+        int m = 250, k = 800, n = 90;   // ≥ MatMul.PARALLEL_MIN multiply-adds: the helpers take part
+        assertTrue((long) m * k * n >= MatMul.PARALLEL_MIN);
         DMatrixRMaj x = random(m, k, new Random(21)), w = random(k, n, new Random(22));
         DMatrixRMaj expected = new DMatrixRMaj(m, n);
         MatMul.VECTOR.mult(x, w, expected, 1);
@@ -168,7 +172,7 @@ class MatMulTest {
             for (int c = 0; c < 3; c++) {
                 results.add(callers.submit(() -> {
                     DMatrixRMaj y = new DMatrixRMaj(m, n);
-                    for (int r = 0; r < 200; r++) {
+                    for (int r = 0; r < 60; r++) {
                         java.util.Arrays.fill(y.data, Double.NaN);
                         MatMul.VECTOR.mult(x, w, y, 2);
                         if (!java.util.Arrays.equals(expected.data, y.data)) {
