@@ -29,6 +29,7 @@ mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ER
 step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, followed"
 "$PY" tools/check_notebooks_clean.py
 "$PY" tools/check_glossary.py
+"$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
 
 step "3/7 every notebook on the Java kernel"
 rm -rf build/notebooks

@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 32 vector registers: 24 accumulators) and 4 otherwise (AVX2, 16 registers: 12 accumulators). A is
  * read in place, row-major (A) or column-major (Aᵀ); each layout has its own micro-kernels so that
  * the JIT compiler can drop or merge the array bounds checks in the inner loop (an index that is p
- * times a constant, or a few constants apart). The micro-kernels are generated, one per block shape.
+ * times a constant, or a few constants apart). The micro-kernels, one per block shape, are written
+ * by {@code tools/gen_vector_kernel.py}: edit that script, not this file.
  *
  * <p>Every element is c = fma(a(i,k−1), b(k−1,j), … fma(a(i,1), b(1,j), a(i,0)·b(0,j))): summed in
  * the order p = 0, 1, …, k−1 whatever block or thread computes it, so results depend neither on the
@@ -54,7 +55,9 @@ final class VectorKernel {
                         packed[row + q] = b[src + q * cs];
                     }
                 }
-                java.util.Arrays.fill(packed, row + cols, row + w, 0.0);
+                for (int q = cols; q < w; q++) {
+                    packed[row + q] = 0.0;
+                }
             }
         }
     }
