@@ -8,9 +8,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * interchangeable implementations that agree to rounding:
  * <ul>
  *   <li>{@link #PLAIN}: EJML's {@code CommonOps_DDRM.mult / multTransA / multTransB};</li>
- *   <li>{@link #VECTOR}: a SIMD kernel on the Vector API ({@code jdk.incubator.vector}), splitting the
- *       rows of C across the calling thread and a few helper threads ({@link Team}). Needs the JVM option
- *       {@code --add-modules jdk.incubator.vector};</li>
+ *   <li>{@link #VECTOR}: a SIMD kernel on the Vector API ({@code jdk.incubator.vector}); a product of
+ *       at least {@link #parallelMin()} multiply-adds is shared by the calling thread and helper threads
+ *       ({@link Team}). Needs the JVM option {@code --add-modules jdk.incubator.vector};</li>
  *   <li>{@link #AUTO}: {@link #VECTOR} for products of at least {@value #VECTOR_MIN} multiply-adds,
  *       {@link #PLAIN} below (tiny products, e.g. in gradient checks, keep EJML's exact results).</li>
  * </ul>
@@ -55,6 +55,11 @@ public enum MatMul {
     /** Whether the JVM was started with {@code --add-modules jdk.incubator.vector}. */
     public static boolean vectorAvailable() {
         return VECTOR_AVAILABLE;
+    }
+
+    /** Products of fewer multiply-adds than this run on the calling thread only. */
+    public static long parallelMin() {
+        return PARALLEL_MIN;
     }
 
     /** The default number of threads of {@link #VECTOR}. */

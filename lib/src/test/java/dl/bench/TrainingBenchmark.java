@@ -264,8 +264,9 @@ public final class TrainingBenchmark {
         System.out.printf(Locale.ROOT, "large-product peak (%d×%d·%d×%d, float64): this library %.1f GFLOP/s (%d threads), "
                 + "numpy %s GFLOP/s → peak %.1f GFLOP/s%n", q, q, q, q, own, threads,
                 Double.isNaN(numpyPeak) ? "n/a" : String.format(Locale.ROOT, "%.1f", numpyPeak), peak);
-        System.out.printf("matrix products, GFLOP/s (2·m·n·k / time) and %% of that peak, %s with %d thread(s), PLAIN (EJML) in brackets:%n",
-                best, threads);
+        System.out.printf(Locale.ROOT, "matrix products as training runs them, GFLOP/s (2·m·n·k / time) and %% of that peak, %s"
+                + " (%d thread(s) from %,d multiply-adds on, else 1), PLAIN (EJML) in brackets:%n", best, threads,
+                MatMul.parallelMin());
         int[][] shapes = {{100, 784, 50}, {128, 784, 100}, {128, 100, 100}};
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
