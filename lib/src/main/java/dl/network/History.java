@@ -35,6 +35,10 @@ public final class History {
      * losses one after another. A part that diverged ends the history: later parts are not added.
      */
     public static History concat(List<History> parts) {
+        java.util.Objects.requireNonNull(parts, "parts");
+        for (int i = 0; i < parts.size(); i++) {
+            java.util.Objects.requireNonNull(parts.get(i), "parts[" + i + "]");
+        }
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no parts to concatenate");
         }
@@ -61,7 +65,8 @@ public final class History {
 
     /** {@link #concat(List)} of the given parts. */
     public static History concat(History... parts) {
-        return concat(List.of(parts));
+        java.util.Objects.requireNonNull(parts, "parts");
+        return concat(java.util.Arrays.asList(parts));
     }
 
     public List<Evaluation> evaluations() {
