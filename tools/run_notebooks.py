@@ -6,8 +6,13 @@ build/notebooks/executed/ and HTML exports to build/notebooks/html/: the course'
 (tools/site/templates/course) with plotly.js and MathJax inlined, so one exported file shows its plots
 and formulas anywhere, offline (the saved notebooks themselves carry no plotly.js).
 
-    python tools/run_notebooks.py [--timeout SECONDS] [NOTEBOOK ...]
+After the last notebook it prints the five slowest code cells (notebook, cell number, first line,
+seconds), timed from the kernel's execution timestamps that nbclient writes into each cell's
+metadata (`execution.iopub.execute_input` to `execution.shell.execute_reply`).
+
+    python tools/run_notebooks.py [--timeout SECONDS] [--slowest N] [NOTEBOOK ...]
 """
+from datetime import datetime
 import argparse
 import re
 import statistics
@@ -61,7 +66,29 @@ def find_failing_cell(nb):
     return None
 
 
-def execute(path, timeout, build):
+def cell_seconds(cell):
+    """Seconds a code cell ran, from nbclient's timestamps in its metadata; None if it did not run."""
+    stamps = cell.get("metadata", {}).get("execution", {})
+    start, end = stamps.get("iopub.execute_input"), stamps.get("shell.execute_reply")
+    if not start or not end:
+        return None
+    parse = lambda t: datetime.fromisoformat(t.replace("Z", "+00:00"))
+    return (parse(end) - parse(start)).total_seconds()
+
+
+def cell_times(nb, name):
+    """(seconds, notebook name, cell number counted from 1 over all cells, first non-empty line) per code cell."""
+    times = []
+    for i, cell in enumerate(nb.cells):
+        seconds = cell_seconds(cell) if cell.cell_type == "code" else None
+        if seconds is not None:
+            first = next((line for line in cell.source.splitlines() if line.strip()), "")
+            times.append((seconds, name, i + 1, first.strip()))
+    return times
+
+
+def execute(path, timeout, build, timings=None):
+    """Runs one notebook; returns (seconds, failure or None). Appends its code cells' times to timings (a list) if given."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=False,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -81,6 +108,8 @@ def execute(path, timeout, build):
     if problem is None:
         problem = find_failing_cell(nb)
     elapsed = time.perf_counter() - started
+    if timings is not None:
+        timings.extend(cell_times(nb, path.name))
 
     rel = path.relative_to(NOTEBOOKS) if NOTEBOOKS in path.parents else Path(path.name)
     executed = build / "executed" / rel
@@ -124,6 +153,8 @@ def main():
                         help="only measure kernel start + first cell using lib, RUNS times")
     parser.add_argument("--build-dir", type=Path, default=BUILD,
                         help="where executed copies and HTML exports go (default build/notebooks)")
+    parser.add_argument("--slowest", type=int, default=5, metavar="N",
+                        help="how many of the slowest code cells to list at the end (default 5)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args()
 
@@ -143,13 +174,18 @@ def main():
         print("no notebooks found under notebooks/", file=sys.stderr)
         return 1
     failures = []
+    timings = []
     for path in paths:
-        elapsed, failure = execute(path, args.timeout, args.build_dir)
+        elapsed, failure = execute(path, args.timeout, args.build_dir, timings)
         status = "ok  " if failure is None else "FAIL"
         print(f"{status} {path.name}  ({elapsed:.1f} s)", flush=True)
         if failure:
             print(f"     {failure}", flush=True)
             failures.append(failure)
+    if args.slowest > 0 and timings:
+        print(f"the {min(args.slowest, len(timings))} slowest code cells:")
+        for seconds, name, number, first in sorted(timings, key=lambda t: -t[0])[:args.slowest]:
+            print(f"  {seconds:6.1f} s  {name}, cell {number}: {first[:70]}")
     print(f"executed {len(paths)} notebooks: {len(paths) - len(failures)} passed, {len(failures)} failed")
     print(f"executed copies: {args.build_dir / 'executed'}; HTML exports: {args.build_dir / 'html'}")
     return 1 if failures else 0

@@ -27,6 +27,48 @@ public final class History {
         this.divergence = report;
     }
 
+    /**
+     * One history of a run that was trained in parts, one {@code fit} after another on the same network
+     * (e.g. one part per notebook cell): the first part's evaluations, then each later part's evaluations
+     * without its first one (before that part's training, the same network as the end of the previous
+     * part), their epochs and iterations counted on from where the previous part stopped; the mini-batch
+     * losses one after another. A part that diverged ends the history: later parts are not added.
+     */
+    public static History concat(List<History> parts) {
+        java.util.Objects.requireNonNull(parts, "parts");
+        for (int i = 0; i < parts.size(); i++) {
+            java.util.Objects.requireNonNull(parts.get(i), "parts[" + i + "]");
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no parts to concatenate");
+        }
+        History all = new History();
+        int epochOffset = 0;
+        int iterationOffset = 0;
+        for (History part : parts) {
+            for (int k = all.evaluations.isEmpty() ? 0 : 1; k < part.evaluations.size(); k++) {
+                Evaluation e = part.evaluations.get(k);
+                all.evaluations.add(new Evaluation(e.epoch() + epochOffset, e.iteration() + iterationOffset,
+                        e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy()));
+            }
+            all.iterationLoss.addAll(part.iterationLoss);
+            Evaluation last = all.last();
+            epochOffset = last.epoch();
+            iterationOffset = all.iterationLoss.size();
+            if (part.divergence != null) {
+                all.divergence = part.divergence;
+                break;
+            }
+        }
+        return all;
+    }
+
+    /** {@link #concat(List)} of the given parts. */
+    public static History concat(History... parts) {
+        java.util.Objects.requireNonNull(parts, "parts");
+        return concat(java.util.Arrays.asList(parts));
+    }
+
     public List<Evaluation> evaluations() {
         return List.copyOf(evaluations);
     }

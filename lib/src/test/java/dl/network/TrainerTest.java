@@ -67,6 +67,29 @@ class TrainerTest {
     }
 
     @Test
+    void historiesOfPartsConcatenateIntoOneRun() {
+        Dataset train = NetworkTest.blobs(200, 3);
+        Sequential net = Mlp.of(2, 4, 2).seed(1).build();
+        Trainer trainer = new Trainer(new Sgd(0.1)).batchSize(20).iterations(25).sampling(Sampling.WITH_REPLACEMENT);
+        History first = trainer.seed(1).fit(net, train);
+        History second = trainer.seed(2).fit(net, train);
+        History all = History.concat(first, second);
+        // each part: evaluations at iterations 0, 10, 20, 25 (epochs 0–3); the second part's first one is dropped
+        assertArrayEquals(new int[] {0, 10, 20, 25, 35, 45, 50}, all.iterations());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6}, all.epochs());
+        assertEquals(50, all.iterationLoss().length);
+        assertArrayEquals(first.iterationLoss(), Arrays.copyOf(all.iterationLoss(), 25));
+        assertEquals(second.last().trainLoss(), all.last().trainLoss());
+        assertEquals(first.last().trainLoss(), second.trainLoss()[0], "the second part starts where the first stopped");
+        assertFalse(all.diverged());
+        History diverged = new Trainer(new Sgd(1e6)).batchSize(20).iterations(25).fit(Mlp.of(2, 4, 2).seed(1).build(), train);
+        assertTrue(diverged.diverged());
+        History stopped = History.concat(first, diverged, second);
+        assertTrue(stopped.diverged());
+        assertEquals(25 + diverged.iterationLoss().length, stopped.iterationLoss().length, "parts after a divergence are left out");
+    }
+
+    @Test
     void progressIsReportedAfterEveryEvaluation() {
         List<Progress> seen = new ArrayList<>();
         new Trainer(new Sgd(0.1)).batchSize(50).epochs(4).evaluationSamples(60).onProgress(seen::add)
