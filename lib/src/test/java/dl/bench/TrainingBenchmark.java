@@ -32,7 +32,7 @@ import org.ejml.data.DMatrixRMaj;
  * large-product peak. Lives in the test sources so that it is not in the jar the notebooks load.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -cp ... dl.bench.TrainingBenchmark DATA_DIR [--quick] [--repeat N]
+ * java --add-modules jdk.incubator.vector -cp ... dl.bench.TrainingBenchmark DATA_DIR [--quick] [--cold] [--repeat N]
  *     [--numpy PYTHON SCRIPT] [--torch PYTHON SCRIPT | --no-torch REASON]
  * </pre>
  * A peer is run as {@code PYTHON SCRIPT DATA_DIR SIZES BATCH ITERS} and prints
@@ -64,7 +64,7 @@ public final class TrainingBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.out.println("usage: TrainingBenchmark DATA_DIR [--quick] [--repeat N] [--numpy PYTHON SCRIPT]"
+            System.out.println("usage: TrainingBenchmark DATA_DIR [--quick] [--cold] [--repeat N] [--numpy PYTHON SCRIPT]"
                     + " [--torch PYTHON SCRIPT | --no-torch REASON]  |  TrainingBenchmark --products");
             System.exit(2);
         }
@@ -81,6 +81,7 @@ public final class TrainingBenchmark {
             switch (args[i]) {
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--quick" -> divide = 10;
+                case "--cold" -> warmUp = 0;
                 case "--numpy" -> {
                     numpy = List.of(args[i + 1], args[i + 2]);
                     peers.add(new Peer("numpy (as run)", numpy, ""));
@@ -187,17 +188,23 @@ public final class TrainingBenchmark {
 
     /** Iterations trained, untimed, before the timed run: the JIT compiler's warm-up (see docs/benchmark.md). */
     static final int WARM_UP = 300;
+    /** {@link #WARM_UP}, or 0 with {@code --cold} (the JIT compiler's warm-up then counts in the timed run). */
+    private static int warmUp = WARM_UP;
 
     /**
      * Trains with the library's Mlp + Trainer: He init, ReLU, softmax-CE, SGD, batches drawn with
-     * replacement. A first run of {@link #WARM_UP} iterations on another network is not timed: until the
-     * JIT compiler has compiled the Vector API kernels (about a second), they run 100× slower.
+     * replacement. A first run of {@link #WARM_UP} iterations on another network is not timed (unless
+     * {@code --cold}): until the JIT compiler has compiled the Vector API kernels, they run many times slower.
      */
     static Result train(Split data, Workload w) {
-        long w0 = System.nanoTime();
-        fit(data, w, WARM_UP);
-        System.out.printf(Locale.ROOT, "  (java: JIT warm-up of %d iterations before the timed run, %.2f s, untimed)%n",
-                WARM_UP, (System.nanoTime() - w0) / 1e9);
+        if (warmUp > 0) {
+            long w0 = System.nanoTime();
+            fit(data, w, warmUp);
+            System.out.printf(Locale.ROOT, "  (java: JIT warm-up of %d iterations before the timed run, %.2f s, untimed)%n",
+                    warmUp, (System.nanoTime() - w0) / 1e9);
+        } else {
+            System.out.println("  (java: --cold, no warm-up: the JIT compiler's warm-up counts in the timed run)");
+        }
         long t0 = System.nanoTime();
         Sequential net = fit(data, w, w.iterations());
         double seconds = (System.nanoTime() - t0) / 1e9;
