@@ -28,10 +28,10 @@ public enum MatMul {
     public static final int VECTOR_MIN = 4096;
 
     /**
-     * Below this many multiply-adds a product runs on the calling thread only. A training step's
-     * products (at most 10 M multiply-adds in the benchmark) ran slower on two threads than on one on
-     * the 2-core test machine: handing a part to a helper and waiting for it cost more than the part
-     * (docs/benchmark.md). Evaluating 1000 rows at a time (39 M and more) gains from a second core.
+     * Below this many multiply-adds a product runs on the calling thread only. Sharing a training
+     * step's products (at most 10 M multiply-adds in the benchmark) with a second core made training
+     * 12 % faster on an idle 2-core machine and a third slower when another program kept one core busy
+     * (docs/benchmark.md); evaluating 1000 rows at a time (39 M and more) gains from a second core.
      */
     static final long PARALLEL_MIN = 16_000_000;
 
