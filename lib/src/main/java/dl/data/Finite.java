@@ -4,8 +4,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Checks that data entering the library are finite numbers: a NaN or ±∞ in the input is
- * refused where it enters, with its row and column, instead of spreading silently (ReLU, for one,
- * turns NaN into 0). Each check is one pass over the values.
+ * refused where it enters, with its row and column, instead of surfacing later as a NaN loss far
+ * from its cause. Each check is one pass over the values, without a branch per value while they are
+ * finite.
  */
 public final class Finite {
     private Finite() {
@@ -15,16 +16,11 @@ public final class Finite {
     public static DMatrixRMaj require(DMatrixRMaj m, String name) {
         java.util.Objects.requireNonNull(m, name);
         double[] v = m.data;
-        int n = m.getNumElements();
-        if (allFinite(v, n)) {
-            return m;
-        }
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(v[i])) {
-                int cols = Math.max(m.numCols, 1);
-                throw new IllegalArgumentException(name + " (" + m.numRows + "×" + m.numCols + ") has " + v[i]
-                        + " at row " + i / cols + ", column " + i % cols + "; data must be finite numbers");
-            }
+        int i = firstNonFinite(v, m.getNumElements());
+        if (i >= 0) {
+            int cols = Math.max(m.numCols, 1);
+            throw new IllegalArgumentException(name + " (" + m.numRows + "×" + m.numCols + ") has " + v[i]
+                    + " at row " + i / cols + ", column " + i % cols + "; data must be finite numbers");
         }
         return m;
     }
@@ -32,24 +28,33 @@ public final class Finite {
     /** Throws an IllegalArgumentException naming the index of the first NaN or ±∞ in {@code v}. */
     public static double[] require(double[] v, String name) {
         java.util.Objects.requireNonNull(v, name);
-        if (allFinite(v, v.length)) {
-            return v;
-        }
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] is " + v[i] + "; data must be finite numbers");
-            }
+        int i = firstNonFinite(v, v.length);
+        if (i >= 0) {
+            throw new IllegalArgumentException(name + "[" + i + "] is " + v[i] + "; data must be finite numbers");
         }
         return v;
     }
 
     /**
-     * Whether v[0 … n−1] are all finite, in one pass without a branch per value (a loop the JIT
-     * compiler turns into vector instructions): a double is NaN or ±∞ exactly when its 11 exponent
-     * bits are all ones, and then adding 1 to the exponent field carries into the sign bit.
+     * The index of the first NaN or ±∞ among v[0 … n−1], or −1 if all are finite. When they are (the
+     * usual case) it is one pass without a branch per value, a loop the JIT compiler turns into vector
+     * instructions: a double is NaN or ±∞ exactly when its 11 exponent bits are all ones, and then
+     * adding 1 to the exponent field carries into the sign bit.
      */
-    public static boolean allFinite(double[] v, int n) {
+    public static int firstNonFinite(double[] v, int n) {
         java.util.Objects.requireNonNull(v, "v");
+        if (allFinite(v, n)) {
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean allFinite(double[] v, int n) {
         long carry = 0;
         for (int i = 0; i < n; i++) {
             carry |= (Double.doubleToRawLongBits(v[i]) & EXPONENT) + EXPONENT_ONE;

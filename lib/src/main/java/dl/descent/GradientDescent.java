@@ -273,12 +273,7 @@ public final class GradientDescent {
     }
 
     private static int firstNonFinite(double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                return i;
-            }
-        }
-        return -1;
+        return dl.data.Finite.firstNonFinite(v, v.length);
     }
 
     private static int firstBeyond(double[] v, double bound) {

@@ -80,24 +80,15 @@ public final class MiniBatchDescent {
         if (!Double.isFinite(loss)) {
             return new Divergence(step, "mini-batch loss", loss, detail);
         }
-        for (int i = 0; i < grad.length; i++) {
-            if (!Double.isFinite(grad[i])) {
-                return new Divergence(step, "∇L_B(w)[" + i + "]", grad[i], " at w = " + Arrays.toString(w) + detail);
-            }
+        int g = dl.data.Finite.firstNonFinite(grad, grad.length);
+        if (g >= 0) {
+            return new Divergence(step, "∇L_B(w)[" + g + "]", grad[g], " at w = " + Arrays.toString(w) + detail);
         }
-        int i = 0;
-        while (Double.isFinite(w[i])) {
-            i++;
-        }
+        int i = dl.data.Finite.firstNonFinite(w, w.length);
         return new Divergence(step, "w[" + i + "]", w[i], " at w = " + Arrays.toString(w) + detail);
     }
 
     private static boolean allFinite(double[] v) {
-        for (double d : v) {
-            if (!Double.isFinite(d)) {
-                return false;
-            }
-        }
-        return true;
+        return dl.data.Finite.firstNonFinite(v, v.length) < 0;
     }
 }

@@ -31,8 +31,8 @@ import org.ejml.data.DMatrixRMaj;
  * Parameter names follow DLFS: W1, b1, W2, … for dense layers, gamma1, beta1, … for batch norm.
  *
  * <p>Inputs are checked where they enter: {@code forward}, {@code predict}, {@code loss} and
- * {@code gradients} refuse a NaN or ±∞ in x, naming its row and column (ReLU would otherwise turn it
- * into 0 and hide it).
+ * {@code gradients} refuse a NaN or ±∞ in x, naming its row and column (otherwise it would surface
+ * later as a NaN loss, far from where it entered).
  */
 public final class Sequential {
     private static final int EVAL_CHUNK = 1000;

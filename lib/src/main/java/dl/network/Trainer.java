@@ -213,13 +213,11 @@ public final class Trainer {
         }
     }
 
-    /** Whether every parameter is finite (a NaN weight can hide behind a ReLU, which maps NaN to 0). */
+    /** Whether every parameter is finite (the error then names the parameter, not only the loss it spoiled). */
     private static boolean finiteParams(Sequential net) {
         for (Param p : net.params()) {
-            for (double v : p.value().data) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
+            if (Finite.firstNonFinite(p.value().data, p.value().data.length) >= 0) {
+                return false;
             }
         }
         return true;
@@ -230,11 +228,10 @@ public final class Trainer {
         String start = "before any update the loss is " + loss + ", so no learning rate is to blame: ";
         for (Param p : net.params()) {
             double[] v = p.value().data;
-            for (int i = 0; i < v.length; i++) {
-                if (!Double.isFinite(v[i])) {
-                    return start + "parameter " + p.name() + " (" + p.shape() + ") has " + v[i] + " at row "
-                            + i / p.value().numCols + ", column " + i % p.value().numCols;
-                }
+            int i = Finite.firstNonFinite(v, v.length);
+            if (i >= 0) {
+                return start + "parameter " + p.name() + " (" + p.shape() + ") has " + v[i] + " at row "
+                        + i / p.value().numCols + ", column " + i % p.value().numCols;
             }
         }
         double[] x = data.features().data;

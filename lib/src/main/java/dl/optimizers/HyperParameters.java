@@ -36,13 +36,10 @@ final class HyperParameters {
     static void sameLength(double[] param, double[] grad) {
         java.util.Objects.requireNonNull(param, "param");
         java.util.Objects.requireNonNull(grad, "grad");
-        if (!dl.data.Finite.allFinite(grad, grad.length)) {
-            for (int i = 0; i < grad.length; i++) {
-                if (!Double.isFinite(grad[i])) {
-                    throw new IllegalArgumentException("gradient[" + i + "] is " + grad[i] + " (of " + grad.length
-                            + " values); an update needs a finite gradient, the parameter was left unchanged");
-                }
-            }
+        int i = dl.data.Finite.firstNonFinite(grad, grad.length);
+        if (i >= 0) {
+            throw new IllegalArgumentException("gradient[" + i + "] is " + grad[i] + " (of " + grad.length
+                    + " values); an update needs a finite gradient, the parameter was left unchanged");
         }
         if (param.length != grad.length) {
             throw new IllegalArgumentException(
