@@ -40,10 +40,14 @@ def all_notebooks():
                   and (NOTEBOOKS / "exercises") not in p.parents)
 
 
+def first_line(cell):
+    """A cell's first non-empty line ("" if it has none)."""
+    return next((line for line in cell.source.splitlines() if line.strip()), "")
+
+
 def cell_label(nb, index):
     cell = nb.cells[index]
-    first = next((line for line in cell.source.splitlines() if line.strip()), "")
-    return f"cell {index + 1} ({cell.cell_type}: {first[:60]!r})"
+    return f"cell {index + 1} ({cell.cell_type}: {first_line(cell)[:60]!r})"
 
 
 # Object.toString() of a class without one, e.g. "java.io.PrintStream@1b2c3d": differs on every run.
@@ -82,8 +86,7 @@ def cell_times(nb, name):
     for i, cell in enumerate(nb.cells):
         seconds = cell_seconds(cell) if cell.cell_type == "code" else None
         if seconds is not None:
-            first = next((line for line in cell.source.splitlines() if line.strip()), "")
-            times.append((seconds, name, i + 1, first.strip()))
+            times.append((seconds, name, i + 1, first_line(cell).strip()))
     return times
 
 
