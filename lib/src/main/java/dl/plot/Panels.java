@@ -24,6 +24,12 @@ import java.util.Set;
 public final class Panels {
     /** Height of one row of panels, in pixels, unless set with {@link Chart#size}. */
     public static final int ROW_HEIGHT = 320;
+    /** Space between two rows of panels, in pixels: the upper row's x labels and the lower row's panel titles. */
+    static final int ROW_GAP = 90;
+    /** Height of the title and the bottom margin around the rows, in pixels (figure height = rows·ROW_HEIGHT + this). */
+    static final int FRAME = 110;
+    /** Of {@link #FRAME}, the top and bottom margins that {@link Style} gives (the rest is plotting area). */
+    private static final int MARGINS = 130;
 
     private Panels() {
     }
@@ -37,7 +43,8 @@ public final class Panels {
     public static Chart grid(String title, int columns, List<? extends Figure> panels) {
         Objects.requireNonNull(panels, "panels");
         int rows = columns < 1 ? 1 : (panels.size() + columns - 1) / columns;
-        double gapY = rows > 1 ? 0.16 / Math.max(1, rows - 1) * Math.min(rows - 1, 2) / 2 + 0.06 : 0;
+        // the same gap in pixels for any number of rows, as a fraction of the plotting area's height
+        double gapY = rows > 1 ? (double) ROW_GAP / (rows * ROW_HEIGHT + FRAME - MARGINS) : 0;
         return grid(title, columns, panels, columns > 1 ? 0.07 : 0, gapY);
     }
 
@@ -174,7 +181,7 @@ public final class Panels {
         chart.set("annotations", notes);
         chart.set("showlegend", anyLegend);
         chart.set("width", Style.MAX_WIDTH);
-        chart.set("height", rows * ROW_HEIGHT + 110);
+        chart.set("height", rows * ROW_HEIGHT + FRAME);
         return chart;
     }
 

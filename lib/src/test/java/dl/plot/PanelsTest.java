@@ -44,6 +44,24 @@ class PanelsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void rowsAreTheSameDistanceApartInPixelsForAnyNumberOfRows() {
+        for (int rows : new int[] {2, 4}) {
+            List<Chart> panels = new java.util.ArrayList<>();
+            for (int i = 0; i < 2 * rows; i++) {
+                panels.add(panel("p" + i, 1));
+            }
+            Map<String, Object> layout = map(Style.apply(Panels.grid("grid", 2, panels).toPlotly()), "layout");   // as drawn
+            double area = ((Number) layout.get("height")).doubleValue()
+                    - ((Number) map(layout, "margin").get("t")).doubleValue()
+                    - ((Number) map(layout, "margin").get("b")).doubleValue();
+            List<Double> upper = (List<Double>) map(layout, "yaxis").get("domain");
+            List<Double> lower = (List<Double>) map(layout, "yaxis3").get("domain");
+            assertEquals(Panels.ROW_GAP, (upper.get(0) - lower.get(1)) * area, 0.5, rows + " rows: gap in pixels");
+        }
+    }
+
+    @Test
     void badGridsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Panels.grid("t", 0, panel("a", 1)));
         assertThrows(IllegalArgumentException.class, () -> Panels.grid("t", 2));
