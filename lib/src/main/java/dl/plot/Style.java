@@ -69,6 +69,7 @@ public final class Style {
                     logTicks(axis, dataRange(data, key), pixels, key.startsWith("x"));
                 } else if (key.startsWith("x")) {
                     angleLongCategories(axis, data, key, pixels);
+                    fewerTicksWhenNarrow(axis, data, key, pixels * rightLegendShare(layout, data));
                 }
             }
             if (key.matches("scene\\d*") && layout.get(key) instanceof Map<?, ?>) {
@@ -154,6 +155,11 @@ public final class Style {
 
     /** The smallest and largest positive finite data value drawn on an axis (x for xaxis…, y for yaxis…). */
     private static double[] dataRange(List<Map<String, Object>> data, String key) {
+        return dataRange(data, key, true);
+    }
+
+    /** The smallest and largest finite data value drawn on an axis (only positive ones if {@code positive}). */
+    private static double[] dataRange(List<Map<String, Object>> data, String key, boolean positive) {
         String letter = key.substring(0, 1);
         String ref = letter + key.substring(5);
         double lo = Double.POSITIVE_INFINITY;
@@ -163,7 +169,7 @@ public final class Style {
                 continue;
             }
             for (Object v : vs) {
-                if (v instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() > 0) {
+                if (v instanceof Number n && Double.isFinite(n.doubleValue()) && (!positive || n.doubleValue() > 0)) {
                     lo = Math.min(lo, n.doubleValue());
                     hi = Math.max(hi, n.doubleValue());
                 }
@@ -278,6 +284,94 @@ public final class Style {
         if ((longest * 7.5 + 10) * labels.size() > pixels) {
             axis.putIfAbsent("tickangle", -35);
         }
+    }
+
+    /**
+     * The share of the plotting width left beside a legend on the right (Plotly's default place), about
+     * 7.5 px per character of the longest entry plus 60 px for its symbol and padding; 1 without one.
+     */
+    @SuppressWarnings("unchecked")
+    private static double rightLegendShare(Map<String, Object> layout, List<Map<String, Object>> data) {
+        if (Boolean.FALSE.equals(layout.get("showlegend"))
+                || layout.get("legend") instanceof Map<?, ?> l && "h".equals(((Map<String, Object>) l).get("orientation"))) {
+            return 1;
+        }
+        int longest = data.stream().filter(Style::inLegend).mapToInt(t -> t.get("name").toString().length()).max().orElse(-1);
+        if (longest < 0) {
+            return 1;
+        }
+        Map<String, Object> margin = layout.get("margin") instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
+        double width = (layout.get("width") instanceof Number n ? n.doubleValue() : Chart.WIDTH)
+                - number(margin.get("l")) - number(margin.get("r"));
+        return Math.max(0.3, 1 - (longest * 7.5 + 60) / Math.max(1, width));
+    }
+
+    /** Below this width, in pixels, a numeric x axis gets ticks chosen by {@link #narrowDtick}. */
+    static final int NARROW_AXIS = 240;
+
+    /**
+     * A numeric x axis narrower than {@link #NARROW_AXIS} (a panel of a grid) gets the tick step of
+     * {@link #narrowDtick}: Plotly puts 5 or more ticks on any axis, and on a 110-px axis labels such as
+     * 0, 0.2, …, 1 then run into each other. Axes with ticks of their own keep them.
+     */
+    private static void fewerTicksWhenNarrow(Map<String, Object> axis, List<Map<String, Object>> data, String key,
+                                             double pixels) {
+        if (pixels >= NARROW_AXIS || axis.containsKey("dtick") || axis.containsKey("tickvals")
+                || axis.containsKey("nticks") || "category".equals(axis.get("type")) || "log".equals(axis.get("type"))) {
+            return;
+        }
+        String ref = "x" + key.substring(5);
+        for (Map<String, Object> t : data) {
+            if (ref.equals(String.valueOf(t.getOrDefault("xaxis", "x"))) && t.get("x") instanceof List<?> xs
+                    && xs.stream().anyMatch(v -> v instanceof String)) {
+                return;   // categories: angleLongCategories' business
+            }
+        }
+        double lo, hi;
+        if (axis.get("range") instanceof List<?> r && r.size() == 2 && r.get(0) instanceof Number a
+                && r.get(1) instanceof Number b) {
+            lo = Math.min(a.doubleValue(), b.doubleValue());
+            hi = Math.max(a.doubleValue(), b.doubleValue());
+        } else {
+            double[] range = dataRange(data, key, false);
+            double pad = 0.05 * (range[1] - range[0]);   // about what Plotly's autorange adds
+            lo = range[0] - pad;
+            hi = range[1] + pad;
+        }
+        double step = narrowDtick(lo, hi, pixels);
+        if (step > 0) {
+            axis.put("tick0", 0);
+            axis.put("dtick", step);
+        }
+    }
+
+    /**
+     * The smallest tick step 1, 2 or 5 × 10ⁿ whose labels over [lo, hi] fit into {@code pixels} (about 7.5 px
+     * per character and 14 px between labels), or 0 if fewer than two labels would be left.
+     */
+    static double narrowDtick(double lo, double hi, double pixels) {
+        if (!(hi > lo) || !Double.isFinite(hi - lo)) {
+            return 0;
+        }
+        double decade = Math.pow(10, Math.floor(Math.log10((hi - lo) / 20)));
+        for (int i = 0; i < 6; i++, decade *= 10) {
+            for (double m : new double[]{1, 2, 5}) {
+                double step = m * decade;
+                long first = (long) Math.ceil(lo / step - 1e-9);
+                long last = (long) Math.floor(hi / step + 1e-9);
+                int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+                double width = 0;
+                for (long t = first; t <= last && width <= pixels; t++) {
+                    String label = new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%." + decimals + "f", t * step))
+                            .stripTrailingZeros().toPlainString();   // as Plotly writes it: 0, 0.5, 1
+                    width += label.length() * 7.5 + 14;
+                }
+                if (width <= pixels) {
+                    return last > first ? step : 0;
+                }
+            }
+        }
+        return 0;
     }
 
     private static boolean inLegend(Map<String, Object> trace) {

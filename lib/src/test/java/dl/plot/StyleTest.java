@@ -25,6 +25,33 @@ class StyleTest {
     }
 
     @Test
+    void narrowPanelsGetFewerXTicksAndWideAxesKeepPlotlysChoice() {
+        java.util.List<Chart> five = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(Chart.of("layer " + i, "activation", "fraction", Traces.line("a", XS, XS)));
+        }
+        Map<String, Object> grid = map(shown(Panels.grid("five narrow panels", 5, five)), "layout");
+        assertEquals(0.5, map(grid, "xaxis").get("dtick"), "a ~150-px panel over [0, 1]: 0, 0.5, 1");
+        assertNull(map(grid, "yaxis").get("dtick"), "y ticks are stacked, not crowded");
+        Map<String, Object> wide = map(shown(Chart.of("t", "x", "y", Traces.line("a", XS, XS))), "layout");
+        assertNull(map(wide, "xaxis").get("dtick"), "a full-width axis keeps Plotly's ticks");
+        Map<String, Object> own = map(shown(Panels.grid("own ticks", 5, five.stream()
+                .map(c -> c.set("xaxis.dtick", 0.25)).toList())), "layout");
+        assertEquals(0.25, map(own, "xaxis").get("dtick"), "an axis with its own dtick keeps it");
+    }
+
+    @Test
+    void narrowTickStepsLeaveRoomForTheLabels() {
+        assertEquals(2, Style.narrowDtick(-4.4, 4.4, 205), "−4 −2 0 2 4, not 5 alone");
+        assertEquals(1, Style.narrowDtick(-0.6, 1.6, 150), "0 1: −0.5 … 1.5 in halves would touch");
+        assertEquals(0.5, Style.narrowDtick(-0.6, 1.6, 200), "−0.5 0 0.5 1 1.5 fit into 200 px");
+        assertEquals(5, Style.narrowDtick(-1, 21, 205), "epochs 0 5 10 15 20");
+        assertEquals(0.5, Style.narrowDtick(-0.05, 1.05, 110));
+        assertEquals(0, Style.narrowDtick(0, 1, 20), "no room for two labels: Plotly decides");
+        assertEquals(0, Style.narrowDtick(1, 1, 200), "an empty range");
+    }
+
+    @Test
     void tablesawDefaultSizeBecomesTheCourseSize() {
         Table t = Tables.of("t", "x", XS, "y", XS);
         Map<String, Object> layout = map(shown(LinePlot.create("line", t, "x", "y")), "layout");
