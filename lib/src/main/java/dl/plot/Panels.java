@@ -26,10 +26,8 @@ public final class Panels {
     public static final int ROW_HEIGHT = 320;
     /** Space between two rows of panels, in pixels: the upper row's x labels and the lower row's panel titles. */
     static final int ROW_GAP = 90;
-    /** Height of the title and the bottom margin around the rows, in pixels (figure height = rows·ROW_HEIGHT + this). */
+    /** Added to rows·ROW_HEIGHT for the figure's height, in pixels (the title and the bottom margin). */
     static final int FRAME = 110;
-    /** Of {@link #FRAME}, the top and bottom margins that {@link Style} gives (the rest is plotting area). */
-    private static final int MARGINS = 130;
 
     private Panels() {
     }
@@ -44,7 +42,8 @@ public final class Panels {
         Objects.requireNonNull(panels, "panels");
         int rows = columns < 1 ? 1 : (panels.size() + columns - 1) / columns;
         // the same gap in pixels for any number of rows, as a fraction of the plotting area's height
-        double gapY = rows > 1 ? (double) ROW_GAP / (rows * ROW_HEIGHT + FRAME - MARGINS) : 0;
+        double area = rows * ROW_HEIGHT + FRAME - Style.MARGIN_TOP - Style.MARGIN_BOTTOM;
+        double gapY = rows > 1 ? ROW_GAP / area : 0;
         return grid(title, columns, panels, columns > 1 ? 0.07 : 0, gapY);
     }
 

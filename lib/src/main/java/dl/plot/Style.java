@@ -21,6 +21,10 @@ public final class Style {
     private Style() {
     }
 
+    /** Default top and bottom margins, in pixels (title above, x-axis title below). */
+    static final int MARGIN_TOP = 70;
+    static final int MARGIN_BOTTOM = 60;
+
     /** A styled copy of a Plotly figure {data, layout, frames?, config}; the input is not changed. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> apply(Map<String, Object> figure) {
@@ -55,11 +59,12 @@ public final class Style {
             }
         }
         Map<String, Object> margin = Json.section(layout, "margin");
-        margin.putIfAbsent("t", 70);
+        margin.putIfAbsent("t", MARGIN_TOP);
         margin.putIfAbsent("l", 70);
         margin.putIfAbsent("r", 30);
-        margin.putIfAbsent("b", 60);
+        margin.putIfAbsent("b", MARGIN_BOTTOM);
 
+        double legendShare = rightLegendShare(layout, data);   // of the width, for narrow panels' ticks
         for (String key : new ArrayList<>(layout.keySet())) {
             if (key.matches("[xy]axis\\d*") && layout.get(key) instanceof Map<?, ?>) {
                 Map<String, Object> axis = Json.section(layout, key);
@@ -68,8 +73,12 @@ public final class Style {
                 if ("log".equals(axis.get("type"))) {
                     logTicks(axis, dataRange(data, key), pixels, key.startsWith("x"));
                 } else if (key.startsWith("x")) {
-                    angleLongCategories(axis, data, key, pixels);
-                    fewerTicksWhenNarrow(axis, data, key, pixels * rightLegendShare(layout, data));
+                    Set<String> categories = categoryLabels(data, key);
+                    if (categories.isEmpty()) {
+                        fewerTicksWhenNarrow(axis, data, key, pixels * legendShare);
+                    } else {
+                        angleLongCategories(axis, categories, pixels);
+                    }
                 }
             }
             if (key.matches("scene\\d*") && layout.get(key) instanceof Map<?, ?>) {
@@ -136,17 +145,20 @@ public final class Style {
     }
 
     /** The axis length in pixels: the figure's size less its margins, times the axis's domain. */
-    @SuppressWarnings("unchecked")
     private static double axisPixels(Map<String, Object> layout, String key, Map<String, Object> axis) {
-        boolean x = key.startsWith("x");
-        Map<String, Object> margin = layout.get("margin") instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
-        double size = layout.get(x ? "width" : "height") instanceof Number n ? n.doubleValue() : (x ? Chart.WIDTH : Chart.HEIGHT);
-        double m = number(margin.get(x ? "l" : "t")) + number(margin.get(x ? "r" : "b"));
         double domain = 1;
         if (axis.get("domain") instanceof List<?> d && d.size() == 2) {
             domain = number(d.get(1)) - number(d.get(0));
         }
-        return Math.max(50, (size - m) * domain);
+        return Math.max(50, plotPixels(layout, key.startsWith("x")) * domain);
+    }
+
+    /** The plotting area's width (or height) in pixels: the figure's size less its margins. */
+    @SuppressWarnings("unchecked")
+    private static double plotPixels(Map<String, Object> layout, boolean x) {
+        Map<String, Object> margin = layout.get("margin") instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
+        double size = layout.get(x ? "width" : "height") instanceof Number n ? n.doubleValue() : (x ? Chart.WIDTH : Chart.HEIGHT);
+        return size - number(margin.get(x ? "l" : "t")) - number(margin.get(x ? "r" : "b"));
     }
 
     private static double number(Object o) {
@@ -268,7 +280,8 @@ public final class Style {
     }
 
     /** Category labels (e.g. class names under a heat map) that would run into each other are drawn at an angle. */
-    private static void angleLongCategories(Map<String, Object> axis, List<Map<String, Object>> data, String key, double pixels) {
+    /** The category labels (string x values) drawn on the x axis {@code key} (xaxis, xaxis2, …). */
+    private static Set<String> categoryLabels(List<Map<String, Object>> data, String key) {
         String ref = "x" + key.substring(5);
         Set<String> labels = new java.util.LinkedHashSet<>();
         for (Map<String, Object> t : data) {
@@ -276,6 +289,10 @@ public final class Style {
                 xs.stream().filter(v -> v instanceof String).forEach(v -> labels.add((String) v));
             }
         }
+        return labels;
+    }
+
+    private static void angleLongCategories(Map<String, Object> axis, Set<String> labels, double pixels) {
         if (labels.isEmpty()) {
             return;
         }
@@ -300,14 +317,13 @@ public final class Style {
         if (longest < 0) {
             return 1;
         }
-        Map<String, Object> margin = layout.get("margin") instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of();
-        double width = (layout.get("width") instanceof Number n ? n.doubleValue() : Chart.WIDTH)
-                - number(margin.get("l")) - number(margin.get("r"));
-        return Math.max(0.3, 1 - (longest * 7.5 + 60) / Math.max(1, width));
+        return Math.max(0.3, 1 - (longest * 7.5 + 60) / Math.max(1, plotPixels(layout, true)));
     }
 
     /** Below this width, in pixels, a numeric x axis gets ticks chosen by {@link #narrowDtick}. */
     static final int NARROW_AXIS = 240;
+    /** The mantissas of a linear tick step: 1, 2 or 5 × 10ⁿ. */
+    private static final double[] NICE_STEPS = {1, 2, 5};
 
     /**
      * A numeric x axis narrower than {@link #NARROW_AXIS} (a panel of a grid) gets the tick step of
@@ -317,15 +333,8 @@ public final class Style {
     private static void fewerTicksWhenNarrow(Map<String, Object> axis, List<Map<String, Object>> data, String key,
                                              double pixels) {
         if (pixels >= NARROW_AXIS || axis.containsKey("dtick") || axis.containsKey("tickvals")
-                || axis.containsKey("nticks") || "category".equals(axis.get("type")) || "log".equals(axis.get("type"))) {
+                || axis.containsKey("nticks") || "category".equals(axis.get("type"))) {
             return;
-        }
-        String ref = "x" + key.substring(5);
-        for (Map<String, Object> t : data) {
-            if (ref.equals(String.valueOf(t.getOrDefault("xaxis", "x"))) && t.get("x") instanceof List<?> xs
-                    && xs.stream().anyMatch(v -> v instanceof String)) {
-                return;   // categories: angleLongCategories' business
-            }
         }
         double lo, hi;
         if (axis.get("range") instanceof List<?> r && r.size() == 2 && r.get(0) instanceof Number a
@@ -355,7 +364,7 @@ public final class Style {
         }
         double decade = Math.pow(10, Math.floor(Math.log10((hi - lo) / 20)));
         for (int i = 0; i < 6; i++, decade *= 10) {
-            for (double m : new double[]{1, 2, 5}) {
+            for (double m : NICE_STEPS) {
                 double step = m * decade;
                 long first = (long) Math.ceil(lo / step - 1e-9);
                 long last = (long) Math.floor(hi / step + 1e-9);
