@@ -90,17 +90,13 @@ def new_context(browser, viewport, blocked):
 
 def start_lab(root_dir, port, token, quiet=False):
     """Starts JupyterLab through the README's own lab script (tools/lab.sh, what `./course lab` runs),
-    with JupyterLab's default settings (except the news prompt) and an empty workspace, not the ones
-    of whoever runs the test."""
+    with the course's Lab settings (tools/lab/overrides.json: no news feed, no update check) and an empty
+    workspace, not the settings of whoever runs the test."""
     log = open(BUILD / "browser-test-jupyterlab.log", "w")
     state = Path(tempfile.mkdtemp(prefix="browser-test-lab-"))
-    # the one setting changed: never ask about the Jupyter news feed (its toast covers the notebook)
-    notification = state / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    notification.parent.mkdir(parents=True)
-    notification.write_text('{"fetchNews": "false"}\n')
     proc = subprocess.Popen(
         ["bash", str(ROOT / "tools" / "lab.sh"), "--no-browser", f"--ServerApp.port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}", "--LabApp.news_url=",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}",
          "--ServerApp.port_retries=0", f"--LabApp.user_settings_dir={state / 'settings'}",
          f"--LabApp.workspaces_dir={state / 'workspaces'}"],
         stdout=log, stderr=subprocess.STDOUT)
@@ -123,6 +119,16 @@ def start_lab(root_dir, port, token, quiet=False):
             time.sleep(0.5)
     proc.terminate()
     raise RuntimeError(f"JupyterLab did not answer on port {port}; see {log.name}")
+
+
+OVERLAY_JS = """() => [...document.querySelectorAll('.jp-Dialog, .Toastify__toast, .jp-toast-container > *, [role=alertdialog]')]
+    .filter(e => e.getBoundingClientRect().width > 0).map(e => (e.innerText || e.className).trim().slice(0, 80))"""
+
+
+def overlays(page):
+    """Dialogs, toasts and pop-ups shown over JupyterLab (e.g. its news-feed or update prompt): their texts."""
+    time.sleep(2)  # the news and update prompts come a moment after the page is ready
+    return page.evaluate(OVERLAY_JS)
 
 
 def stop_lab(proc):
@@ -157,6 +163,16 @@ def main():
         browser = launch_browser(p)
         page = new_context(browser, {"width": 1280, "height": 1600}, blocked).new_page()
 
+        # 0. the pop-up check sees a pop-up: a fixture page with a JupyterLab-style dialog and toast
+        page.set_content('<div class="jp-Dialog">Would you like to receive official Jupyter news?</div>'
+                         '<div class="jp-toast-container"><div class="Toastify__toast">A newer version is available'
+                         '</div></div>')
+        found = overlays(page)
+        if len(found) == 2:
+            print("ok   the pop-up check finds a fixture's dialog and toast")
+        else:
+            failures.append(f"the pop-up check found {found} on a fixture with a dialog and a toast")
+
         # 1. the HTML export, opened from disk
         try:
             page.goto(html.as_uri(), wait_until="load", timeout=120_000)
@@ -186,6 +202,11 @@ def main():
                 time.sleep(1)
                 page.screenshot(path=str(SHOTS / "jupyterlab.png"))
                 outputs = page.evaluate("() => document.querySelectorAll('.jp-RenderedPlotly').length")
+                covering = overlays(page)
+                if covering:
+                    failures.append(f"JupyterLab: something covers the notebook: {covering}")
+                else:
+                    print("ok   JupyterLab: no dialog, toast or pop-up over the notebook")
                 print(f"ok   JupyterLab {name}: {traces} drawn traces in {outputs} Plotly outputs of the untrusted "
                       f"notebook (screenshot build/screenshots/jupyterlab.png)")
             except Exception as e:  # noqa: BLE001

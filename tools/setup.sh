@@ -59,6 +59,10 @@ if ! "$VENV/bin/jupyter" labextension list 2>&1 | grep -q "mathjax3-extension.*d
   "$VENV/bin/jupyter" labextension disable --level=sys_prefix @jupyterlab/mathjax3-extension >/dev/null
 fi
 
+# the course's Lab never reaches the internet: no news feed, no update check (their pop-ups cover the notebook)
+mkdir -p "$VENV/share/jupyter/lab/settings"
+cp tools/lab/overrides.json "$VENV/share/jupyter/lab/settings/overrides.json"
+
 # --- the Java kernel ----------------------------------------------------------------------------
 "$VENV/bin/python" tools/install_kernel.py --data-dir "$VENV/share/jupyter"
 
