@@ -56,6 +56,25 @@ SLIDE_STATE = """() => {
           errors: s.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length};
 }"""
 
+# the current slide's type, on screen: the smallest body text and code (px, the slide's scale applied) and any
+# heading drawn in capitals that it is not written in
+SLIDE_TYPE = """() => {
+  const s = document.querySelector('.reveal .slides section.present section.present')
+      || document.querySelector('.reveal .slides section.present');
+  if (!s) { return null; }
+  const slides = document.querySelector('.reveal .slides');
+  const scale = slides.getBoundingClientRect().width / slides.offsetWidth || 1;
+  const px = e => parseFloat(getComputedStyle(e).fontSize) * scale;
+  const shown = e => e.getClientRects().length > 0 && !e.closest('aside, .notes, .reveal-skip');
+  const body = [...s.querySelectorAll('.jp-RenderedMarkdown p, .jp-RenderedMarkdown li')].filter(shown);
+  const code = [...s.querySelectorAll('.jp-InputArea-editor .cm-line, .jp-OutputArea-output pre')].filter(shown);
+  const caps = [...s.querySelectorAll('h1, h2, h3, h4')].filter(shown)
+      .filter(h => getComputedStyle(h).textTransform === 'uppercase').map(h => h.innerText.slice(0, 40));
+  const min = xs => xs.length ? Math.min(...xs.map(px)) : null;
+  return {body: min(body), code: min(code), caps: caps};
+}"""
+BODY_PX, CODE_PX = 24, 16  # the floors for a room: body text and code on a 1280 x 720 slide
+
 # brings the current slide's plots into view, one after the other (a tall slide scrolls)
 SCROLL_TO_PLOTS = """() => {
   const s = document.querySelector('.reveal .slides section.present section.present')
@@ -128,6 +147,7 @@ def main():
     SHOTS.mkdir(parents=True)
     nb_name = source.name
     shutil.copy2(source, WORK / nb_name)
+    shutil.copy2(source.parent / "rise.css", WORK / "rise.css")  # the slideshow's type sizes (notebooks/rise.css)
     expected_plots = sum(1 for c in json.loads(source.read_text(encoding="utf-8"))["cells"]
                          if c["cell_type"] == "code" and "Chart" in "".join(c["source"]))
 
@@ -204,6 +224,7 @@ def main():
             time.sleep(1.5)
             show.keyboard.press("Home")
             empty, undrawn, seen, plots_seen, ran = [], [], [], 0, None
+            small, sizes = [], []
             for step in range(args.slides * 4):
                 deadline = time.time() + 15
                 scrolled = False
@@ -229,6 +250,13 @@ def main():
                     if s["drawn"] < s["plots"]:
                         undrawn.append(f"{s['id']}: {s['plots'] - s['drawn']} of {s['plots']} plots")
                     plots_seen += s["drawn"]
+                    ty = show.evaluate(SLIDE_TYPE) or {}
+                    if ty.get("body") is not None and ty["body"] < BODY_PX - 0.5:
+                        small.append(f"{s['id']}: body text {ty['body']:.0f} px")
+                    if ty.get("code") is not None and ty["code"] < CODE_PX - 0.5:
+                        small.append(f"{s['id']}: code {ty['code']:.0f} px")
+                    small.extend(f"{s['id']}: heading in capitals {h!r}" for h in ty.get("caps", []))
+                    sizes.extend(v for v in (ty.get("body"), ty.get("code")) if v is not None)
                     if ran is None and show.evaluate("""() => !!document.querySelector(
                             '.reveal section.present section.present .jp-CodeCell:not(.reveal-skip) .jp-InputArea-editor')"""):
                         ran = run_in_slideshow(show)
@@ -243,9 +271,15 @@ def main():
                 problems.append(f"slides without content: {empty[:5]}")
             if undrawn:
                 problems.append("plots not drawn: " + "; ".join(undrawn[:3]))
+            if small:
+                problems.append(f"type below {BODY_PX} px body / {CODE_PX} px code, or capitalised headings: "
+                                + "; ".join(small[:5]))
+            if not sizes:
+                problems.append("no body text or code measured on any slide")
             if expected_plots and plots_seen == 0:
                 problems.append("no drawn plot on any of the slides stepped through")
-            summary = (f"slideshow {nb_name}: {len(seen)} slides stepped through, {plots_seen} plots drawn, "
+            type_note = f", smallest type {min(sizes):.0f} px" if sizes else ""
+            summary = (f"slideshow {nb_name}: {len(seen)} slides stepped through, {plots_seen} plots drawn{type_note}, "
                        f"screenshots in {SHOTS.relative_to(ROOT)}/")
             check.fail(summary + " — " + "; ".join(problems)) if problems else check.ok(summary)
             if ran is None:
