@@ -3,6 +3,9 @@
 takes a seed, so a re-run must print the same numbers.
 
     python tools/check_determinism.py NOTEBOOK [NOTEBOOK ...]
+
+./course test does not call this script: it runs `tools/run_notebooks.py --jobs 2 --twice`, which executes
+each lecture notebook twice side by side and compares the two runs with printed() and differing() below.
 """
 import sys
 import tempfile
@@ -30,6 +33,14 @@ def printed(nb):
     return out
 
 
+def differing(first, second):
+    """(None, n) if two runs' printed() texts agree in all n code cells, else (the differing cell numbers, n)."""
+    diff = [i + 1 for i, (a, b) in enumerate(zip(first, second)) if a != b]
+    if diff or len(first) != len(second):
+        return diff, len(first)
+    return None, len(first)
+
+
 def main():
     paths = [Path(p).resolve() for p in sys.argv[1:]]
     failures = 0
@@ -41,15 +52,15 @@ def main():
                 print(f"FAIL {rel}: no first run in {first_file}")
                 failures += 1
                 continue
-            _, problem = run_notebooks.execute(path, 180, Path(tmp))
+            _, problem = run_notebooks.execute(path, 180, Path(tmp), keep=True)
             if problem:
                 print(f"FAIL {rel}: second run failed: {problem}")
                 failures += 1
                 continue
             first = printed(nbformat.read(first_file, as_version=4))
             second = printed(nbformat.read(Path(tmp) / "executed" / rel, as_version=4))
-            diff = [i + 1 for i, (a, b) in enumerate(zip(first, second)) if a != b]
-            if diff or len(first) != len(second):
+            diff, _ = differing(first, second)
+            if diff is not None:
                 print(f"FAIL {rel}: code cells {diff} printed different text on a second run")
                 failures += 1
             else:

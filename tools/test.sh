@@ -12,7 +12,11 @@
 #   6. graded exercises: nbgrader release + autograde on the Java kernel (tools/test_exercises.py)
 #   7. slide metadata in every lecture; the course site (build/site) built and opened page by page in
 #      headless Chromium offline, one deck stepped through slide by slide (tools/site_test.py)
-# Each step prints its own "N passed, N failed" line; the script stops at the first failing step.
+# Each step prints its own "N passed, N failed" line; the script stops at the first failing step (exit non-zero, no
+# "all tests passed"). What runs side by side on the two cores: step 3 executes two notebooks at once, the first
+# and the second (determinism) run of each lecture notebook side by side; steps 5 and the site build of 7 need
+# nothing from the browser tests and run beside step 4 (their output is shown when they end). At the end (also
+# after a failure) a table gives each step's seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -21,37 +25,72 @@ export JUPYTER_PATH="$ROOT/.venv/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 mkdir -p build
 step() { printf '\n==> %s\n' "$*"; }
 t0=$SECONDS
+names=(); secs=(); started=()
+begin() { names+=("$1"); started+=("$SECONDS"); }             # begin NAME: a timed step starts now
+finish() { local i; for i in "${!names[@]}"; do if [ "${names[$i]}" = "$1" ]; then secs[$i]=$((SECONDS - ${started[$i]})); fi; done; }
+failed() { local i; for i in "${!names[@]}"; do if [ "${names[$i]}" = "$1" ]; then secs[$i]=FAILED; fi; done; }
+declare -A bg_pid bg_log
+report() {   # the table of step times; after a failure also stops the background steps still running
+  local rc=$? name i
+  for name in "${!bg_pid[@]}"; do kill -- "-${bg_pid[$name]}" 2>/dev/null || true; done   # their process groups
+  printf '\n%-40s %8s\n' "step" "seconds"
+  for i in "${!names[@]}"; do printf '%-40s %8s\n' "${names[$i]}" "${secs[$i]:-not done}"; done
+  printf '%-40s %8s\n' "total (wall; steps overlap)" "$((SECONDS - t0))"
+  [ "$rc" = 0 ] || echo "TESTS FAILED (exit $rc): see the FAIL lines above"
+}
+trap report EXIT
+# bg NAME LOG CMD...: a step in the background (its own process group), output in LOG;
+# join NAME waits for it, prints LOG and fails the run if the step failed
+bg() { local name="$1" log="$2"; shift 2; begin "$name"; setsid -w "$@" > "$log" 2>&1 & bg_pid[$name]=$!; bg_log[$name]=$log; }
+join() {
+  local name="$1" rc=0
+  wait "${bg_pid[$name]}" || rc=$?
+  unset "bg_pid[$name]"
+  if [ "$rc" = 0 ]; then finish "$name"; fi
+  step "$name (ran beside step 4; log ${bg_log[$name]})"
+  cat "${bg_log[$name]}"
+  [ "$rc" = 0 ] || { echo "FAIL $name (exit $rc; log ${bg_log[$name]})"; failed "$name"; return 1; }
+}
 
-step "1/7 library unit tests (mvn package)"
+step "1/7 library unit tests (mvn package)"; begin "1 library unit tests"
 mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
+finish "1 library unit tests"
 
-step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, followed"
+step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, followed"; begin "2 clean notebooks, glossary"
 "$PY" tools/check_notebooks_clean.py
 "$PY" tools/check_glossary.py
 "$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
+finish "2 clean notebooks, glossary"
 
-step "3/7 every notebook on the Java kernel"
+step "3/7 every notebook on the Java kernel, every lecture notebook twice (same text)"; begin "3 notebooks + determinism"
 rm -rf build/notebooks
-"$PY" tools/run_notebooks.py 2> build/kernel-stderr.log
-# every lecture notebook seeds its random generators: a second run must print the same text
-seeded=(notebooks/[0-9]*.ipynb)
-"$PY" tools/check_determinism.py "${seeded[@]}" 2>> build/kernel-stderr.log
+# two kernels at once: both runs of a lecture notebook side by side; the second run keeps no copy and must print
+# the same text as the first (every lecture notebook seeds its random generators)
+"$PY" tools/run_notebooks.py --jobs 2 --twice 2> build/kernel-stderr.log
+finish "3 notebooks + determinism"
 
-step "4/7 browser test and figure test (offline, headless Chromium)"
+# steps 5 and 7's site build need only step 3's executed notebooks (or nothing): they run beside step 4
+bg "5 Binder" build/binder-test.log bash tools/binder_test.sh
+bg "7a slide metadata, site build" build/site-build.log bash -c '"$0" tools/slides.py --check && "$0" tools/course_site.py' "$PY"
+
+step "4/7 browser test and figure test (offline, headless Chromium)"; begin "4 browser, figure, RISE tests"
 "$PY" tools/browser_test.py
 "$PY" tools/rise_test.py   # "Render as slideshow" (jupyterlab-rise) on lecture 02, kernel live (~1.5 min)
+finish "4 browser, figure, RISE tests"
 
-step "5/7 Binder"
-bash tools/binder_test.sh
+join "5 Binder"   # prints the step's "binder: N passed, N failed"
+join "7a slide metadata, site build"
 
-step "6/7 graded exercises (nbgrader on the Java kernel)"
+step "6/7 graded exercises (nbgrader on the Java kernel)"; begin "6 graded exercises"
 "$PY" tools/test_exercises.py
+finish "6 graded exercises"
 
-step "7/7 slides and the course site (offline, headless Chromium)"
-"$PY" tools/slides.py --check
-"$PY" tools/course_site.py
+step "7/7 the course site in headless Chromium (offline)"; begin "7b site test"
 "$PY" tools/site_test.py
+finish "7b site test"
 
+trap - EXIT
+report
 echo
 echo "all tests passed in $((SECONDS - t0)) s"
