@@ -145,7 +145,11 @@ def run_one(path, timeout, build, keep):
     a label per code cell)."""
     import check_determinism
     result, times = {}, []
-    elapsed, failure = execute(path, timeout, build, times, keep=keep, result=result)
+    started = time.perf_counter()
+    try:
+        elapsed, failure = execute(path, timeout, build, times, keep=keep, result=result)
+    except Exception as e:  # noqa: BLE001 - e.g. a kernel that never started: name the notebook, go on
+        return time.perf_counter() - started, f"{path.name}: {type(e).__name__}: {e}", [], [], []
     nb = result["nb"]
     labels = [cell_label(nb, i) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     return elapsed, failure, check_determinism.printed(nb), times, labels
