@@ -101,7 +101,8 @@ def execute(path, timeout, build, timings=None, keep=True, result=None):
     keep=False writes no executed copy and no HTML export (a determinism re-run); result (a dict), if given, gets
     the executed notebook under "nb"."""
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=False,
+    # startup_timeout: a kernel starting beside another one on a busy 2-core machine may need more than the default 60 s
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180, allow_errors=False,
                             resources={"metadata": {"path": str(path.parent)}})
     started = time.perf_counter()
     problem = None
