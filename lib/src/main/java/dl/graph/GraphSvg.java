@@ -124,7 +124,7 @@ public final class GraphSvg {
     }
 
     private static String[] legend() {
-        return new String[] {"black: value (값) · red: grad = ∂output/∂node (기울기)",
+        return new String[] {"black: value · red: grad = ∂output/∂node",
                 "blue, on each arrow: local gradient ∂node/∂input (국소 기울기)"};
     }
 
