@@ -94,11 +94,42 @@ def page_exporter():
     return HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)])
 
 
+KOREAN_TAIL = re.compile(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)\s*$")
+
+
+def lecture_heading(nb):
+    """The first heading of the notebook's first markdown cell, without its '#'s: "04 · From the neuron … (뉴런 …)"."""
+    first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    line = next((ln for ln in (first.source.splitlines() if first else []) if ln.startswith("#")), "")
+    return line.lstrip("#").strip()
+
+
+def page_title(nb, suffix=""):
+    """What a browser tab and a screen reader announce: the lecture's heading without its trailing Korean
+    gloss, then the course ("04 · From the neuron to the multi-layer network — Deep-learning fundamentals in
+    Java", a deck's with suffix ":" before nbconvert's " slides"); nbconvert would otherwise title every page "Notebook" (its file name in memory)."""
+    heading = KOREAN_TAIL.sub("", lecture_heading(nb)) or "Lecture"
+    return f"{heading} — {COURSE_TITLE}{suffix}"
+
+
+def with_title(nb, title, export):
+    """Runs export() with nb.metadata.title set (nbconvert's <title>), then restores the metadata."""
+    had, old = "title" in nb.metadata, nb.metadata.get("title")
+    nb.metadata["title"] = title
+    try:
+        return export()
+    finally:
+        if had:
+            nb.metadata["title"] = old
+        else:
+            del nb.metadata["title"]
+
+
 def export_html(nb, head=None, header="", footer=""):
     """The page of one notebook with the course template (also used by tools/run_notebooks.py)."""
     resources = {"course": {"head": head if head is not None else head_html(None),
                             "header": header, "footer": footer}}
-    body, _ = page_exporter().from_notebook_node(nb, resources=resources)
+    body, _ = with_title(nb, page_title(nb), lambda: page_exporter().from_notebook_node(nb, resources=resources))
     return body
 
 
@@ -111,11 +142,12 @@ class Entry:
         self.path, self.kind, self.nb = path, kind, nb
         self.stem = path.stem
         first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
-        heading = next((ln for ln in (first.source.splitlines() if first else []) if ln.startswith("#")), "")
-        title = heading.lstrip("#").strip() or self.stem
+        heading = lecture_heading(nb)
+        title = heading or self.stem
         m = re.match(r"^(\d+)\s*[·.:-]\s*(.*)$", title)
         self.number = self.stem.split("-")[0]
-        self.title = m.group(2) if m else title
+        # the lecture map has a Korean column: the English title drops a trailing Korean gloss
+        self.title = KOREAN_TAIL.sub("", m.group(2) if m else title) or title
         slug = re.sub(r"^\d+-", "", self.stem)
         ko = korean_titles.get(slug)
         if ko is None:
@@ -123,9 +155,6 @@ class Entry:
             terms = re.findall(r"\(([^()]*[\uac00-\ud7a3][^()]*)\)", heading) or \
                 re.findall(r"\(([^()]*[\uac00-\ud7a3][^()]*)\)", first.source if first else "")
             ko = " · ".join(dict.fromkeys(t.strip() for t in terms[:3]))
-        if kind == "exercise":
-            # "Assignment 1 — Derivatives and the chain rule (미분과 연쇄법칙)"
-            self.title = re.sub(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)\s*$", "", self.title)
         self.korean = ko
         self.page = f"{'lectures' if kind == 'lecture' else 'exercises'}/{self.stem}.html"
         self.deck = f"slides/{self.stem}.html" if kind == "lecture" else None
@@ -345,7 +374,8 @@ def deck_html(entry):
     split_figure_cells(nb)
     exporter = deck_exporter()
     resources = {"course": {"head": head_html("../")}}
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    # nbconvert's deck template appends " slides" to the title
+    body, _ = with_title(nb, page_title(nb, ":"), lambda: exporter.from_notebook_node(nb, resources=resources))
     back = f'<a class="course-deck-home" href="../{entry.page}">⌂ page</a>'
     return body.replace("</main>", back + "\n</main>", 1)
 

@@ -18,6 +18,7 @@ import argparse
 import functools
 import http.server
 import os
+import html
 import re
 import shutil
 import sys
@@ -148,6 +149,20 @@ def broken_links(page, site):
         elif not target.exists():
             broken.append(ref)
     return broken
+
+
+def title_problem(page_file, site):
+    """A lecture's, exercise's or deck's <title> must name it ("04 · From the neuron … — course"), not
+    nbconvert's default "Notebook" / "Notebook slides"; None when it does."""
+    rel = page_file.relative_to(site)
+    if rel.parts[0] not in ("lectures", "exercises", "slides"):
+        return None
+    m = re.search(r"<title>(.*?)</title>", page_file.read_text(encoding="utf-8"), re.S)
+    title = html.unescape(m.group(1)).strip() if m else ""
+    number = page_file.stem.split("-")[0]
+    if not title or title.startswith("Notebook") or (rel.parts[0] != "exercises" and not title.startswith(number + " ·")):
+        return f"{rel}: page title {title!r} does not name the lecture (expected '{number} · …')"
+    return None
 
 
 def chromium_path():
@@ -349,6 +364,11 @@ def main():
     linked_api = sorted({(p.parent / unquote(urlparse(ref).path)).resolve()
                          for p in pages for ref in re.findall(r'href="([^"#]*api/[^"#]*\.html)"', p.read_text(encoding="utf-8"))})
     linked_api = [p for p in linked_api if p.is_file()]
+    titled = [title_problem(f, site) for f in ([] if args.decks_only else pages)]
+    for problem in filter(None, titled):
+        check.fail(problem)
+    if titled and not any(titled):
+        check.ok(f"page titles: every lecture, exercise and deck page is titled by its heading")
     if broken_total == 0 and not args.decks_only:
         check.ok(f"internal links: every link and asset of {len(pages)} pages resolves "
                  f"({len(linked_api)} javadoc pages linked)")
