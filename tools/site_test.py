@@ -22,6 +22,7 @@ import html
 import re
 import shutil
 import sys
+import tempfile
 import threading
 import time
 from html.parser import HTMLParser
@@ -364,6 +365,13 @@ def main():
     linked_api = sorted({(p.parent / unquote(urlparse(ref).path)).resolve()
                          for p in pages for ref in re.findall(r'href="([^"#]*api/[^"#]*\.html)"', p.read_text(encoding="utf-8"))})
     linked_api = [p for p in linked_api if p.is_file()]
+    # the title check must see nbconvert's default title: a fixture first
+    with tempfile.TemporaryDirectory() as tmp:
+        fixture = Path(tmp) / "slides" / "04-x.html"
+        fixture.parent.mkdir()
+        fixture.write_text("<html><head><title>Notebook slides</title></head></html>", encoding="utf-8")
+        if title_problem(fixture, Path(tmp)) is None:
+            check.fail("page-title check: a deck titled 'Notebook slides' passed it")
     titled = [title_problem(f, site) for f in ([] if args.decks_only else pages)]
     for problem in filter(None, titled):
         check.fail(problem)
