@@ -4,8 +4,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * AdaGrad (적응적 학습률): each element gets its own step size, shrinking with the sum of its
- * past squared gradients,
+ * AdaGrad (적응적 학습률): each element gets its own step size, inversely proportional to the square
+ * root of the sum of its past squared gradients,
  * <pre>
  *   h ← h + ∇θ ⊙ ∇θ
  *   θ ← θ − η·∇θ / (√h + ε)
