@@ -91,7 +91,8 @@ def head_html(prefix=None, plots=True):
 def page_exporter():
     """One exporter for every page: its template is compiled once."""
     from nbconvert import HTMLExporter
-    return HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)])
+    # embed_images: the lectures' diagrams (notebooks/figures/*.svg) go into the page as data URIs
+    return HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)], embed_images=True)
 
 
 KOREAN_TAIL = re.compile(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)\s*$")
@@ -125,10 +126,16 @@ def with_title(nb, title, export):
             del nb.metadata["title"]
 
 
+def figures_metadata():
+    """nbconvert's resources["metadata"]: images of a lecture's markdown are found from notebooks/ (where
+    figures/ is), wherever the executed copy being exported lives."""
+    return {"name": "Notebook", "path": str(ROOT / "notebooks")}
+
+
 def export_html(nb, head=None, header="", footer=""):
     """The page of one notebook with the course template (also used by tools/run_notebooks.py)."""
     resources = {"course": {"head": head if head is not None else head_html(None),
-                            "header": header, "footer": footer}}
+                            "header": header, "footer": footer}, "metadata": figures_metadata()}
     body, _ = with_title(nb, page_title(nb), lambda: page_exporter().from_notebook_node(nb, resources=resources))
     return body
 
@@ -331,7 +338,7 @@ def deck_exporter():
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = {OUTPUT_ONLY}
     return SlidesExporter(config=config, template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)],
-                          reveal_url_prefix="../assets/reveal.js", reveal_theme="white")
+                          reveal_url_prefix="../assets/reveal.js", reveal_theme="white", embed_images=True)
 
 
 def is_figure(output):
@@ -373,7 +380,7 @@ def deck_html(entry):
     ensure_slide_metadata(nb)
     split_figure_cells(nb)
     exporter = deck_exporter()
-    resources = {"course": {"head": head_html("../")}}
+    resources = {"course": {"head": head_html("../")}, "metadata": figures_metadata()}
     # nbconvert's deck template appends " slides" to the title
     body, _ = with_title(nb, page_title(nb, ":"), lambda: exporter.from_notebook_node(nb, resources=resources))
     back = f'<a class="course-deck-home" href="../{entry.page}">⌂ page</a>'

@@ -15,6 +15,8 @@ The rules, applied to the cells in order:
   another code cell when the slide would then hold more than SLIDE_CODE_LINES lines of code (with their
   outputs and figures they would not fit a 1280 x 720 slide), and so does a code cell below more than
   PROSE_WITH_CODE words of prose (tables, lists and display formulas weigh more);
+* a markdown cell that shows a diagram (`![…](figures/…)`) starts a sub-slide (a slide if it opens with `#`/`##`),
+  and the code cell after it starts the next one: a diagram fills a slide;
 * a set-up code cell (only imports, comments or blank lines) and an empty cell are skipped.
 
 The notebook's metadata gets RISE's settings (RISE below): the "white" theme, offline.
@@ -41,6 +43,7 @@ PROSE_WITH_CODE = 55  # words of prose (a table row, a list item or a display fo
                       # the code cell that follows moves to a sub-slide of its own: prose + code + a figure
                       # or table no longer fit 1280 x 720
 HEADING = re.compile(r"^(#{1,6})\s")
+DIAGRAM = re.compile(r"!\[[^\]]*\]\(figures/[^)]+\)")
 SETUP_LINE = re.compile(r"^\s*(import\s+(static\s+)?[\w.*]+\s*;|//.*|%.*|)\s*$")
 
 
@@ -77,6 +80,7 @@ def slide_types(cells):
     previous = None  # kind of the last cell shown on a slide: "markdown" or "code"
     code_lines = 0  # lines of code on the current (sub-)slide
     prose = 0  # weight of the prose on the current (sub-)slide
+    diagram = False  # the current (sub-)slide shows a diagram
     for i, cell in enumerate(cells):
         text = source(cell).strip()
         kind = cell.get("cell_type")
@@ -88,6 +92,8 @@ def slide_types(cells):
             heading = HEADING.match(text.splitlines()[0])
             if heading:
                 t = "slide" if len(heading.group(1)) <= 2 else "subslide"
+            elif DIAGRAM.search(text):
+                t = "subslide"
             elif len(text.split()) > LONG_PROSE:
                 t = "notes"
             elif previous == "code" or previous is None:
@@ -97,6 +103,8 @@ def slide_types(cells):
         elif kind == "code":
             if is_setup(text):
                 t = "skip"
+            elif diagram:
+                t = "subslide"  # the diagram above fills its slide
             elif previous == "code" and types and types[-1] == "notes":
                 t = "subslide"  # the prose between two code cells went to the notes: a new step
             elif previous == "code" and code_lines + len(text.splitlines()) > SLIDE_CODE_LINES:
@@ -111,6 +119,9 @@ def slide_types(cells):
         if t in ("slide", "subslide"):
             code_lines = 0
             prose = 0
+            diagram = False
+        if kind == "markdown" and t not in ("skip", "notes") and DIAGRAM.search(text):
+            diagram = True
         if kind == "markdown" and t not in ("skip", "notes"):
             prose += prose_weight(text)
         if kind == "code" and t not in ("skip", "notes"):

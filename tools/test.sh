@@ -2,7 +2,7 @@
 # Runs every test (called by ./course test after tools/setup.sh --test):
 #   1. library unit tests (JUnit 5, mvn package)
 #   2. committed notebooks carry no outputs; docs/glossary.md is the one list of Korean terms and the lectures,
-#      exercises and javadoc follow it (tools/check_glossary.py)
+#      exercises and javadoc follow it (tools/check_glossary.py); the diagrams are what tools/diagrams.py draws
 #   3. every notebook under notebooks/ executes top to bottom on the real Java kernel,
 #      and prints the same text on a second run
 #   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium), then the
@@ -57,10 +57,11 @@ mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ER
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
 finish "1 library unit tests"
 
-step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, followed"; begin "2 clean notebooks, glossary"
+step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, followed; diagrams"; begin "2 clean notebooks, glossary"
 "$PY" tools/check_notebooks_clean.py
 "$PY" tools/check_glossary.py
 "$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
+"$PY" tools/diagrams.py --check   # the lectures' diagrams: what the script draws, readable on a slide, all shown
 finish "2 clean notebooks, glossary"
 
 step "3/7 every notebook on the Java kernel, every lecture notebook twice (same text)"; begin "3 notebooks + determinism"
