@@ -147,14 +147,60 @@ class JavaOverwriteCells(OverwriteCells):
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+SECRET_LINE = "(removed from the feedback: a line of the instructor's solution or hidden tests)"
+PATH_SHOWN = "…"
+
+
 class HideHiddenTests(NbGraderPreprocessor):
     """Feedback shows what the student may see: hidden tests' code is cut out of the cells and out of
-    error tracebacks; their results stay."""
+    error tracebacks; their results stay. With secrets_file (written by tools/exercises.py grade),
+    every output of every cell — whatever the student's code printed — also loses each line that holds
+    a line of the instructor's solution or hidden tests, and the grading machine's paths."""
 
     begin = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
     end = Unicode("END HIDDEN TESTS").tag(config=True)
+    secrets_file = Unicode("", help="JSON {'lines': {assignment: [secret lines]}, 'paths': [...]}").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        self._lines, self._paths = [], []
+        if self.secrets_file:
+            import json
+            with open(self.secrets_file, encoding="utf-8") as f:
+                secrets = json.load(f)
+            assignment = resources.get("nbgrader", {}).get("assignment")
+            self._lines = secrets.get("lines", {}).get(assignment, [])
+            self._paths = sorted(secrets.get("paths", []), key=len, reverse=True)
+        return super().preprocess(nb, resources)
+
+    def _clean(self, text):
+        if not isinstance(text, str) or not (self._lines or self._paths):
+            return text
+        kept = []
+        for line in text.splitlines(True):
+            plain = _ANSI.sub("", line)
+            if any(s in plain for s in self._lines):
+                kept.append(SECRET_LINE + ("\n" if line.endswith("\n") else ""))
+            else:
+                for path in self._paths:
+                    line = line.replace(path, PATH_SHOWN)
+                kept.append(line)
+        return "".join(kept)
+
+    def _clean_outputs(self, cell):
+        for out in cell.get("outputs", []):
+            if "text" in out:
+                out["text"] = self._clean(out["text"])
+            if out.get("output_type") == "error":
+                out["evalue"] = self._clean(str(out.get("evalue", "")))
+                out["traceback"] = [self._clean(line) for line in out.get("traceback", [])]
+            for mime, value in out.get("data", {}).items():
+                if mime.startswith("text/") or mime.endswith("json"):
+                    out["data"][mime] = self._clean(value) if isinstance(value, str) else \
+                        [self._clean(v) for v in value] if isinstance(value, list) else value
 
     def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code":
+            self._clean_outputs(cell)
         if cell.cell_type != "code" or self.begin not in cell.source:
             return cell, resources
         secret = hidden_lines(cell.source, self.begin, self.end)

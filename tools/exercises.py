@@ -27,7 +27,9 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -44,7 +46,7 @@ def assignments(course=COURSE):
 class Course:
     """nbgrader's API on one course directory, in this process (one import of nbgrader, one gradebook)."""
 
-    def __init__(self, course, timeout=None):
+    def __init__(self, course, timeout=None, kernel=None, secrets=None):
         from nbgrader.apps import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
         from traitlets.config.loader import PyFileConfigLoader
@@ -54,6 +56,10 @@ class Course:
         if timeout is not None:
             config.Execute.timeout = timeout
             config.ExecutePreprocessor.timeout = timeout
+        if kernel is not None:  # the grading sandbox's kernelspec instead of the notebook's "java"
+            config.Execute.kernel_name = kernel
+        if secrets is not None:  # what the feedback must not show (java_grading.HideHiddenTests)
+            config.HideHiddenTests.secrets_file = str(secrets)
         self.root = Path(course)
         self.api = NbGraderAPI(CourseDirectory(config=config), config=config)
 
@@ -200,6 +206,18 @@ def library_calls(source_nb, submitted):
     return notes
 
 
+NOT_GRADED = "NotGraded"  # the error output of a check that scores 0 because of java_scan's findings
+
+
+def flag_notes(flags):
+    """One note per finding of java_scan.scan, with the checks it costs."""
+    by_reason = {}
+    for gid, reasons in flags.items():
+        for reason in reasons:
+            by_reason.setdefault(reason, []).append(gid)
+    return [f"{reason}: 0 points on {', '.join(gids)}" for reason, gids in by_reason.items()]
+
+
 def cell_problems(nb):
     """One line per autograded cell that scored 0 because of an error, wrote to System.err or had its
     output truncated, from the autograded notebook."""
@@ -210,7 +228,7 @@ def cell_problems(nb):
         if cell.cell_type != "code":
             continue
         outputs = cell.get("outputs", [])
-        errors = [o for o in outputs if o.get("output_type") == "error"]
+        errors = [o for o in outputs if o.get("output_type") == "error" and o.get("ename") != NOT_GRADED]
         died = [o for o in errors if o.get("ename") == "KernelDied"]
         gid = meta.get("grade_id") or "a cell without grade id"
         text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
@@ -233,22 +251,144 @@ def cell_problems(nb):
     return lines
 
 
+# ---- the sandbox (exercises/sandbox_kernel.py; docs/exercises.md, "Threat model")
+
+SANDBOX_KERNEL = "java-sandbox"
+SANDBOX_UID = 61000           # as root, worker k's kernels run as uid SANDBOX_UID + k
+SANDBOX_LIMITS = {            # per kernel (the JJava launcher and the kernel's JVM); see docs/exercises.md
+    "as": 16 << 30,           # address space: the JVM reserves much more than its 3 GB heap (-Xmx)
+    "nproc": 1024,            # processes and threads of the sandbox's user
+    "cpu": 900,               # CPU seconds of the kernel in all (per-cell wall time: --timeout)
+    "fsize": 64 << 20,        # largest file it can write
+    "nofile": 1024,
+}
+
+
+class NoSandbox(Exception):
+    pass
+
+
+def sandbox_probe(bwrap):
+    """Raises NoSandbox with the reason if bubblewrap cannot build a sandbox here."""
+    if bwrap is None:
+        raise NoSandbox("bubblewrap (bwrap) is not installed (Debian: apt-get install bubblewrap; tools/setup.sh "
+                        "installs it)")
+    cmd = [bwrap, "--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin",
+           "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--proc", "/proc", "--dev", "/dev",
+           "/usr/bin/true"]
+    if os.geteuid() == 0:
+        cmd = ["setpriv", f"--reuid={SANDBOX_UID}", f"--regid={SANDBOX_UID}", "--clear-groups", "--"] + cmd
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise NoSandbox(f"bwrap did not run: {e}")
+    if proc.returncode != 0:
+        raise NoSandbox(f"bwrap cannot build a sandbox here (user namespaces disabled?): {proc.stderr.strip()[:300]}")
+
+
+def prepare_sandbox(work):
+    """The read-only /course of the sandboxes (kernel jars, library, start-up script, the relay) in a
+    folder that any user can read, and the grading kernelspec 'java-sandbox' in work/kernels/; returns
+    the Jupyter data folder to put first on JUPYTER_PATH."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    java_spec = KernelSpecManager().get_kernel_spec("java")
+    env = java_spec.env
+    staging = Path(tempfile.mkdtemp(prefix="dl-grading-course-"))
+    os.chmod(staging, 0o755)
+    (staging / "kernel").mkdir()
+    for jar in ("jjava.jar", "jjava-launcher.jar"):
+        shutil.copy2(Path(java_spec.resource_dir) / jar, staging / "kernel" / jar)
+    classpath = []
+    for i, entry in enumerate(env["JJAVA_CLASSPATH"].split(os.pathsep)):
+        if entry.endswith("*"):
+            shutil.copytree(Path(entry[:-1]), staging / "lib" / f"dir{i}", dirs_exist_ok=True)
+            classpath.append(f"/course/lib/dir{i}/*")
+        else:
+            (staging / "lib").mkdir(exist_ok=True)
+            shutil.copy2(entry, staging / "lib" / Path(entry).name)
+            classpath.append(f"/course/lib/{Path(entry).name}")
+    shutil.copy2(env["JJAVA_STARTUP_SCRIPTS_PATH"], staging / "startup.jsh")
+    shutil.copy2(COURSE / "sandbox_kernel.py", staging / "sandbox_kernel.py")
+    for p in staging.rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    java = Path(shutil.which("java")).resolve()
+    java_home = java.parent.parent
+    etc = sorted({str(p.resolve()) for p in java_home.rglob("*") if p.is_symlink() and
+                  str(p.resolve()).startswith("/etc/")} | {"/etc/ld.so.cache", "/etc/localtime"})
+    config = {
+        "bwrap": os.environ.get("DL_BWRAP") or shutil.which("bwrap"), "staging": str(staging), "java_home": str(java_home), "etc": etc,
+        "tmp_bytes": 256 << 20, "scratch_bytes": 64 << 20, "limits": SANDBOX_LIMITS,
+        "env": {"JJAVA_CLASSPATH": ":".join(classpath), "JJAVA_STARTUP_SCRIPTS_PATH": "/course/startup.jsh",
+                "JJAVA_JVM_OPTS": env.get("JJAVA_JVM_OPTS", "") + " -Duser.home=/home/student -Duser.name=student", "JJAVA_COMPILER_OPTS": env.get("JJAVA_COMPILER_OPTS", "")},
+    }
+    data = Path(work) / "jupyter"
+    spec_dir = data / "kernels" / SANDBOX_KERNEL
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    (spec_dir / "sandbox.json").write_text(json.dumps(config, indent=1))
+    (spec_dir / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-I", str(COURSE / "sandbox_kernel.py"), str(spec_dir / "sandbox.json"),
+                 "{connection_file}"],
+        "display_name": "Java (course, grading sandbox)", "language": "java", "interrupt_mode": "message",
+        "env": {}, "metadata": {"debugger": False}}, indent=1))
+    return data, staging
+
+
 # ---- one submission, in a worker's own copy of the course directory
 
 _WORKER = {}
 
 
-def worker_init(base, root, timeout):
-    """Gives this process its own course directory (a copy of base after generate) and nbgrader API."""
+SECRETS = "secrets.json"  # in the grading folder: lines and paths the feedback must not show
+
+
+def secret_lines(source_nb, released_nb, minimum=12):
+    """Lines of the source's solution and hidden-test regions (stripped, at least `minimum` characters)
+    that the release does not show."""
+    shown = {line.strip() for c in released_nb.cells for line in c.source.splitlines()}
+    lines = []
+    for c in source_nb.cells:
+        inside = False
+        for line in c.source.splitlines():
+            if "BEGIN SOLUTION" in line or "BEGIN HIDDEN TESTS" in line:
+                inside = True
+            elif "END SOLUTION" in line or "END HIDDEN TESTS" in line:
+                inside = False
+            elif inside and len(line.strip()) >= minimum and line.strip() not in shown:
+                lines.append(line.strip())
+        if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("solution"):
+            lines += [line.strip() for line in c.source.splitlines()
+                      if len(line.strip()) >= minimum and line.strip() not in shown]  # model answers
+    return lines
+
+
+def write_secrets(work, names):
+    secrets = {"lines": {}, "paths": sorted({str(ROOT), str(Path(work).resolve()), str(Path.home()),
+                                            tempfile.gettempdir() + os.sep, sys.prefix} - {"/", ""})}
+    for name in names:
+        secrets["lines"][name] = secret_lines(nbformat.read(work / "source" / name / f"{name}.ipynb", as_version=4),
+                                              nbformat.read(work / "release" / name / f"{name}.ipynb", as_version=4))
+    (work / SECRETS).write_text(json.dumps(secrets, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def worker_init(base, root, timeout, kernel=None):
+    """Gives this process its own course directory (a copy of base after generate), nbgrader API and,
+    for the sandbox, its own uid (its kernels' process limit is then not shared with another worker's)."""
     sys.path.insert(0, str(base))
     here = Path(root) / f"worker-{os.getpid()}"
     shutil.rmtree(here, ignore_errors=True)
     here.mkdir(parents=True)
+    for k in range(1, 1000):
+        try:
+            os.close(os.open(Path(root) / f"uid-{k}", os.O_CREAT | os.O_EXCL))
+            os.environ["DL_SANDBOX_UID"] = str(SANDBOX_UID + k)
+            break
+        except FileExistsError:
+            continue
     for item in ("source", "release"):
         shutil.copytree(Path(base) / item, here / item)
     for item in ("nbgrader_config.py", "java_grading.py", "gradebook.db"):
         shutil.copy2(Path(base) / item, here / item)
-    _WORKER["course"] = Course(here, timeout)
+    _WORKER["course"] = Course(here, timeout, kernel, Path(base) / SECRETS)
 
 
 def grade_one(job):
@@ -257,7 +397,7 @@ def grade_one(job):
     from nbgrader.api import Gradebook
     import time
     started = time.perf_counter()
-    student, name, notebook = job
+    student, name, notebook, flags = job
     course = _WORKER["course"]
     work = course.root
     target = work / "submitted" / student / name / f"{name}.ipynb"
@@ -271,9 +411,20 @@ def grade_one(job):
               "log": str(log), "seconds": time.perf_counter() - started}
     if not result["ok"]:
         return result
-    result["notes"] = cell_problems(nbformat.read(graded, as_version=4))
+    graded_nb = nbformat.read(graded, as_version=4)
+    result["notes"] = cell_problems(graded_nb)
     result["warnings"] = sorted({line.split("] ", 1)[-1] for line in text.splitlines() if "WARNING" in line})
     with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+        if flags:  # checks the submission's code could have fooled: 0, and why, in the feedback
+            for c in graded_nb.cells:
+                gid = c.metadata.get("nbgrader", {}).get("grade_id")
+                if gid in flags:
+                    gb.find_grade(gid, name, name, student).auto_score = 0
+                    c.outputs.append(nbformat.v4.new_output(
+                        "error", ename=NOT_GRADED, evalue="0 points: " + "; ".join(flags[gid]),
+                        traceback=[f"{NOT_GRADED}: 0 points: " + "; ".join(flags[gid])]))
+            gb.db.commit()
+            nbformat.write(graded_nb, graded)
         sub = gb.find_submission(name, student)
         result["timestamp"] = sub.timestamp
         for nb in sub.notebooks:
@@ -288,16 +439,16 @@ def grade_one(job):
     return result
 
 
-def run_jobs(jobs, n_jobs, work, timeout):
+def run_jobs(jobs, n_jobs, work, timeout, kernel=None):
     """Every job graded by n_jobs worker processes (1: in this process); results in job order."""
     root = work / "workers"
     if n_jobs <= 1 or len(jobs) <= 1:
-        worker_init(work, root, timeout)
+        worker_init(work, root, timeout, kernel)
         return [grade_one(job) for job in jobs]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=multiprocessing.get_context("spawn"),
-                             initializer=worker_init, initargs=(work, root, timeout)) as pool:
+                             initializer=worker_init, initargs=(work, root, timeout, kernel)) as pool:
         return list(pool.map(grade_one, jobs))
 
 
@@ -342,10 +493,17 @@ def pending_feedback(html, pending):
     return html
 
 
-def grade(folder, out_dir, timeout, jobs=None):
+def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
     folder = Path(folder).resolve()
     if not folder.is_dir():
         sys.exit(f"{folder} is not a folder of submissions (expected FOLDER/<student>/...)")
+    if sandbox:
+        try:
+            sandbox_probe(os.environ.get("DL_BWRAP") or shutil.which("bwrap"))
+        except NoSandbox as e:
+            sys.exit(f"cannot grade safely: {e}.\nEvery submission's kernel runs in a bubblewrap sandbox (see "
+                     f"docs/exercises.md, 'Threat model'). To grade without it, trusting every submission with "
+                     f"your rights, add --no-sandbox.")
     jobs_n = jobs or os.cpu_count() or 1
     out_dir = Path(out_dir).resolve()
     work = out_dir / "grading"
@@ -354,10 +512,13 @@ def grade(folder, out_dir, timeout, jobs=None):
     shutil.copytree(COURSE / "source", work / "source")
     for f in ("nbgrader_config.py", "java_grading.py"):
         shutil.copy2(COURSE / f, work / f)
+    shutil.copy2(COURSE / "java_scan.py", work / "java_scan.py")
     sys.path.insert(0, str(work))
+    from java_scan import scan
     names = assignments(work)
     course = Course(work, timeout)
     generate(course, names)
+    write_secrets(work, names)
 
     found, notes, why = find_submissions(folder, names, assignment_ids(work / "release", names))
     students = sorted(notes)
@@ -369,14 +530,25 @@ def grade(folder, out_dir, timeout, jobs=None):
         submitted = nbformat.read(path, as_version=4)
         notes[student] += [f"{name}: {n}" for n in tampering(released, source, submitted)]
         notes[student] += [f"{name}: {n}" for n in library_calls(source, submitted)]
+        flags = scan(source, submitted)
+        notes[student] += [f"{name}: {n}" for n in flag_notes(flags)]
         target = prepared / student / f"{name}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(submitted, target)
-        job_list.append((student, name, str(target)))
+        job_list.append((student, name, str(target), flags))
 
     import time
     started = time.perf_counter()
-    results = run_jobs(job_list, jobs_n, work, timeout)
+    kernel, staging = None, None
+    if sandbox:
+        data, staging = prepare_sandbox(work)
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(data)] + [p for p in [os.environ.get("JUPYTER_PATH")] if p])
+        kernel = SANDBOX_KERNEL
+    try:
+        results = run_jobs(job_list, jobs_n, work, timeout, kernel)
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     merge(work, results)
     elapsed = time.perf_counter() - started
     (out_dir / "timing.json").write_text(json.dumps(
@@ -460,11 +632,13 @@ def main():
     g.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: nbgrader_config.py, 30)")
     g.add_argument("--jobs", type=int, default=None,
                    help="submissions graded at the same time (default: the number of cores)")
+    g.add_argument("--no-sandbox", action="store_true",
+                   help="run the submissions' kernels without the bubblewrap sandbox (only for code you trust)")
     args = parser.parse_args()
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     if args.cmd == "release":
         return release()
-    return grade(args.folder, args.out, args.timeout, args.jobs)
+    return grade(args.folder, args.out, args.timeout, args.jobs, sandbox=not args.no_sandbox)
 
 
 if __name__ == "__main__":

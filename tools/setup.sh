@@ -105,4 +105,13 @@ if [ "$TEST" = 1 ] && ! { fc-list :lang=ko 2>/dev/null | grep -q .; }; then
     die "no font for Korean found (fc-list :lang=ko): install one (Debian: apt-get install fonts-noto-cjk)"
   fi
 fi
+# --- bubblewrap, the sandbox every submission's kernel is graded in (./course exercises grade, the exercise test)
+if [ "$TEST" = 1 ] && ! command -v bwrap >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's bubblewrap (the grading sandbox, docs/exercises.md)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null
+  else
+    die "bwrap not found: install bubblewrap (Debian: apt-get install bubblewrap); grading runs every submission in it"
+  fi
+fi
 say "ready"

@@ -33,6 +33,7 @@ measuring grading time: ./course exercises grade DIR --jobs N.
 import argparse
 import csv
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -199,6 +200,27 @@ def mistakes2():
     return a3
 
 
+ATTACKS = ROOT / "tools" / "testdata" / "attacks"
+MARK = "dl-attack-marker"  # the file name the attacks try to write outside their sandbox
+MARKED = [Path.home(), ROOT, Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")]
+
+
+def attack(path):
+    """An attacking a1-calculus submission from tools/testdata/attacks/ (format: its README.md)."""
+    text = path.read_text(encoding="utf-8").replace("@ROOT@", str(ROOT)).replace("@HOME@", str(Path.home()))
+    text = text.replace("@MARK@", MARK)
+    parts = re.split(r"^//// (.*)$", text, flags=re.M)
+    directives = parts[1::2]
+    nb = source("a1-calculus") if "solved" in directives else nbformat.read(RELEASED / "a1-calculus.ipynb", as_version=4)
+    for directive, code in zip(directives, parts[2::2]):
+        code = code.strip("\n")
+        if directive.startswith("cell "):
+            answer(nb, directive.split()[1], code)
+        elif directive.startswith("new after "):
+            nb.cells.insert(nb.cells.index(cell(nb, directive.split()[2])) + 1, nbformat.v4.new_code_cell(code))
+    return nb
+
+
 def make_class(folder):
     """15 students, each with all five assignments (see the module docstring)."""
     names = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
@@ -218,6 +240,59 @@ def make_class(folder):
 
 # ---------------------------------------------------------------- the run
 
+def outputs(html_text):
+    """The text of the cells' outputs in a feedback HTML (not the cells' code)."""
+    import html
+    found = re.findall(r'<div class="output_subarea[^"]*">(.*?)</div>', html_text, re.S)
+    return "\n".join(html.unescape(re.sub(r"<[^>]+>", "", f)) for f in found)
+
+
+def scan_cases():
+    """exercises/java_scan.py on single cells: what costs points and what honest code keeps."""
+    sys.path.insert(0, str(ROOT / "exercises"))
+    from java_scan import scan
+
+    def flagged(name, code, where=None):
+        nb = nbformat.read(RELEASED / f"{name}.ipynb", as_version=4)
+        if where:
+            answer(nb, where, code)
+        else:
+            nb.cells.append(nbformat.v4.new_code_cell(code))
+        return scan(source(name), nb)
+    honest = {"a helper method": "double square(double v) { return v * v; }",
+              "a top-level x where no check reads one": "double x = 2.5;\nSystem.out.println(x);",
+              "the name Check inside a method": "void tryIt() { String Check = \"mine\"; int Math = 1; }",
+              "the given import typed again": "import java.util.function.DoubleUnaryOperator;",
+              "names in comments and strings": '// class Check {}\nString s = "class Check { } setAccessible";'}
+    for what, code in honest.items():
+        got = flagged("a1-calculus", code)
+        check(f"scan: honest code keeps its points ({what})", not got, got)
+    cheats = {"class \\u0043heck (a Unicode escape)": ("a1-calculus", "class \\u0043heck { }", None, "class Check"),
+              "a variable dl (obscures the package)": ("a1-calculus", "int dl = 3;", None, "variable dl"),
+              "an interface Mistake": ("a1-calculus", "interface Mistake { }", None, "interface Mistake"),
+              "a record Derivatives": ("a1-calculus", "record Derivatives(int a) { }", None, "record Derivatives"),
+              "the given x the checks read, declared again": ("a4-backprop", "double[] x = {0, 0};", None, "variable x"),
+              "a helper of the checks (withOtherWeights)": ("a4-backprop", "<T> T withOtherWeights(Supplier<T> s) { return s.get(); }",
+                                                            None, "method withOtherWeights"),
+              "MethodHandles": ("a1-calculus", "var l = java.lang.invoke.MethodHandles.lookup();", None, "MethodHandles"),
+              "a kernel magic": ("a1-calculus", "%jars /tmp/evil.jar", None, "the kernel magic %jars"),
+              "an import of another Check": ("a1-calculus", "import evil.Check;", None, "import evil.Check")}
+    for what, (name, code, where, expect) in cheats.items():
+        got = flagged(name, code, where)
+        check(f"scan: {what} costs the checks it could fool", got and all(any(expect in r for r in rs) for rs in got.values()),
+              got)
+
+
+def students_of(scores):
+    return sorted(scores)
+
+
+def gradebook_score(work, student, name):
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+        return gb.find_submission(name, student).score
+
+
 def grade(subs, out, timeout, jobs):
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, str(ROOT / "tools" / "exercises.py"), "grade", str(subs), "--out", str(out),
@@ -235,6 +310,7 @@ def main():
         return 0
     names = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
 
+    scan_cases()
     with tempfile.TemporaryDirectory(prefix="exercises-test-") as tmp:
         tmp = Path(tmp)
         subs = tmp / "submissions"
@@ -261,6 +337,13 @@ def main():
         (subs / "broken" / "a1-calculus.ipynb").write_text("this is not a notebook {")
         other = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('System.out.println("hi");')])
         nbformat.write(other, subs / "broken" / "scratch.ipynb")
+        attackers = sorted(p.stem for p in ATTACKS.glob("x-*.jsh"))  # graded in the same run as the honest ones
+        for name in attackers:
+            (subs / name).mkdir()
+            nbformat.write(attack(ATTACKS / f"{name}.jsh"), subs / name / "a1-calculus.ipynb")
+        for folder in MARKED:
+            (folder / MARK).unlink(missing_ok=True)
+        before = {str(p): p.stat().st_mtime for p in subs.rglob("*")}
 
         out = tmp / "out"
         proc, elapsed = grade(subs, out, args.timeout, 2)
@@ -372,6 +455,51 @@ def main():
               and scores["broken"]["a1-calculus"] == "not graded: not a valid notebook", scores.get("broken"))
         check("a notebook of no assignment: named, not graded", noted("broken", "scratch.ipynb: a notebook, but it holds no cell"),
               notes.get("broken"))
+
+        # -- attacking submissions (issue 33): scored 0 with a note, contained by the sandbox
+        a = {name: scores[name]["a1-calculus"] for name in attackers}
+        fa = {name: feedback(name, "a1-calculus") for name in attackers}
+        check("attack: shadowed Check and Mistake: 0 (not 9/9), the note names the class",
+              a["x-shadow"] == "0" and noted("x-shadow", "declares class Check, a name the checks use")
+              and noted("x-shadow", "declares class Mistake"), f"{a['x-shadow']}; {notes.get('x-shadow')}")
+        check("attack: reflection beside correct answers: 0, named",
+              a["x-reflect"] == "0" and noted("x-reflect", "uses getDeclaredField, setAccessible"),
+              f"{a['x-reflect']}; {notes.get('x-reflect')}")
+        check("attack: the answer declared again outside its answer cell: that check 0, the others count (7 of 9)",
+              a["x-redefine"] == "7" and noted("x-redefine", "declares dCube again, outside its answer cell 'dcube'")
+              and "NotGraded" in fa["x-redefine"], f"{a['x-redefine']}; {notes.get('x-redefine')}")
+        secrets = ["FOUND ", "BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "6 * (2 * x - 1) * (2 * x - 1)",
+                   "return 3 * Math.pow(2 * x - 1, 2) * 2;", "Math.exp(-0.5) - Math.exp(-1.5)", "2 * x * Math.cos(x * x)",
+                   str(ROOT), str(tmp), str(Path.home()) + "/"]
+        leaks = [(s, t) for s in students_of(scores) for t in secrets if t in outputs(feedback(s, "a1-calculus"))]
+        leaks += [(s, "hidden tests") for s in students_of(scores) if "BEGIN HIDDEN TESTS" in feedback(s, "a1-calculus")]
+        shown = outputs(fa["x-files"])
+        check("attack: the solution and hidden tests are out of reach; no feedback holds a secret or a grading path",
+              a["x-files"] == "0" and "no repository: java.nio.file.NoSuchFileException: …/exercises/source" in shown
+              and "cwd /home/student; home /home/student" in shown and "removed from the feedback: a line of the" in shown
+              and not leaks, f"{leaks}; {a['x-files']}; {shown[:1500]}")
+        check("attack: the gradebook is out of reach; the honest classmates keep their grades in the merged gradebook",
+              "gradebooks overwritten: 0" in fa["x-files"] and gradebook_score(work, "solutions", "a1-calculus") == points("a1-calculus"),
+              fa["x-files"][-3000:])
+        outside = [str(f / MARK) for f in MARKED if (f / MARK).exists()]
+        changed = [p for p in subs.rglob("*") if before.get(str(p)) != p.stat().st_mtime]
+        links = [str(p) for p in out.rglob("*") if p.is_symlink()]
+        check("attack: no file outside the sandboxes written (home, repository, /tmp), the submissions untouched, "
+              "no link planted", not outside and not changed and not links and "cannot write /tmp" not in fa["x-files"]
+              and "planted solution.ipynb" in fa["x-files"], f"{outside} {changed} {links}")
+        check("attack: thread and fork flood stopped by the sandbox's process limit: 0, named",
+              a["x-flood"] == "0" and re.search(r"\d+ threads, then OutOfMemoryError", fa["x-flood"])
+              and notes.get("x-flood"), f"{a['x-flood']}; {notes.get('x-flood')}")
+        check("attack: huge allocation: OutOfMemoryError in its cell, 0, named",
+              a["x-memory"] == "0" and noted("x-memory", "OutOfMemoryError"), f"{a['x-memory']}; {notes.get('x-memory')}")
+        check("attack: endless loop that swallows interruptions: timed out, 0", a["x-loop"] == "0"
+              and noted("x-loop", "dcube_check: CellTimeoutError"), f"{a['x-loop']}; {notes.get('x-loop')}")
+        check("attack: System.exit during a check: the kernel's death is named, the earlier check keeps its 2 points",
+              a["x-exit"] == "2" and noted("x-exit", "gradf_check: KernelDied"), f"{a['x-exit']}; {notes.get('x-exit')}")
+        refused = subprocess.run([sys.executable, str(ROOT / "tools" / "exercises.py"), "grade", str(subs), "--out",
+                                  str(tmp / "refused")], capture_output=True, text=True, env={**os.environ, "DL_BWRAP": "/nonexistent/bwrap"})
+        check("no sandbox possible: grade refuses, names --no-sandbox", refused.returncode != 0
+              and "--no-sandbox" in refused.stderr and not (tmp / "refused" / "scores.csv").exists(), refused.stderr[-500:])
 
         # -- feedback and logs (finding 7)
         fs = feedback("solutions", "a1-calculus")
