@@ -9,7 +9,8 @@ load the file next to the notebook, the HTML export, the course site and its dec
 (tools/course_site.py, nbconvert's embed_images), so it renders the same everywhere, offline.
 
 The rules a diagram keeps (checked): it parses as XML; it has a <title> and a <desc> (what a screen reader
-announces); no text is smaller than 16 px at the drawing's natural size, which is at most 1180 px wide and
+announces); no text is smaller than 16 px at the drawing's natural size, runs past its edge or overlaps another
+text (estimated from the font's advances); the drawing is at most 1180 px wide and
 560 px tall, so that it fits a 1280 x 720 slide without shrinking; every notebook image of figures/ exists,
 and every diagram is used by a lecture. Labels are English with the glossary's Korean term beside them.
 """
@@ -362,9 +363,101 @@ def lstm_cell():
     return s
 
 
+def dropout():
+    s = Svg(1000, 450, "Dropout: a random half of the hidden units is switched off at every training step",
+            "Two copies of a network with four inputs, two hidden layers of five units and two outputs. Left, the full "
+            "network. Right, one training step with dropout: crossed-out hidden units and their connections are "
+            "removed; at test time every unit is used.")
+    s.text(20, 32, "Dropout (드롭아웃): each training step drops a random set of hidden units", 20, weight="bold")
+
+    def net(x0, drop, title):
+        cols = [(x0, 4), (x0 + 140, 5), (x0 + 280, 5), (x0 + 420, 2)]
+        pos = []
+        for x, n in cols:
+            pos.append([(x, 250 + (i - (n - 1) / 2) * 56) for i in range(n)])
+        for a, b, la, lb in ((pos[0], pos[1], 0, 1), (pos[1], pos[2], 1, 2), (pos[2], pos[3], 2, 3)):
+            for ia, (x1, y1) in enumerate(a):
+                for ib, (x2, y2) in enumerate(b):
+                    if (la, ia) in drop or (lb, ib) in drop:
+                        continue
+                    s.arrow(x1 + 18, y1, x2 - 18, y2, GREY, 1, head=False)
+        for li, layer in enumerate(pos):
+            for ui, (x, y) in enumerate(layer):
+                off = (li, ui) in drop
+                s.circle(x, y, 18, fill="white" if off else FILL, stroke=GREY if off else INK, width=1.5)
+                if off:
+                    s.arrow(x - 13, y - 13, x + 13, y + 13, RED, 2.5, head=False)
+                    s.arrow(x - 13, y + 13, x + 13, y - 13, RED, 2.5, head=False)
+        s.text(x0 + 210, 420, title, 18, "middle", "bold", GREY)
+
+    net(40, set(), "test time: every unit")
+    net(540, {(1, 1), (1, 3), (1, 4), (2, 0), (2, 2)}, "one training step, rate 0.5")
+    s.text(500, 80, "kept units are scaled by 1/(1 − p) in training (inverted dropout), so test time needs no change", 17,
+           "middle", fill=GREY)
+    return s
+
+
+def batch_norm():
+    s = Svg(1120, 400, "Batch normalization: normalise each unit over the mini-batch, then scale and shift",
+            "Four boxes in a row. The pre-activations z of one unit over a mini-batch enter; their mean mu and "
+            "variance sigma squared are computed; z is normalised to z hat with mean 0 and variance 1; then scaled by "
+            "the learned gamma and shifted by the learned beta to give y, which goes on to the activation.")
+    s.text(20, 32, "Batch normalization (배치 정규화): normalise, then scale and shift (learned γ, β)", 20, weight="bold")
+    boxes = [("z of one unit\nover a mini-batch", "zᵢ, i = 1 … m"),
+             ("batch statistics", "μ = mean zᵢ,  σ² = mean (zᵢ − μ)²"),
+             ("normalise", "ẑᵢ = (zᵢ − μ) / √(σ² + ε)"),
+             ("scale and shift", "yᵢ = γ ẑᵢ + β")]
+    x, w, gap = 24, 222, 42
+    for k, (head, formula) in enumerate(boxes):
+        bx = x + k * (w + gap)
+        s.node(bx, 90, w, 100, head, fill="#e3edf9" if k == 3 else FILL, size=18)
+        s.text(bx + w / 2, 226, formula, 17, "middle")
+        if k < 3:
+            s.arrow(bx + w + 4, 140, bx + w + gap - 4, 140)
+    s.arrow(x + 4 * (w + gap) - gap + 4, 140, x + 4 * (w + gap) - gap + 40, 140)
+    s.text(x + 4 * (w + gap) - gap + 44, 146, "φ", 20)
+    # little histograms: spread and off-centre, centred at 0, rescaled
+    def hist(bx, centre, width, color):
+        heights = [8, 22, 40, 52, 40, 22, 8]
+        for j, hh in enumerate(heights):
+            s.rect(bx + centre + (j - 3) * width, 330 - hh, width, hh, fill=color, stroke="white", width=0.5)
+        s.arrow(bx, 330, bx + w, 330, GREY, 1, head=False)
+    hist(x, 150, 14, "#b9b9b9")
+    hist(x + 2 * (w + gap), w / 2, 8, "#8fb3dd")
+    hist(x + 3 * (w + gap), w / 2 + 30, 11, "#1f5fa8")
+    s.text(x + w / 2, 358, "any mean and spread", 17, "middle", fill=GREY)
+    s.text(x + 2 * (w + gap) + w / 2, 358, "mean 0, variance 1", 17, "middle", fill=GREY)
+    s.text(x + 3 * (w + gap) + w / 2, 358, "mean β, spread γ", 17, "middle", fill=GREY)
+    s.text(x + (w + gap) + w / 2, 290, "at test time: running", 17, "middle", fill=GREY)
+    s.text(x + (w + gap) + w / 2, 312, "averages of μ and σ²", 17, "middle", fill=GREY)
+    return s
+
+
+def data_split():
+    s = Svg(1000, 330, "Training, validation and test data",
+            "A bar split into three parts: the training data, used to fit the weights; the validation data, used to "
+            "choose hyperparameters and when to stop; and the test data, used once at the end to report the result.")
+    s.text(20, 32, "Three parts of the data, three jobs", 20, weight="bold")
+    parts = [("training data", "(훈련 데이터)", ["fits the weights"], 480, "#c9dcf2"),
+             ("validation data", "(검증 데이터)", ["chooses settings", "and when to stop"], 260, "#f8e6b8"),
+             ("test data", "(시험 데이터)", ["used once,", "at the end"], 180, "#d4ead5")]
+    x = 40
+    for name, ko, job, w, color in parts:
+        s.rect(x, 70, w, 84, fill=color, stroke=INK)
+        s.text(x + w / 2, 106, name, 18, "middle", "bold")
+        s.text(x + w / 2, 134, ko, 17, "middle")
+        for k, line in enumerate(job):
+            s.text(x + w / 2, 186 + 24 * k, line, 17, "middle")
+        x += w
+    s.text(500, 280, "A setting chosen by looking at the test data makes the test score optimistic:", 17, "middle", fill=GREY)
+    s.text(500, 304, "the test data is no longer unseen.", 17, "middle", fill=GREY)
+    return s
+
+
 DIAGRAMS = {
     "neuron": neuron, "mlp": mlp, "conv-window": conv_window, "im2col": im2col, "max-pooling": max_pooling,
-    "rnn-unrolled": rnn_unrolled, "lstm-cell": lstm_cell,
+    "rnn-unrolled": rnn_unrolled, "lstm-cell": lstm_cell, "dropout": dropout, "batch-norm": batch_norm,
+    "data-split": data_split,
 }
 
 
@@ -393,6 +486,7 @@ def problems(name, text):
         el = root.find(ns + tag)
         if el is None or not (el.text or "").strip():
             found.append(f"{name}: no <{tag}> (a screen reader's text for the diagram)")
+    boxes = []
     for el in root.iter(ns + "text"):
         size = float(el.get("font-size", 0))
         if size < MIN_FONT:
@@ -401,6 +495,12 @@ def problems(name, text):
                                   el.get("font-weight") == "bold")
         if left < 0 or right > w:
             found.append(f"{name}: text {el.text!r} runs past the drawing's edge ({left:.0f}..{right:.0f} of 0..{w:g} px)")
+        y = float(el.get("y", 0))
+        boxes.append((el.text or "", left, right, y - 0.8 * size, y + 0.25 * size))
+    for i, (t1, l1, r1, top1, bot1) in enumerate(boxes):
+        for t2, l2, r2, top2, bot2 in boxes[i + 1:]:
+            if min(r1, r2) - max(l1, l2) > 2 and min(bot1, bot2) - max(top1, top2) > 2:
+                found.append(f"{name}: texts {t1!r} and {t2!r} overlap")
     return found
 
 
@@ -425,9 +525,9 @@ def main():
     failed = []
     # the rule checks must see what they are for: a fixture with each defect first
     fixture = ('<svg xmlns="http://www.w3.org/2000/svg" width="1300" height="200"><text font-size="12">x</text>'
-               '<text x="1290" font-size="20">past the edge</text></svg>')
-    if len(problems("fixture", fixture)) != 5:
-        failed.append(f"self-test: the fixture should break 5 rules, found {problems('fixture', fixture)}")
+               '<text x="1290" font-size="20">past the edge</text><text x="1280" font-size="20">overlap</text></svg>')
+    if len(problems("fixture", fixture)) != 7:
+        failed.append(f"self-test: the fixture should break 7 rules, found {problems('fixture', fixture)}")
     for name, draw in DIAGRAMS.items():
         path = FIGURES / f"{name}.svg"
         text = draw().render()
