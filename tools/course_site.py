@@ -383,8 +383,10 @@ def deck_html(entry):
     resources = {"course": {"head": head_html("../")}, "metadata": figures_metadata()}
     # nbconvert's deck template appends " slides" to the title
     body, _ = with_title(nb, page_title(nb, ":"), lambda: exporter.from_notebook_node(nb, resources=resources))
-    back = f'<a class="course-deck-home" href="../{entry.page}">⌂ page</a>'
-    return body.replace("</main>", back + "\n</main>", 1)
+    # outside .reveal: reveal.js scales .reveal's slides with a transform, and a fixed element inside a
+    # transformed one is placed relative to it (off-screen), not to the window
+    back = f'<a class="course-deck-home" href="../{entry.page}">⌂ lecture page</a>'
+    return body.replace("</body>", back + "\n</body>", 1)
 
 
 def copy_assets(out):

@@ -230,6 +230,32 @@ def open_and_check(page, url, what, check, events, plot_timeout=60):
         check.ok(summary)
 
 
+# the deck's chrome: the home link, the slide number and reveal's arrows, each inside the window and apart
+CHROME = """() => {
+  const box = sel => { const e = document.querySelector(sel); if (!e) return null;
+    const r = e.getBoundingClientRect(); return r.width ? {x0: r.left, y0: r.top, x1: r.right, y1: r.bottom} : null; };
+  const arrowBoxes = Array.from(document.querySelectorAll('.reveal .controls button')).map(e => e.getBoundingClientRect())
+    .filter(r => r.width > 0);
+  const arrows = arrowBoxes.length ? {x0: Math.min(...arrowBoxes.map(r => r.left)), y0: Math.min(...arrowBoxes.map(r => r.top)),
+    x1: Math.max(...arrowBoxes.map(r => r.right)), y1: Math.max(...arrowBoxes.map(r => r.bottom))} : null;
+  const parts = {home: box('.course-deck-home'), number: box('.reveal .slide-number'), arrows: arrows};
+  const problems = [];
+  for (const [name, r] of Object.entries(parts)) {
+    if (!r) { problems.push(name + ' missing'); continue; }
+    // (reveal's own down-arrow button reaches below the window by design: the arrows are only checked for overlap)
+    if (name !== 'arrows' && (r.x0 < 0 || r.y0 < 0 || r.x1 > innerWidth || r.y1 > innerHeight))
+      problems.push(name + ' outside the window');
+  }
+  const names = Object.keys(parts).filter(n => parts[n]);
+  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) {
+    const a = parts[names[i]], b = parts[names[j]];
+    if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1)
+      problems.push(names[i] + ' overlaps ' + names[j]);
+  }
+  return problems;
+}"""
+
+
 def step_through_deck(page, deck, check, events):
     """Every slide and fragment of one deck: content shown, plots drawn at a visible size; a screenshot per slide."""
     events.clear()
@@ -268,6 +294,7 @@ def step_through_deck(page, deck, check, events):
             break
         page.evaluate("() => Reveal.next()")
     problems = [f"{k}: {d}" for k, d in events]
+    problems += [f"deck chrome: {p}" for p in page.evaluate(CHROME)]
     if len(seen) != total:
         problems.append(f"visited {len(seen)} of {total} slides")
     if empty:
