@@ -14,7 +14,9 @@ student wrote (the cells nbgrader does not restore from the gradebook) and repor
   * an answer (a name the instructor's solution cell declares) declared again outside its own
     answer cell;
   * reflection or other ways into the library's or the kernel's inside (setAccessible,
-    java.lang.reflect, MethodHandles, Unsafe, class loaders, the JJava kernel object, kernel magics).
+    java.lang.reflect, MethodHandles, Unsafe, class loaders, the JJava kernel object, kernel magics),
+    other processes, sockets and native code (the sandbox contains them; the scan keeps them from
+    reaching the kernel's own channels, which are open inside the sandbox).
 
 `scan` returns, per check cell (grade id), why it must score 0. Names declared *inside* a method or
 class body, parameters and local variables are never reported: they cannot shadow anything a check
@@ -41,9 +43,16 @@ REFLECTION = {"setAccessible", "trySetAccessible", "getDeclaredField", "getDecla
               "getMethod", "getMethods", "getConstructor", "getConstructors", "getRecordComponents", "forName",
               "Unsafe", "MethodHandles", "MethodHandle", "VarHandle", "LambdaMetafactory", "Instrumentation",
               "ClassLoader", "getClassLoader", "getSystemClassLoader", "defineClass", "ModuleLayer", "addOpens",
-              "addExports", "getModule", "StackWalker"}
+              "addExports", "getModule", "StackWalker",
+              # other processes, sockets (the kernel's own channels are reachable from inside its sandbox),
+              # native code
+              "ProcessBuilder", "ProcessHandle", "Socket", "ServerSocket", "SocketChannel", "ServerSocketChannel",
+              "DatagramSocket", "DatagramChannel", "AsynchronousSocketChannel", "AsynchronousServerSocketChannel",
+              "UnixDomainSocketAddress", "InetSocketAddress", "InetAddress", "URL", "URLConnection",
+              "HttpURLConnection", "HttpClient", "loadLibrary"}
 INSIDE_PACKAGES = ("java.lang.reflect", "java.lang.invoke", "java.lang.instrument", "jdk.internal", "sun.misc",
-                   "sun.reflect", "jdk.jshell", "org.dflib")
+                   "sun.reflect", "jdk.jshell", "org.dflib", "java.net", "java.beans", "javax.script",
+                   "javax.management", "javax.tools", "jdk.incubator.foreign", "java.lang.foreign")
 
 _TOKEN = re.compile(r"[^\W\d][\w$]*|\$[\w$]*|\d[\w.]*|->|::|\S")
 
@@ -222,7 +231,13 @@ def reflection(code):
     """What the cell uses of reflection, the kernel's inside or kernel magics (sorted names)."""
     tok = tokens(code)
     text = re.sub(r"\s*\.\s*", ".", " ".join(tok))
-    used = {t for t in tok if t in REFLECTION}
+    used = {t for t in tok if t in REFLECTION or t.endswith("ClassLoader")}
+    for i, t in enumerate(tok[2:-1], 2):
+        if tok[i - 1] == "." and tok[i + 1] == "(":
+            if t == "exec":  # Runtime.getRuntime().exec(...)
+                used.add("exec()")
+            elif t == "load" and (tok[i - 2] == "System" or tok[i - 2] == ")"):  # System.load, getRuntime().load
+                used.add("load() of native code")
     used |= {p for p in INSIDE_PACKAGES if re.search(rf"(^|[^\w.]){re.escape(p)}\b", text)}
     used |= {"kernel()" for i, t in enumerate(tok[:-1]) if t == "kernel" and tok[i + 1] == "(" and
              (i == 0 or tok[i - 1] != ".")}
@@ -260,7 +275,8 @@ def scan(source_nb, submitted_nb):
         used = reflection(c.source)
         if used:
             for check in why:
-                why[check].append(f"{where} uses {', '.join(used)} (reflection or the kernel's inside is not allowed)")
+                why[check].append(f"{where} uses {', '.join(used)} (reflection, other processes, sockets, native "
+                                  f"code and the kernel's inside are not allowed)")
         for kind, name in declarations(c.source):
             if name in answers:
                 if answers[name] != gid:

@@ -17,8 +17,8 @@ Outside (this process, started by nbgrader's ExecutePreprocessor in the notebook
 Inside (`--inside`, run by /usr/bin/python3 in the sandbox): listens on those Unix sockets,
 forwards every connection to the kernel's port on the sandbox's own loopback, and runs the JJava
 launcher with resource limits (address space, processes/threads, CPU time, file size, open files).
-The sandbox ends when the kernel ends (the exit code is passed on, so nbclient sees a dead kernel)
-or when this process is killed (--die-with-parent).
+The sandbox ends when the kernel ends (the exit code is passed on, so nbclient sees a dead kernel),
+when this process is killed (--die-with-parent) or after the configured wall_seconds.
 """
 import asyncio
 import json
@@ -64,7 +64,9 @@ def bwrap_command(config, channels, connection, files):
     for path in config.get("etc", []):  # the JDK's configuration (its conf/ links into /etc), ld.so.cache
         if os.path.exists(path):
             cmd += ["--ro-bind", path, path]
-    cmd += ["--proc", "/proc", "--dev", "/dev",
+    if config.get("java_home_host"):  # a JDK outside /usr: read-only at a neutral place
+        cmd += ["--ro-bind", config["java_home_host"], config["java_home"]]
+    cmd += ["--dev", "/dev",  # and no /proc: no other process's memory, file descriptors or command lines
             "--size", str(config["tmp_bytes"]), "--tmpfs", "/tmp",
             "--size", str(config["scratch_bytes"]), "--tmpfs", SCRATCH,
             "--ro-bind", config["staging"], COURSE,
@@ -77,7 +79,8 @@ def bwrap_command(config, channels, connection, files):
         cmd += ["--file", str(fd), f"{SCRATCH}/{rel}"]
     cmd += ["--remount-ro", "/", "--chdir", SCRATCH, "--clearenv"]
     env = {"HOME": SCRATCH, "USER": "student", "LANG": "C.UTF-8", "TMPDIR": "/tmp",
-           "PATH": f"{config['java_home']}/bin:/usr/bin:/bin", "JAVA_HOME": config["java_home"]}
+           "PATH": f"{config['java_home']}/bin:/usr/bin:/bin", "JAVA_HOME": config["java_home"],
+           "LD_LIBRARY_PATH": f"{config['java_home']}/lib"}
     env.update(config.get("env", {}))
     for key, value in env.items():
         cmd += ["--setenv", key, value]
@@ -174,7 +177,13 @@ async def outside(config, connection_file):
         loop.add_signal_handler(sig, proc.terminate)
     loop.add_signal_handler(signal.SIGINT, lambda: None)  # interrupts come as messages (interrupt_mode)
     try:
-        code = await proc.wait()
+        try:  # a kernel that stopped itself (SIGSTOP) or a notebook of endless timeouts: ended after wall_seconds
+            code = await asyncio.wait_for(proc.wait(), config.get("wall_seconds"))
+        except asyncio.TimeoutError:
+            print(f"sandbox_kernel: the kernel ran {config.get('wall_seconds')} s, the most a notebook may: stopped",
+                  file=sys.stderr)
+            proc.kill()
+            code = await proc.wait()
     finally:
         for server in servers:
             server.close()
@@ -191,13 +200,14 @@ def limit(limits):
         resource.setrlimit(which, (int(value), int(value)))
 
 
-async def inside_relay(port, path):
+async def inside_relay(port, path, reached):
     async def connected(reader, writer):
         try:
             kr, kw = await asyncio.open_connection("127.0.0.1", port)
         except OSError:
             writer.close()
             return
+        reached(port)
         await asyncio.gather(pipe(reader, kw), pipe(kr, writer))
     return await asyncio.start_unix_server(connected, path)
 
@@ -205,7 +215,15 @@ async def inside_relay(port, path):
 async def inside(limits, connection_file, command):
     info = json.load(open(connection_file))
     proc = await asyncio.create_subprocess_exec(*command, preexec_fn=lambda: limit(limits), stdin=subprocess.DEVNULL)
-    servers = [await inside_relay(info[p], os.path.join(CHANNELS, str(info[p]))) for p in PORTS]
+    waiting = {info[p] for p in PORTS}
+
+    def reached(port):
+        # the kernel has read the connection file (it listens on every port): the key it holds leaves the
+        # file system, so code the submission runs later cannot read it
+        waiting.discard(port)
+        if not waiting and os.path.exists(connection_file):
+            os.unlink(connection_file)
+    servers = [await inside_relay(info[p], os.path.join(CHANNELS, str(info[p])), reached) for p in PORTS]
     code = await proc.wait()
     for server in servers:
         server.close()

@@ -1,7 +1,7 @@
 """Graded exercises with nbgrader and the Java kernel (see docs/exercises.md).
 
     python tools/exercises.py release                 # ./course exercises release
-    python tools/exercises.py grade FOLDER [--out DIR] [--timeout S] [--jobs N]   # ./course exercises grade FOLDER
+    python tools/exercises.py grade FOLDER [--out DIR] [--timeout S] [--jobs N] [--no-sandbox]   # ./course exercises grade FOLDER
 
 release: `nbgrader generate_assignment` for every assignment under exercises/source/ → student
 versions in exercises/release/<assignment>/ (solutions replaced by a stub that throws, hidden
@@ -20,6 +20,15 @@ listed as pending) and notes per submission: cells that failed with their messag
 a dead kernel, output to System.err (tolerated), truncated output, library calls in parts done by
 hand, edited or deleted test cells, files that are not notebooks. Writes DIR/scores.csv,
 DIR/notes.json and DIR/feedback/<student>/<assignment>.html (DIR defaults to build/exercises/).
+
+Untrusted code (docs/exercises.md, "Threat model"): every submission's kernel runs in a bubblewrap
+sandbox (the kernelspec java-sandbox, exercises/sandbox_kernel.py) that sees only a scratch copy of
+its notebook's folder and, read-only, the JDK, the kernel and the course library; grade refuses to
+run where no sandbox can be built, unless --no-sandbox. Before grading, exercises/java_scan.py reads
+the student's code cells: a declaration that would replace a name the checks use, an answer
+declared again elsewhere, or reflection costs the checks it could fool (0, with a note). The
+feedback's outputs lose every line of the instructor's solution or hidden tests and the machine's
+paths (java_grading.HideHiddenTests with DIR/grading/secrets.json).
 """
 import argparse
 import csv
@@ -264,12 +273,18 @@ SANDBOX_LIMITS = {            # per kernel (the JJava launcher and the kernel's 
 }
 
 
+SANDBOX_WALL = 1200           # seconds a notebook's kernel may run in all (then it is stopped: later cells score 0)
+
+
 class NoSandbox(Exception):
     pass
 
 
 def sandbox_probe(bwrap):
     """Raises NoSandbox with the reason if bubblewrap cannot build a sandbox here."""
+    if not os.access("/usr/bin/python3", os.X_OK):
+        raise NoSandbox("the sandbox's relay of the kernel's channels runs /usr/bin/python3, which is missing "
+                        "(Debian: apt-get install python3)")
     if bwrap is None:
         raise NoSandbox("bubblewrap (bwrap) is not installed (Debian: apt-get install bubblewrap; tools/setup.sh "
                         "installs it)")
@@ -315,18 +330,22 @@ def prepare_sandbox(work):
     java_home = java.parent.parent
     etc = sorted({str(p.resolve()) for p in java_home.rglob("*") if p.is_symlink() and
                   str(p.resolve()).startswith("/etc/")} | {"/etc/ld.so.cache", "/etc/localtime"})
+    outside_usr = not str(java_home).startswith("/usr/")
     config = {
-        "bwrap": os.environ.get("DL_BWRAP") or shutil.which("bwrap"), "staging": str(staging), "java_home": str(java_home), "etc": etc,
-        "tmp_bytes": 256 << 20, "scratch_bytes": 64 << 20, "limits": SANDBOX_LIMITS,
+        "bwrap": os.environ.get("DL_BWRAP") or shutil.which("bwrap"), "staging": str(staging), "etc": etc,
+        "java_home": "/opt/jdk" if outside_usr else str(java_home),
+        "java_home_host": str(java_home) if outside_usr else None,
+        "tmp_bytes": 256 << 20, "scratch_bytes": 64 << 20, "limits": SANDBOX_LIMITS, "wall_seconds": SANDBOX_WALL,
         "env": {"JJAVA_CLASSPATH": ":".join(classpath), "JJAVA_STARTUP_SCRIPTS_PATH": "/course/startup.jsh",
-                "JJAVA_JVM_OPTS": env.get("JJAVA_JVM_OPTS", "") + " -Duser.home=/home/student -Duser.name=student", "JJAVA_COMPILER_OPTS": env.get("JJAVA_COMPILER_OPTS", "")},
+                "JJAVA_JVM_OPTS": env.get("JJAVA_JVM_OPTS", "") + " -Duser.home=/home/student -Duser.name=student"
+                                                                 " -XX:+DisableAttachMechanism", "JJAVA_COMPILER_OPTS": env.get("JJAVA_COMPILER_OPTS", "")},
     }
     data = Path(work) / "jupyter"
     spec_dir = data / "kernels" / SANDBOX_KERNEL
     spec_dir.mkdir(parents=True, exist_ok=True)
     (spec_dir / "sandbox.json").write_text(json.dumps(config, indent=1))
     (spec_dir / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-I", str(COURSE / "sandbox_kernel.py"), str(spec_dir / "sandbox.json"),
+        "argv": [sys.executable, "-I", str(staging / "sandbox_kernel.py"), str(spec_dir / "sandbox.json"),
                  "{connection_file}"],
         "display_name": "Java (course, grading sandbox)", "language": "java", "interrupt_mode": "message",
         "env": {}, "metadata": {"debugger": False}}, indent=1))

@@ -19,6 +19,13 @@ with a small class (issue 16). One grading run with --jobs 2, plus a serial re-r
   * "robust": an endless loop, an exception, a deleted and an edited test cell, the forward
     difference; System.exit in a2 (earlier parts keep their points);
   * "broken": a file that is not a notebook, a notebook of no assignment;
+  * attacking submissions of a1 (tools/testdata/attacks/x-*.jsh, graded in the same run, issue 33):
+    do-nothing Check/Mistake classes, reflection, an answer declared again, reading the solution and
+    hidden tests, overwriting the gradebook, writing to the home folder / repository / /tmp, planted
+    links, a thread and fork flood, a huge allocation, an endless loop that swallows interrupts,
+    System.exit in a check: each 0 on what it could fool, with a note; no secret or grading path
+    in any feedback, no file outside the sandboxes written; grade refuses without a sandbox;
+  * java_scan on single cells: honest helper names keep their points, shadowing ones do not;
   * the serial run (--jobs 1) of some students gives exactly the same scores and notes;
   * notebooks/exercises/ holds the current release; docs/exercises.md states the notebooks' points.
 
@@ -489,7 +496,8 @@ def main():
               and "planted solution.ipynb" in fa["x-files"], f"{outside} {changed} {links}")
         check("attack: thread and fork flood stopped by the sandbox's process limit: 0, named",
               a["x-flood"] == "0" and re.search(r"\d+ threads, then OutOfMemoryError", fa["x-flood"])
-              and notes.get("x-flood"), f"{a['x-flood']}; {notes.get('x-flood')}")
+              and re.search(r"\d+ processes, then IOException", fa["x-flood"]) and noted("x-flood", "uses ProcessBuilder"),
+              f"{a['x-flood']}; {notes.get('x-flood')}")
         check("attack: huge allocation: OutOfMemoryError in its cell, 0, named",
               a["x-memory"] == "0" and noted("x-memory", "OutOfMemoryError"), f"{a['x-memory']}; {notes.get('x-memory')}")
         check("attack: endless loop that swallows interruptions: timed out, 0", a["x-loop"] == "0"
