@@ -77,12 +77,28 @@ def plotly_tag(src=None):
                          + "\n}).call(window, undefined, undefined, undefined); }")
 
 
+# Colours a reader can read (WCAG 2.1 AA, 4.5 : 1 on the code cells' #f5f5f5 and on white): JupyterLab's light
+# theme draws numbers (#080), comments (#408080), operators (#a2f), atoms (#88f), brackets (#997) and the
+# In/Out prompts (#307fc1, #bf5b3d; grey at half opacity, #b0b0b0, outside the active cell) below that. The same in the HTML export, the site's pages and the decks.
+CONTRAST_CSS = """<style>
+html:root {
+  --jp-mirror-editor-number-color: #006b00; --jp-mirror-editor-comment-color: #2f6060;
+  --jp-mirror-editor-operator-color: #7a1fd6; --jp-mirror-editor-meta-color: #7a1fd6;
+  --jp-mirror-editor-atom-color: #4338ca; --jp-mirror-editor-bracket-color: #5c5c2e;
+  --jp-mirror-editor-quote-color: #1d6a1d;
+  --jp-cell-inprompt-font-color: #1f5f99; --jp-cell-outprompt-font-color: #a3432a;
+  --jp-cell-prompt-not-active-font-color: #5f5f5f; --jp-cell-prompt-not-active-opacity: 1;
+}
+</style>"""
+
+
 def head_html(prefix=None, plots=True):
-    """Script tags for plotly.js and MathJax: inlined (prefix None) or from `prefix`assets/."""
+    """Script tags for plotly.js and MathJax: inlined (prefix None) or from `prefix`assets/; the contrast
+    colours (CONTRAST_CSS) in both cases."""
     require_assets()
     if prefix is None:
-        return "\n".join([plotly_tag(), MATHJAX_CONFIG, inline_script(MATHJAX_JS.read_text(encoding="utf-8"))])
-    return "\n".join([f'<link rel="stylesheet" href="{prefix}assets/site.css">']
+        return "\n".join([CONTRAST_CSS, plotly_tag(), MATHJAX_CONFIG, inline_script(MATHJAX_JS.read_text(encoding="utf-8"))])
+    return "\n".join([CONTRAST_CSS, f'<link rel="stylesheet" href="{prefix}assets/site.css">']
                       + ([plotly_tag(f"{prefix}assets/plotly.min.js")] if plots else [])
                       + [MATHJAX_CONFIG, f'<script defer src="{prefix}assets/mathjax/tex-svg-full.js"></script>'])
 
@@ -126,6 +142,33 @@ def with_title(nb, title, export):
             del nb.metadata["title"]
 
 
+HANGUL_RUN = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:[ ·\-]+[\uac00-\ud7a3\u3131-\u318e]+)*")
+TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+NO_SPANS_IN = ("script", "style", "svg", "title", "textarea", "math", "mjx-container", "code", "pre")
+
+
+def mark_korean(page):
+    """Every run of Hangul in the page's text becomes <span lang="ko">…</span>, so that a screen reader reads
+    경사하강법 with a Korean voice (WCAG 3.1.2). Tags and attributes are copied as they are; nothing inside
+    script, style, svg, title, textarea, math, code or pre is touched (spans would break or change them)."""
+    low = page.lower()
+    out, i = [], 0
+    while True:
+        m = TAG.search(page, i)
+        text = page[i:m.start()] if m else page[i:]
+        out.append(HANGUL_RUN.sub(lambda k: f'<span lang="ko">{k.group(0)}</span>', text))
+        if not m:
+            return "".join(out)
+        out.append(m.group(0))
+        i = m.end()
+        name = (m.group(2) or "").lower()
+        if name in NO_SPANS_IN and not m.group(1) and not m.group(0).endswith("/>"):
+            end = low.find("</" + name, i)
+            end = len(page) if end < 0 else end
+            out.append(page[i:end])
+            i = end
+
+
 def figures_metadata():
     """nbconvert's resources["metadata"]: images of a lecture's markdown are found from notebooks/ (where
     figures/ is), wherever the executed copy being exported lives."""
@@ -137,7 +180,7 @@ def export_html(nb, head=None, header="", footer=""):
     resources = {"course": {"head": head if head is not None else head_html(None),
                             "header": header, "footer": footer}, "metadata": figures_metadata()}
     body, _ = with_title(nb, page_title(nb), lambda: page_exporter().from_notebook_node(nb, resources=resources))
-    return body
+    return mark_korean(body)
 
 
 # --- the notebooks -----------------------------------------------------------------------------------
@@ -322,7 +365,7 @@ def glossary_page(lectures, source):
 <body class="course-home">
 <nav class="course-nav"><a href="index.html">⌂ Course home</a></nav>
 {body}
-<p style="color:#777;font-size:small">Source: {esc(origin)}</p>
+<p style="color:#595959;font-size:small">Source: {esc(origin)}</p>
 </body></html>
 """
 
@@ -386,7 +429,7 @@ def deck_html(entry):
     # outside .reveal: reveal.js scales .reveal's slides with a transform, and a fixed element inside a
     # transformed one is placed relative to it (off-screen), not to the window
     back = f'<a class="course-deck-home" href="../{entry.page}">⌂ lecture page</a>'
-    return body.replace("</body>", back + "\n</body>", 1)
+    return mark_korean(body.replace("</body>", back + "\n</body>", 1))
 
 
 def copy_assets(out):
@@ -432,9 +475,9 @@ def build(executed, out, javadoc=True):
         if e.deck:
             (out / e.deck).write_text(deck_html(e), encoding="utf-8")
     glossary_src = ROOT / "docs" / "glossary.md"
-    (out / "glossary.html").write_text(glossary_page([e for e in entries if e.kind == "lecture"], glossary_src),
+    (out / "glossary.html").write_text(mark_korean(glossary_page([e for e in entries if e.kind == "lecture"], glossary_src)),
                                        encoding="utf-8")
-    (out / "index.html").write_text(home_page(entries), encoding="utf-8")
+    (out / "index.html").write_text(mark_korean(home_page(entries)), encoding="utf-8")
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve the folder as it is
     n_lectures = sum(e.kind == "lecture" for e in entries)
     print(f"site: {n_lectures} lectures, {n_lectures} decks, {len(entries) - n_lectures} exercises, glossary, "

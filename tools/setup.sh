@@ -66,7 +66,7 @@ cp tools/lab/overrides.json "$VENV/share/jupyter/lab/settings/overrides.json"
 # --- the Java kernel ----------------------------------------------------------------------------
 "$VENV/bin/python" tools/install_kernel.py --data-dir "$VENV/share/jupyter"
 
-# --- the course site's browser assets: reveal.js and MathJax from npm (tools/site/package-lock.json) ------
+# --- the course site's browser assets: reveal.js, MathJax and axe-core from npm (tools/site/package-lock.json) ---
 if [ "$SITE" = 1 ]; then
   if ! command -v npm >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -79,7 +79,7 @@ if [ "$SITE" = 1 ]; then
   lock=tools/site/package-lock.json
   site_stamp=tools/site/node_modules/.installed
   if [ "$(cat "$site_stamp" 2>/dev/null)" != "$(sha256sum "$lock" | cut -c1-16)" ]; then
-    say "installing the site's npm packages (npm ci: reveal.js, mathjax)"
+    say "installing the site's npm packages (npm ci: reveal.js, mathjax, axe-core)"
     npm ci --prefix tools/site --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
     sha256sum "$lock" | cut -c1-16 > "$site_stamp"
   else

@@ -4,12 +4,16 @@
 2. every page (home, glossary, lectures, exercises, decks, the javadoc index and a few of the class
    pages the lectures link) opens from file:// with every request to another host blocked, and fails on: a
    blocked request, a local file that is missing, a script error, a "Math Processing Error" (or
-   MathJax error node), a formula left as raw $…$, a plot that is not drawn;
+   MathJax error node), a formula left as raw $…$, a plot that is not drawn, a WCAG 2.1 A/AA violation that
+   axe-core (npm, pinned) finds (decks: their first slide here, every slide of the stepped deck in 4; the JDK's
+   javadoc pages are not ours and are not checked: docs/accessibility.md); a lecture, exercise or deck page
+   whose <title> does not name it;
 3. every slide of every deck, at a projector's 1280 x 720 with its fragments shown, must fit the slide box:
    no code block, output, plot, image, table, display formula or paragraph outside it, and no code or output
    line cut at its right edge (OVERFLOW; the deck template fits slides, then marks them data-fitted);
 4. one deck (or several: --deck a,b) is stepped through slide by slide (every fragment): each slide must show
-   content, its plots drawn at a visible size, and fit; a screenshot per slide goes to build/site-screenshots/;
+   content, its plots drawn at a visible size, and fit, pass axe-core, with the deck's home link and slide
+   number on screen and apart from the arrows; a screenshot per slide goes to build/site-screenshots/;
 5. the home page and one lecture served by a static HTTP server on 127.0.0.1 pass the same checks.
 
     python tools/site_test.py [--site build/site] [--deck 02-calculus-warm-up[,03-…]] [--decks-only] [--build]
@@ -34,6 +38,19 @@ SITE = ROOT / "build" / "site"
 SHOTS = ROOT / "build" / "site-screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 DEFAULT_DECK = "02-calculus-warm-up"
+AXE_JS = ROOT / "tools" / "site" / "node_modules" / "axe-core" / "axe.min.js"   # npm, pinned in tools/site/package.json
+AXE_RUN = """async () => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+  return r.violations.map(v => ({id: v.id, nodes: v.nodes.length,
+      example: v.nodes[0].target.join(' ') + ': ' + (v.nodes[0].failureSummary || '').split('\\n').slice(1, 2).join('').trim()}));
+}"""
+
+
+def axe_violations(page):
+    """WCAG 2.1 A and AA violations that axe-core finds in the page as it is shown now: [(rule, count, example)]."""
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=str(AXE_JS))
+    return [(v["id"], v["nodes"], v["example"]) for v in page.evaluate(AXE_RUN)]
 DECK_VIEWPORT = {"width": 1280, "height": 720}  # a projector
 # a deck that fits its slides to the slide box (tools/site/templates/course-slides) marks each slide when done
 FITTED = """() => { const s = Reveal.getCurrentSlide();
@@ -222,8 +239,12 @@ def open_and_check(page, url, what, check, events, plot_timeout=60):
         problems.append(f"{plots['plots'] - plots['drawn']} of {plots['plots']} plots not drawn")
     if plots["missing"]:
         problems.append("a plot says plotly.js is not loaded")
+    for rule, count, example in axe_violations(page):
+        problems.append(f"accessibility (axe-core, WCAG 2.1 AA): {rule} on {count} elements, e.g. {example}")
     formulas = page.evaluate("() => document.querySelectorAll('mjx-container').length")
-    summary = f"{what}: {formulas} formulas, {plots['drawn']}/{plots['plots']} plots ({time.perf_counter() - started:.1f} s)"
+    summary = (f"{what}: {formulas} formulas, {plots['drawn']}/{plots['plots']} plots, no WCAG 2.1 AA violation found "
+               f"by axe-core ({time.perf_counter() - started:.1f} s)") if not problems else \
+        f"{what}: {formulas} formulas, {plots['drawn']}/{plots['plots']} plots ({time.perf_counter() - started:.1f} s)"
     if problems:
         check.fail(summary + " — " + "; ".join(problems[:4]) + (f" (+{len(problems) - 4} more)" if len(problems) > 4 else ""))
     else:
@@ -264,7 +285,7 @@ def step_through_deck(page, deck, check, events):
     page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=60_000)
     page.evaluate(MATHJAX_DONE)
     total = page.evaluate("() => Reveal.getTotalSlides()")
-    seen, empty, undrawn, steps = [], [], [], 0
+    seen, empty, undrawn, inaccessible, steps = [], [], [], [], 0
     overflowing = {}  # slide -> what lies outside the slide box
     while steps < 2000:
         steps += 1
@@ -286,6 +307,8 @@ def step_through_deck(page, deck, check, events):
             if out:
                 overflowing[key] = out
         if key not in seen:
+            for rule, count, example in axe_violations(page):
+                inaccessible.append(f"slide {key}: {rule} on {count} elements, e.g. {example}")
             seen.append(key)
             time.sleep(0.15)
             page.screenshot(path=str(SHOTS / f"{deck.stem}-slide-{len(seen):02d}-h{key[0]}-v{key[1]}.png"))
@@ -295,6 +318,7 @@ def step_through_deck(page, deck, check, events):
         page.evaluate("() => Reveal.next()")
     problems = [f"{k}: {d}" for k, d in events]
     problems += [f"deck chrome: {p}" for p in page.evaluate(CHROME)]
+    problems += [f"accessibility (axe-core, WCAG 2.1 AA): {p}" for p in inaccessible[:3]]
     if len(seen) != total:
         problems.append(f"visited {len(seen)} of {total} slides")
     if empty:

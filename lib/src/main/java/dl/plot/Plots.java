@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -98,7 +100,8 @@ public final class Plots {
         String json = Json.write(plotly).replace("</", "<\\/");
         Object layout = plotly.get("layout");
         Object height = layout instanceof Map<?, ?> m && m.get("height") != null ? m.get("height") : 450;
-        return "<div id=\"" + id + "\" class=\"dl-plot\" style=\"width:100%;height:" + height + "px;\"></div>\n"
+        return "<div id=\"" + id + "\" class=\"dl-plot\" role=\"img\" aria-label=\""
+                + HtmlEscape.escapeHtml4Xml(accessibleName(plotly)) + "\" style=\"width:100%;height:" + height + "px;\"></div>\n"
                 + "<script type=\"text/javascript\">(function () {\n"
                 + "  var fig = " + json + ";\n"
                 + "  var el = document.getElementById('" + id + "');\n"
@@ -107,6 +110,41 @@ public final class Plots {
                 + "    if (fig.frames) { window.Plotly.addFrames(el, fig.frames); }\n"
                 + "  });\n"
                 + "})();</script>";
+    }
+
+    /**
+     * What a screen reader announces for a figure (WCAG 1.1.1), read from the figure itself: "Figure: title.
+     * Horizontal axis: …; vertical axis: …. Series: a, b, c." (the series names as the legend shows them).
+     */
+    static String accessibleName(Map<String, Object> plotly) {
+        Object layout = plotly.get("layout");
+        StringBuilder b = new StringBuilder("Figure");
+        String title = text(layout, "title");
+        b.append(title.isEmpty() ? "" : ": " + title).append('.');
+        String x = text(child(layout, "xaxis"), "title"), y = text(child(layout, "yaxis"), "title");
+        if (!x.isEmpty()) b.append(" Horizontal axis: ").append(x).append(y.isEmpty() ? "." : ";");
+        if (!y.isEmpty()) b.append(x.isEmpty() ? " Vertical axis: " : " vertical axis: ").append(y).append('.');
+        List<String> names = new ArrayList<>();
+        if (plotly.get("data") instanceof List<?> traces) {
+            for (Object t : traces) {
+                if (t instanceof Map<?, ?> m && m.get("name") instanceof String n && !n.isBlank() && !names.contains(n)) {
+                    names.add(n);
+                }
+            }
+        }
+        if (!names.isEmpty()) b.append(" Series: ").append(String.join(", ", names)).append('.');
+        return b.toString();
+    }
+
+    private static Object child(Object map, String key) {
+        return map instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+
+    /** A title that is a string or {text: …}, without HTML tags. */
+    private static String text(Object map, String key) {
+        Object t = child(map, key);
+        if (t instanceof Map<?, ?> m) t = m.get("text");
+        return t instanceof String str ? str.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim() : "";
     }
 
     /**

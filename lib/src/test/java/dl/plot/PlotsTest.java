@@ -39,6 +39,20 @@ class PlotsTest {
     }
 
     @Test
+    void everyFigureHasAnAccessibleNameFromItsTitleAxesAndSeries() {
+        Chart c = Chart.of("Loss <b>by</b> epoch & rate", "epoch", "loss",
+                Traces.line("η = 0.1", new double[] {1, 2}, new double[] {3, 4}),
+                Traces.line("η = 0.01", new double[] {1, 2}, new double[] {5, 6}));
+        String html = (String) Plots.bundle(c).get("text/html");
+        assertTrue(html.contains("role=\"img\""), html);
+        assertTrue(html.contains("aria-label=\"Figure: Loss by epoch &amp; rate. Horizontal axis: epoch; vertical axis: loss."
+                + " Series: η = 0.1, η = 0.01.\""), html);
+        Map<String, Object> bare = new java.util.LinkedHashMap<>();
+        bare.put("data", List.of());
+        assertEquals("Figure.", Plots.accessibleName(bare));
+    }
+
+    @Test
     void showOutsideANotebookExplainsWhatToDo() {
         var e = assertThrows(IllegalStateException.class, () -> Plots.show(figure()));
         assertTrue(e.getMessage().contains("Plots.save"), e.getMessage());
