@@ -308,7 +308,7 @@ def rnn_unrolled():
             s.path(f"M{xs[t] - 4},262 L{x + 124},262", RED, 2, head=True, dash="7 5")
     s.text(860 + 60, 96, "loss L(h₃)", 17, "middle", fill=RED)
     s.text(560, 436, "unrolled: hₜ = tanh(xₜWₓ + hₜ₋₁Wₕ + b), the same Wₓ, Wₕ, b at every step", 17, "middle")
-    s.text(560, 466, "red, dashed: back-propagation through time (시간 역전파) sums each weight's gradient over the steps",
+    s.text(560, 466, "red, dashed: back-propagation through time (시간에 따른 역전파) sums each weight's gradient over the steps",
            17, "middle", fill=RED)
     return s
 

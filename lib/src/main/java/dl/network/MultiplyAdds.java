@@ -10,7 +10,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The multiply-adds (곱셈-덧셈) of one forward pass for one sample, the usual measure of a network's
+ * The multiply-adds (곱셈-누산) of one forward pass for one sample, the usual measure of a network's
  * computation:
  * <pre>
  *   dense layer n_in → n_out:        n_in · n_out

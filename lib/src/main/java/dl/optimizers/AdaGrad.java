@@ -4,7 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * AdaGrad (적응적 학습률): each element gets its own step size, inversely proportional to the square
+ * AdaGrad (적응형 학습률): each element gets its own step size, inversely proportional to the square
  * root of the sum of its past squared gradients,
  * <pre>
  *   h ← h + ∇θ ⊙ ∇θ
