@@ -91,14 +91,72 @@ html:root {
 }
 </style>"""
 
+# Phones (issue 35): a figure wider than its cell is redrawn at the cell's width, its height scaled with it
+# (never below 300 px) and its legend moved below the plot; images (the diagrams) and wide outputs stay inside
+# the screen, code and tables scroll inside their own box. Decks keep their own fitting (their slides are
+# 1280 px wide). Plots are drawn asynchronously, so new ones are looked for until the page has been idle.
+NARROW_SCREENS = """<style>
+.jp-RenderedHTMLCommon img, .jp-RenderedMarkdown img { max-width: 100%; height: auto; }
+.jp-OutputArea-output { max-width: 100%; overflow-x: auto; }
+.jp-OutputArea-output pre, .jp-InputArea-editor pre, .jp-RenderedHTMLCommon table { overflow-x: auto; }
+@media (max-width: 640px) {
+  body .jp-InputPrompt, body .jp-OutputPrompt { display: none !important; }
+  body.jp-Notebook { padding: 4px; }
+}
+</style>
+<script>
+(function () {
+  function fit(el) {
+    if (!window.Plotly || !el._fullLayout || el.closest('.reveal')) { return; }
+    var d = el.dataset, avail = Math.floor(el.getBoundingClientRect().width);
+    if (!d.fullWidth) {
+      d.fullWidth = el._fullLayout.width; d.fullHeight = el._fullLayout.height;
+      d.legend = JSON.stringify(el.layout.legend || {});
+      d.title = (el.layout.title && el.layout.title.text) || ''; d.margin = JSON.stringify(el.layout.margin || {});
+    }
+    var full = +d.fullWidth, narrow = avail > 0 && avail < full - 1;
+    if (narrow && d.narrowAt !== String(avail)) {
+      d.narrowAt = String(avail);
+      // plot area about 0.6 of the width tall; room above for a title of two or three lines, below for the axis
+      // title and the legend, which starts 75 px under the plot area
+      // (a figure of several panels keeps its height: its panels are stacked or side by side in it)
+      var panels = Object.keys(el._fullLayout).filter(function (k) { return /^yaxis[0-9]*$/.test(k); }).length;
+      var plotH = panels > 1 ? Math.max(200, +d.fullHeight - 100) : Math.max(200, Math.round(avail * 0.6));
+      // the box grows with the figure (below): nothing under it is covered
+      var title = wrap(d.title, Math.floor(avail / 9)), top = 40 + 26 * title.split('<br>').length;
+      el.style.height = (top + plotH + 170) + 'px';
+      Plotly.relayout(el, {width: avail, height: top + plotH + 170, 'margin.t': top, 'margin.b': 170, 'title.text': title,
+        'legend.orientation': 'h', 'legend.x': 0, 'legend.xanchor': 'left', 'legend.y': -75 / plotH,
+        'legend.yanchor': 'top'});
+    } else if (!narrow && d.narrowAt) {
+      delete d.narrowAt;
+      el.style.height = d.fullHeight + 'px';
+      Plotly.relayout(el, {width: full, height: +d.fullHeight, legend: JSON.parse(d.legend), 'title.text': d.title,
+        margin: JSON.parse(d.margin)});
+    }
+  }
+  function wrap(text, width) {   // a long title in lines of at most `width` characters (Plotly does not wrap)
+    var lines = [], line = '';
+    text.split(' ').forEach(function (w) {
+      if (line && (line + ' ' + w).length > width) { lines.push(line); line = w; } else { line = line ? line + ' ' + w : w; }
+    });
+    return lines.concat(line ? [line] : []).join('<br>');
+  }
+  function fitAll() { Array.prototype.forEach.call(document.querySelectorAll('.dl-plot'), fit); }
+  var polls = 0, timer = setInterval(function () { fitAll(); if (++polls > 40) { clearInterval(timer); } }, 250);
+  window.addEventListener('resize', fitAll);
+})();
+</script>"""
+
 
 def head_html(prefix=None, plots=True):
     """Script tags for plotly.js and MathJax: inlined (prefix None) or from `prefix`assets/; the contrast
     colours (CONTRAST_CSS) in both cases."""
     require_assets()
     if prefix is None:
-        return "\n".join([CONTRAST_CSS, plotly_tag(), MATHJAX_CONFIG, inline_script(MATHJAX_JS.read_text(encoding="utf-8"))])
-    return "\n".join([CONTRAST_CSS, f'<link rel="stylesheet" href="{prefix}assets/site.css">']
+        return "\n".join([CONTRAST_CSS, NARROW_SCREENS, plotly_tag(), MATHJAX_CONFIG,
+                          inline_script(MATHJAX_JS.read_text(encoding="utf-8"))])
+    return "\n".join([CONTRAST_CSS, NARROW_SCREENS, f'<link rel="stylesheet" href="{prefix}assets/site.css">']
                       + ([plotly_tag(f"{prefix}assets/plotly.min.js")] if plots else [])
                       + [MATHJAX_CONFIG, f'<script defer src="{prefix}assets/mathjax/tex-svg-full.js"></script>'])
 

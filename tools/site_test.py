@@ -14,7 +14,9 @@
 4. one deck (or several: --deck a,b) is stepped through slide by slide (every fragment): each slide must show
    content, its plots drawn at a visible size, and fit, pass axe-core, with the deck's home link and slide
    number on screen and apart from the arrows; a screenshot per slide goes to build/site-screenshots/;
-5. the home page and one lecture served by a static HTTP server on 127.0.0.1 pass the same checks.
+5. three lectures at 390 px (a phone) and 768 px (a tablet): every figure, its title and its controls inside
+   the screen (screenshots narrow-*.png); the home page and one lecture served by a static HTTP server on
+   127.0.0.1 pass the same checks as in 2.
 
     python tools/site_test.py [--site build/site] [--deck 02-calculus-warm-up[,03-…]] [--decks-only] [--build]
 """
@@ -277,6 +279,54 @@ CHROME = """() => {
 }"""
 
 
+NARROW_LECTURES = ("03-gradient-descent", "11-optimizer-race", "16-tensors")   # issue 35's worst cases
+NARROW_WIDTHS = (390, 768)   # a phone, a tablet
+OFF_SCREEN = """() => {
+  const out = [], w = document.documentElement.clientWidth;
+  document.querySelectorAll('.dl-plot').forEach((el, i) => {
+    const parts = [['figure', el], ['its title', el.querySelector('.gtitle')],
+                   ...Array.from(el.querySelectorAll('.slider-container, .updatemenu-container')).map(c => ['its control', c])];
+    for (const [what, part] of parts) {
+      if (!part) continue;
+      const r = part.getBoundingClientRect();
+      if (r.width && (r.left < -1 || r.right > w + 1)) out.push(`figure ${i + 1}: ${what} spans ${Math.round(r.left)}..${Math.round(r.right)} px`);
+    }
+  });
+  return out;
+}"""
+
+
+def check_narrow_screens(page, site, check, events):
+    """Three lectures on a phone and a tablet: every figure, its title and its controls inside the screen."""
+    for width in NARROW_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844})
+        for name in NARROW_LECTURES:
+            f = site / "lectures" / f"{name}.html"
+            if not f.is_file():
+                continue
+            events.clear()
+            page.goto(f.as_uri(), wait_until="load", timeout=120_000)
+            wait_plots_drawn(page, 60)
+            time.sleep(1.5)   # the page's fitting script redraws wide figures at the screen's width
+            out = page.evaluate(OFF_SCREEN)
+            page.screenshot(path=str(SHOTS / f"narrow-{width}-{name}.png"))
+            what = f"{name} at {width} px"
+            if out:
+                check.fail(f"{what}: {len(out)} parts outside the screen, e.g. " + "; ".join(out[:3]))
+            else:
+                n = page.evaluate("() => document.querySelectorAll('.dl-plot').length")
+                check.ok(f"{what}: all {n} figures, their titles and controls inside the screen")
+
+
+def wait_plots_drawn(page, timeout_s):
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        plots = page.evaluate(PLOTS, False)
+        if plots["drawn"] == plots["plots"]:
+            return
+        time.sleep(0.3)
+
+
 def step_through_deck(page, deck, check, events):
     """Every slide and fragment of one deck: content shown, plots drawn at a visible size; a screenshot per slide."""
     events.clear()
@@ -490,6 +540,11 @@ def main():
                 step_through_deck(page, deck, check, events)
             else:
                 check.fail(f"deck {deck.relative_to(site)} not found")
+
+        # 4b. phones and tablets
+        if not args.decks_only:
+            check_narrow_screens(page, site, check, events)
+            page.set_viewport_size(DECK_VIEWPORT)
 
         # 5. the same pages from a static HTTP server
         server = serve(site)
