@@ -151,7 +151,14 @@ async def outside_relay(ip, port, socket_path, ready_timeout):
     return await asyncio.start_server(connected, ip, port, reuse_address=True)
 
 
+def quiet_cancel(loop, context):
+    """Relayed connections still open when the kernel ends are cancelled: not an error worth a traceback."""
+    if not isinstance(context.get("exception"), asyncio.CancelledError):
+        loop.default_exception_handler(context)
+
+
 async def outside(config, connection_file):
+    asyncio.get_running_loop().set_exception_handler(quiet_cancel)
     info = json.load(open(connection_file))
     if info.get("transport", "tcp") != "tcp":
         sys.exit("sandbox_kernel: only the tcp transport is supported")
@@ -213,6 +220,7 @@ async def inside_relay(port, path, reached):
 
 
 async def inside(limits, connection_file, command):
+    asyncio.get_running_loop().set_exception_handler(quiet_cancel)
     info = json.load(open(connection_file))
     proc = await asyncio.create_subprocess_exec(*command, preexec_fn=lambda: limit(limits), stdin=subprocess.DEVNULL)
     waiting = {info[p] for p in PORTS}
