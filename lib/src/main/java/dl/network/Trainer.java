@@ -118,6 +118,14 @@ public final class Trainer {
         if (n == 0) {
             throw new IllegalArgumentException("the training set is empty");
         }
+        if (net.layers().isEmpty()) {
+            throw new IllegalArgumentException("the network has no layers, so training would change nothing: add at"
+                    + " least one layer (e.g. new Dense(...)) before fit");
+        }
+        if (sampling == Sampling.WITH_REPLACEMENT) { // batches of B drawn indices: B × D values, however small N is
+            dl.tensors.Checks.doubles(dl.tensors.Checks.product(batchSize, train.numFeatures()), "a mini-batch of "
+                    + batchSize + " samples × " + train.numFeatures() + " features (batch size " + batchSize + ")");
+        }
         Finite.require(train.features(), "training set features");
         if (test != null) {
             if (test.numFeatures() != train.numFeatures()) {
