@@ -63,4 +63,15 @@ class BadInputSecondPassTest {
         assertMentions(assertThrows(IllegalArgumentException.class,
                 () -> Chart.of("c", "x", "y").xRange(Double.NaN, 1)), "xRange", "finite min < max");
     }
+
+    @Test
+    void aLogAxisOverOnlyZeroOrNegativeValuesIsRefusedNamingTheSeries() {
+        Chart c = Chart.of("c", "x", "y", Traces.line("gap", new double[] {1, 2, 3}, new double[] {0, -1, -2})).logY();
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Plots.bundle(c)),
+                "y axis is logarithmic", "series 'gap'", "y[0] = 0.0", "without logY()");
+        Chart x = Chart.of("c", "x", "y", Traces.line("neg", new double[] {-1, -2}, new double[] {1, 2})).logX();
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Plots.bundle(x)), "x axis", "series 'neg'", "x[0] = -1.0");
+        // zeros and NaN beside positive values stay gaps (a diverging curve still draws)
+        Plots.bundle(Chart.of("c", "x", "y", Traces.line("ok", new double[] {1, 2, 3}, new double[] {0, Double.NaN, 5})).logY());
+    }
 }
