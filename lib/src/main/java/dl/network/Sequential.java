@@ -214,7 +214,13 @@ public final class Sequential {
             System.arraycopy(data.features().data, from * d, chunk.data, 0, m * d);
             int[] labels = java.util.Arrays.copyOfRange(data.labels(), from, from + m);
             DMatrixRMaj scores = run(chunk, false);
-            lossSum += m * lossLayer.forward(scores, labels);
+            try {
+                lossSum += m * lossLayer.forward(scores, labels);
+            } catch (IllegalArgumentException e) {
+                throw from == 0 && m == n ? e : new IllegalArgumentException("samples " + from + " … " + (from + m - 1)
+                        + " (evaluated in chunks of " + EVAL_CHUNK + ": add " + from + " to the index below): "
+                        + e.getMessage(), e);
+            }
             if (!Double.isFinite(lossSum)) {
                 return new double[] {lossSum, Double.NaN}; // non-finite scores have no predicted class
             }

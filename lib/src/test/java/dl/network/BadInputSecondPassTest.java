@@ -90,4 +90,18 @@ class BadInputSecondPassTest {
                 "\"decay\"", "10^-400.0 underflows to 0.0", "[−307, 308]");
         new RandomSearch(1).logUniform("lr", -307, 308).next();
     }
+
+    @Test
+    void aBadLabelIsReportedAsTheTrainingOrTheTestSets() {
+        Sequential net = new Sequential().add(new Dense(2, 2, Init.he(), 1));
+        Dataset good = data(10);
+        int[] bad = good.labels().clone();
+        bad[7] = 5;
+        Dataset badTest = new Dataset(good.features(), bad);
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(new Sgd(0.1)).epochs(1).fit(net, good, badTest)),
+                "test set", "label 7 is 5", "only 2 classes");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(new Sgd(0.1)).epochs(1).fit(net, badTest)), "training set", "label 7 is 5");
+    }
 }
