@@ -53,4 +53,10 @@ class BadInputSecondPassTest {
         inNetwork.setInputChecked(false); // what Sequential does: a NaN inside the network is for the loss to show
         assertTrue(Double.isNaN(inNetwork.forward(new DMatrixRMaj(new double[][] {{Double.NaN, 0, 0}})).get(0, 0)));
     }
+
+    @Test
+    void aHugeLayerSaysHowMuchMemoryItsWeightsNeed() {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Dense(100_000, 100_000, dl.init.Init.he(), 1)),
+                "a 100000×100000 weight matrix", "10000000000 values", "80.0 GB", "use smaller sizes");
+    }
 }
