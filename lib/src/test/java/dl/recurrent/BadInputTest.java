@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.init.Init;
+import dl.layers.Param;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +82,20 @@ class BadInputTest {
         assertMentions(assertThrows(IllegalStateException.class,
                 () -> new Rnn(1, 2, Init.xavier(), 1, SequenceOutput.LAST_STATE).backward(new DMatrixRMaj(1, 2))),
                 "backward called before forward");
+    }
+
+    private static Param param(String name, double... grad) {
+        return new Param(name, new DMatrixRMaj(1, grad.length), new DMatrixRMaj(1, grad.length, true, grad), true);
+    }
+
+    @Test
+    void clippingANonFiniteGradientNamesTheParameterAndTheEntry() {
+        List<Param> ps = List.of(param("Wx1", 0.5, 1), param("Wh1", 2, Double.POSITIVE_INFINITY, 3));
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> GradientClipping.clipByGlobalNorm(ps, 1)),
+                "gradient norm is Infinity", "the gradient of Wh1 (1×3) has Infinity at row 0, column 1",
+                "clipping cannot repair", "smaller learning rate");
+        List<Param> huge = List.of(param("Wx1", 1e200, 1), param("b1", 3e200));
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> GradientClipping.clipByGlobalNorm(huge, 1)),
+                "finite but their squares overflow", "3.0E200", "gradient of b1");
     }
 }
