@@ -21,6 +21,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * API module, EJML otherwise).
  */
 public final class Dense implements Layer {
+    private static final String[] OPERANDS = {"input x", "weights W", "bias b"};
     private final int in;
     private final int out;
     private final DMatrixRMaj w;
@@ -92,7 +93,7 @@ public final class Dense implements Layer {
         if (inputChecked) {
             // one branch-free pass over the output (N × n_out, small beside the product): a NaN or ∞ anywhere
             // in x, W or b, or an overflow, shows there; only then are the inputs searched for the culprit
-            dl.data.Finite.requireResult(toString(), y, new String[] {"input x", "weights W", "bias b"}, x, w, b);
+            dl.data.Finite.requireResult(toString(), y, OPERANDS, x, w, b);
         }
         return y;
     }

@@ -32,7 +32,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Inputs are checked where they enter: {@code forward}, {@code predict}, {@code loss} and
  * {@code gradients} refuse a NaN or ±∞ in x, naming its row and column (otherwise it would surface
- * later as a NaN loss, far from where it entered).
+ * later as a NaN loss, far from where it entered). The layers' and the loss layer's own checks of their inputs
+ * are turned off when they are added ({@link Layer#setInputChecked}): a NaN or ∞ that appears inside the network
+ * comes from its weights, so it is left to reach the loss, where {@link Trainer} reports the divergence.
  */
 public final class Sequential {
     private static final int EVAL_CHUNK = 1000;
