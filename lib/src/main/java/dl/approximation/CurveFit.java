@@ -44,11 +44,42 @@ public final class CurveFit {
         DMatrixRMaj t = column(ys);
         MeanSquaredError mse = new MeanSquaredError();
         double[] losses = new double[iterations];
+        dl.data.Finite.require(xs, "xs");
+        dl.data.Finite.require(ys, "ys");
         for (int k = 0; k < iterations; k++) {
             losses[k] = net.gradients(x, t, mse);
+            if (!Double.isFinite(losses[k])) {
+                throw new dl.descent.Divergence(k, "mean squared error", losses[k], blame(k, xs, ys, optimizer)).exception();
+            }
             optimizer.update(net.params());
         }
         return new CurveFit(net, losses);
+    }
+
+    /**
+     * Why the loss of step k is not finite: the data's scale when they are huge (|v| ≥ 1e150, whose square
+     * overflows) or when no update has been made yet; otherwise the learning rate.
+     */
+    private static String blame(int k, double[] xs, double[] ys, Optimizer optimizer) {
+        String[] names = {"xs", "ys"};
+        double[][] data = {xs, ys};
+        int which = 0, at = 0;
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < data[d].length; i++) {
+                if (Math.abs(data[d][i]) > Math.abs(data[which][at])) {
+                    which = d;
+                    at = i;
+                }
+            }
+        }
+        double largest = data[which][at];
+        if (Math.abs(largest) >= 1e150 || k == 0) {
+            return " (" + (k == 0 ? "before any update, so no learning rate is to blame" : "step " + k) + "); the data are"
+                    + " too large: the largest is " + names[which] + "[" + at + "] = " + largest + "; scale xs and ys"
+                    + " (e.g. to [−1, 1]) before fitting";
+        }
+        return "; the data are moderate (largest |value| " + Math.abs(largest) + "), so try a smaller learning rate than "
+                + optimizer;
     }
 
     /** The network's output at each x. */

@@ -77,6 +77,9 @@ public final class Convolution implements Layer {
         this.pad = Checks.atLeast(pad, 0, "pad");
         this.oh = Im2Col.outputSize(h, fh, stride, pad);
         this.ow = Im2Col.outputSize(w, fw, stride, pad);
+        Checks.doubles(Checks.product(c, h, w), "one " + c + "×" + h + "×" + w + " input image");
+        Checks.doubles(Checks.product(fn, oh, ow), "the output of one image (" + fn + " filters × " + oh + "×" + ow + ")");
+        Im2Col.columnSize(1, c, h, w, fh, fw, stride, pad);
         Finite.require(wCol, "convolution weights");
         Finite.require(b, "convolution bias");
         this.wCol = wCol;
@@ -164,8 +167,10 @@ public final class Convolution implements Layer {
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
         Im2Col.checkImages(x, c, h, w, this);
-        Finite.require(x, this + " input");
         int n = x.numRows;
+        Im2Col.columnSize(n, c, h, w, fh, fw, stride, pad); // a batch too big for one column matrix: say so first
+        Checks.doubles(Checks.product(n, fn, oh, ow), this + " output of " + n + " images");
+        Finite.require(x, this + " input");
         int rows = n * oh * ow;
         int k = c * fh * fw;
         col.reshape(rows, k);

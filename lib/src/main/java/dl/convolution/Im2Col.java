@@ -38,15 +38,46 @@ public final class Im2Col {
             throw new IllegalArgumentException("input " + in + ", filter " + filter + " and stride " + stride
                     + " must be positive and padding " + pad + " ≥ 0");
         }
-        if (in + 2 * pad < filter) {
+        long padded = in + 2L * pad; // a long: an int sum overflows for a huge image or padding
+        if (padded < filter) {
             throw new IllegalArgumentException("a filter of " + filter + " does not fit an input of " + in
-                    + " with padding " + pad + " (" + (in + 2 * pad) + " after padding)");
+                    + " with padding " + pad + " (" + padded + " after padding)");
         }
-        return (in + 2 * pad - filter) / stride + 1;
+        long size = (padded - filter) / stride + 1;
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("input " + in + " with padding " + pad + ", filter " + filter + " and stride "
+                    + stride + " gives an output length of " + size + ", more than an int holds: use a smaller input or"
+                    + " padding, or a larger stride");
+        }
+        return (int) size;
+    }
+
+    /**
+     * The (N·OH·OW) × (C·FH·FW) size of the column matrix, checked before anything is allocated: an error saying how
+     * much memory it needs when it cannot exist (instead of an int overflow or a bare OutOfMemoryError).
+     */
+    static int columnSize(int n, int c, int h, int w, int fh, int fw, int stride, int pad) {
+        long oh = outputSize(h, fh, stride, pad), ow = outputSize(w, fw, stride, pad);
+        return Checks.doubles(Checks.product(n, oh, ow, c, fh, fw), "im2col of " + n + " images of " + c + "×" + h + "×"
+                + w + " with a " + fh + "×" + fw + " filter (a " + Checks.product(n, oh, ow) + " × "
+                + Checks.product(c, fh, fw) + " column matrix)");
+    }
+
+    /** The array checks shared by im2col and col2im: image and column arrays long enough for the sizes. */
+    private static void checkArrays(double[] x, String xName, int n, int c, int h, int w, int fh, int fw, int stride,
+                                    int pad, double[] col, String colName) {
+        Checks.atLeast(n, 0, "n (images)");
+        Checks.atLeast(c, 1, "c (channels)");
+        Checks.atLeast(fh, 1, "fh (filter height)");
+        Checks.atLeast(fw, 1, "fw (filter width)");
+        int size = columnSize(n, c, h, w, fh, fw, stride, pad);
+        Checks.minLength(x, Checks.product(n, c, h, w), xName, n + " images of " + c + "×" + h + "×" + w);
+        Checks.minLength(col, size, colName, "the column matrix of N·OH·OW rows × C·FH·FW columns");
     }
 
     /** Fills {@code col} (length ≥ N·OH·OW·C·FH·FW) from the images {@code x} as described above. */
     public static void im2col(double[] x, int n, int c, int h, int w, int fh, int fw, int stride, int pad, double[] col) {
+        checkArrays(x, "x", n, c, h, w, fh, fw, stride, pad, col, "col");
         int oh = outputSize(h, fh, stride, pad);
         int ow = outputSize(w, fw, stride, pad);
         int k = c * fh * fw;
@@ -88,6 +119,7 @@ public final class Im2Col {
 
     /** The transpose of {@link #im2col}: x (overwritten, length ≥ N·C·H·W) = Σ of the col entries over each pixel. */
     public static void col2im(double[] col, int n, int c, int h, int w, int fh, int fw, int stride, int pad, double[] x) {
+        checkArrays(x, "x", n, c, h, w, fh, fw, stride, pad, col, "col");
         int oh = outputSize(h, fh, stride, pad);
         int ow = outputSize(w, fw, stride, pad);
         int k = c * fh * fw;

@@ -14,6 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * with OH = (H − PH)/S + 1, OW = (W − PW)/S + 1 (rounded down). No parameters.
  *
+ * <p>A NaN anywhere in a window makes that output NaN (as in PyTorch): the first NaN of the window wins, so
+ * a NaN input is never hidden behind a finite maximum.
+ *
  * <p>Backward: the gradient flows only to the position that won the max, ∂L/∂x[argmax] += dY (the
  * other inputs of the window get 0). DLFS writes the same with im2col — one window per row, max over
  * the row, col2im back; here the windows are visited directly and the arg-max positions kept.
@@ -37,6 +40,7 @@ public final class MaxPooling implements Layer {
         this.stride = Checks.atLeast(stride, 1, "stride");
         this.oh = Im2Col.outputSize(h, ph, stride, 0);
         this.ow = Im2Col.outputSize(w, pw, stride, 0);
+        Checks.doubles(Checks.product(c, h, w), "one " + c + "×" + h + "×" + w + " input image");
     }
 
     /** Pools the output of {@code conv}: its feature maps FN × OH × OW are this layer's input. */
@@ -67,6 +71,7 @@ public final class MaxPooling implements Layer {
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
         Im2Col.checkImages(x, c, h, w, this);
         int n = x.numRows;
+        Checks.doubles(Checks.product(n, c, oh, ow), this + " output of " + n + " images");
         y.reshape(n, outputSize());
         if (argmax.length < n * outputSize()) {
             argmax = new int[n * outputSize()];
@@ -82,13 +87,12 @@ public final class MaxPooling implements Layer {
                         for (int u = 0; u < ph; u++) {
                             int rowStart = plane + (i * stride + u) * w + j * stride;
                             for (int v = 0; v < pw; v++) {
-                                if (xd[rowStart + v] > xd[best]) {
+                                double xv = xd[rowStart + v];
+                                // a NaN wins and stays: x != x only for NaN (a comparison with NaN is false)
+                                if (xv > xd[best] || (xv != xv && xd[best] == xd[best])) {
                                     best = rowStart + v;
                                 }
                             }
-                        }
-                        if (Double.isNaN(xd[best])) {
-                            throw new IllegalArgumentException(this + " input has NaN in image " + img + ", channel " + ch);
                         }
                         argmax[o] = best;
                         yd[o] = xd[best];

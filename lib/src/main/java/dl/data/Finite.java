@@ -54,6 +54,37 @@ public final class Finite {
         return -1;
     }
 
+    /**
+     * The check after a computation {@code result} = f(inputs): when the result holds a NaN or ±∞ (found in one
+     * pass without a branch per value), throws an IllegalArgumentException naming the first input that has one
+     * (its row and column) or, when every input is finite, the entry of the result that overflowed and the
+     * largest input value, blaming the data's scale. {@code names[k]} names {@code inputs[k]}.
+     */
+    public static void requireResult(String where, DMatrixRMaj result, String[] names, DMatrixRMaj... inputs) {
+        int i = firstNonFinite(result.data, result.getNumElements());
+        if (i < 0) {
+            return;
+        }
+        double largest = 0;
+        String largestAt = "";
+        for (int k = 0; k < inputs.length; k++) {
+            require(inputs[k], where + ": " + names[k]);
+            double[] v = inputs[k].data;
+            int cols = Math.max(inputs[k].numCols, 1);
+            for (int j = 0; j < inputs[k].getNumElements(); j++) {
+                if (Math.abs(v[j]) > Math.abs(largest)) {
+                    largest = v[j];
+                    largestAt = names[k] + " at row " + j / cols + ", column " + j % cols;
+                }
+            }
+        }
+        int cols = Math.max(result.numCols, 1);
+        throw new IllegalArgumentException(where + ": the result (" + result.numRows + "×" + result.numCols + ") is "
+                + result.data[i] + " at row " + i / cols + ", column " + i % cols + " although every input is finite:"
+                + " the values are too large (the largest is " + largest + ", " + largestAt + "); scale the data"
+                + " (e.g. with a Standardizer)");
+    }
+
     private static boolean allFinite(double[] v, int n) {
         long carry = 0;
         for (int i = 0; i < n; i++) {

@@ -13,10 +13,15 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Backward: ∂L/∂W = Xᵀ·dY, ∂L/∂b = Σ_rows dY, ∂L/∂X = dY·Wᵀ.
  *
+ * <p>Used on its own, {@code forward} refuses a NaN or ±∞ in x (naming its row and column), in W or b, or an
+ * overflow of the product (naming the largest input); inside a {@code Sequential}, which checks its input where
+ * it enters, a non-finite value is left to reach the loss (see {@link Layer#setInputChecked}).
+ *
  * <p>The three products go through {@link MatMul#best()} (a SIMD kernel when the JVM has the Vector
  * API module, EJML otherwise).
  */
 public final class Dense implements Layer {
+    private static final String[] OPERANDS = {"input x", "weights W", "bias b"};
     private final int in;
     private final int out;
     private final DMatrixRMaj w;
@@ -27,6 +32,7 @@ public final class Dense implements Layer {
     private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
     private DMatrixRMaj x;
     private boolean inputGradientNeeded = true;
+    private boolean inputChecked = true;
 
     /** Weights drawn by {@code init} from {@code new Random(seed)}, zero biases. */
     public Dense(int in, int out, Init init, long seed) {
@@ -84,6 +90,11 @@ public final class Dense implements Layer {
                 yd[i] += bd[c];
             }
         }
+        if (inputChecked) {
+            // one branch-free pass over the output (N × n_out, small beside the product): a NaN or ∞ anywhere
+            // in x, W or b, or an overflow, shows there; only then are the inputs searched for the culprit
+            dl.data.Finite.requireResult(toString(), y, OPERANDS, x, w, b);
+        }
         return y;
     }
 
@@ -108,6 +119,11 @@ public final class Dense implements Layer {
     @Override
     public void setInputGradientNeeded(boolean needed) {
         this.inputGradientNeeded = needed;
+    }
+
+    @Override
+    public void setInputChecked(boolean checked) {
+        this.inputChecked = checked;
     }
 
     @Override

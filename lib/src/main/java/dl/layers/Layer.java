@@ -40,6 +40,15 @@ public interface Layer {
     }
 
     /**
+     * Whether {@code forward} refuses a NaN or ±∞ that enters through its input (default: it does, in the
+     * layers that check). A {@code Sequential} turns this off for its layers: it checks its input where it
+     * enters, so a NaN or ∞ inside it was produced by the network (diverged weights) and must reach the
+     * loss, where the trainer reports the divergence with its step and the learning rate.
+     */
+    default void setInputChecked(boolean checked) {
+    }
+
+    /**
      * The guard every backward pass starts with: {@code dout} (∂L/∂y) is not null, a forward pass came
      * first, and ∂L/∂y has the shape of that pass's output y. Errors name the layer and both shapes.
      *

@@ -15,7 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * L = mean[max(z, 0) − z·t + ln(1 + e^(−|z|))], with ∂L/∂z = (σ(z) − t)/(N·K).
  *
  * <p>Targets outside [0, 1] (a label 2 or −1) and, in the probability form, predictions outside
- * [0, 1] (1.7 is no probability) are refused, naming the entry.
+ * [0, 1] (1.7 is no probability) are refused, naming the entry. A NaN or ±∞ prediction gives a NaN loss and
+ * gradient (never a finite one, which the clip would otherwise make of ±∞): training reports it as divergence,
+ * and {@code LossLayer.of(loss).forward} used on its own refuses it, naming the entry.
  */
 public final class BinaryCrossEntropy extends EntrywiseLoss {
     /** The clip ε of the probability form. */
@@ -43,6 +45,9 @@ public final class BinaryCrossEntropy extends EntrywiseLoss {
     /** ℓ = max(z, 0) − z·t + ln(1 + e^(−|z|)) on logits, −[t·ln p + (1 − t)·ln(1 − p)] on clipped p. */
     @Override
     protected double term(double y, double t) {
+        if (!Double.isFinite(y)) {
+            return Double.NaN; // never a finite loss from a diverged prediction (the clip would hide ±∞)
+        }
         if (logits) {
             return Math.max(y, 0) - y * t + Math.log1p(Math.exp(-Math.abs(y)));
         }
@@ -53,6 +58,9 @@ public final class BinaryCrossEntropy extends EntrywiseLoss {
     /** ℓ' = σ(z) − t on logits, (p − t)/(p(1 − p)) on p inside the clip range and 0 outside. */
     @Override
     protected double termDerivative(double y, double t) {
+        if (!Double.isFinite(y)) {
+            return Double.NaN; // σ(±∞) − t and the clipped 0 would be a finite gradient from a diverged prediction
+        }
         if (logits) {
             return Sigmoid.sigmoid(y) - t;
         }

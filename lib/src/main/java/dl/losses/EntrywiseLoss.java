@@ -23,9 +23,18 @@ public abstract class EntrywiseLoss implements Loss {
         Loss.requireFiniteTargets(t);
     }
 
+    /** The checks of every entry point: the subclass's, then a non-empty batch (a mean over no entries is 0/0). */
+    private void checkAll(DMatrixRMaj y, DMatrixRMaj t) {
+        check(y, t);
+        if (y.getNumElements() == 0) {
+            throw new IllegalArgumentException(this + ": the batch is empty (prediction y is " + y.numRows + "×"
+                    + y.numCols + "); the mean loss needs at least one sample with at least one value");
+        }
+    }
+
     @Override
     public final double value(DMatrixRMaj y, DMatrixRMaj t) {
-        check(y, t);
+        checkAll(y, t);
         int n = y.getNumElements();
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -36,7 +45,7 @@ public abstract class EntrywiseLoss implements Loss {
 
     @Override
     public final DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
-        check(y, t);
+        checkAll(y, t);
         int n = y.getNumElements();
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
         for (int i = 0; i < n; i++) {

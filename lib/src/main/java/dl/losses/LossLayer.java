@@ -14,6 +14,22 @@ public interface LossLayer {
     /** ∂L/∂scores for the last forward (owned by the layer; overwritten by the next call). */
     DMatrixRMaj backward();
 
+    /**
+     * Whether {@code forward} refuses NaN or ±∞ scores (default: it does, in the loss layers that check). A
+     * {@code Sequential} turns this off: its scores come from its own layers, and a non-finite loss is how the
+     * trainer sees (and reports) a diverged network.
+     */
+    default void setInputChecked(boolean checked) {
+    }
+
+    /** Throws an IllegalArgumentException unless there is at least one row: the mean loss of no samples is undefined. */
+    static void requireNonEmpty(Object layer, DMatrixRMaj scores) {
+        if (scores.numRows == 0 || scores.numCols == 0) {
+            throw new IllegalArgumentException(layer + ": the batch is empty (" + scores.numRows + "×" + scores.numCols
+                    + " scores); the mean loss needs at least one sample with at least one score");
+        }
+    }
+
     /** The guard of {@code backward}: a forward pass must come first (the message names the loss layer). */
     static void checkForwarded(Object layer, boolean forwarded) {
         if (!forwarded) {

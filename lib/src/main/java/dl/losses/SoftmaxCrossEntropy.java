@@ -10,15 +10,23 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Stable for any logits: ln softmax(z)ₖ = zₖ − logΣexp(z) is computed as zₖ − m − ln Σⱼ e^(zⱼ − m)
  * with m = maxⱼ zⱼ, so logits of ±1000 give a finite loss and gradient.
+ *
+ * <p>An empty batch is refused. Used on its own, NaN or ±∞ logits are refused (naming the row and column);
+ * inside a {@code Sequential} they give a non-finite loss, which the trainer reports as divergence.
  */
 public final class SoftmaxCrossEntropy implements LossLayer {
     private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj dz = new DMatrixRMaj(1, 1);
     private int[] labels;
+    private boolean inputChecked = true;
 
     @Override
     public double forward(DMatrixRMaj z, int[] labels) {
         Loss.requireLabels(z, labels);
+        LossLayer.requireNonEmpty(this, z);
+        if (inputChecked) {
+            dl.data.Finite.require(z, this + ": logits z");
+        }
         this.labels = labels;
         int k = z.numCols;
         double s = 0;
@@ -48,6 +56,11 @@ public final class SoftmaxCrossEntropy implements LossLayer {
             dz.data[i * k + labels[i]] -= 1.0 / n;
         }
         return dz;
+    }
+
+    @Override
+    public void setInputChecked(boolean checked) {
+        this.inputChecked = checked;
     }
 
     /** softmax(z) of the last forward (owned by the layer). */

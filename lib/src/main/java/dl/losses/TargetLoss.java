@@ -7,6 +7,7 @@ final class TargetLoss implements LossLayer {
     private final Loss loss;
     private DMatrixRMaj y;
     private DMatrixRMaj t;
+    private boolean inputChecked = true;
 
     TargetLoss(Loss loss) {
         this.loss = loss;
@@ -16,6 +17,10 @@ final class TargetLoss implements LossLayer {
     public double forward(DMatrixRMaj scores, int[] labels) {
         java.util.Objects.requireNonNull(scores, "scores");
         java.util.Objects.requireNonNull(labels, "labels");
+        LossLayer.requireNonEmpty(this, scores);
+        if (inputChecked) {
+            dl.data.Finite.require(scores, this + ": scores");
+        }
         y = scores;
         if (scores.numCols == 1) {
             if (labels.length != scores.numRows) {
@@ -34,6 +39,11 @@ final class TargetLoss implements LossLayer {
             t = Loss.oneHot(labels, scores.numCols);
         }
         return loss.value(scores, t);
+    }
+
+    @Override
+    public void setInputChecked(boolean checked) {
+        this.inputChecked = checked;
     }
 
     @Override

@@ -47,13 +47,13 @@ public final class ConfusionMatrix {
 
     /** Samples of true class t predicted as p. */
     public int count(int trueClass, int predictedClass) {
-        return counts[trueClass][predictedClass];
+        return counts[classIndex(trueClass, "trueClass")][classIndex(predictedClass, "predictedClass")];
     }
 
     /** Samples of true class t. */
     public int total(int trueClass) {
         int s = 0;
-        for (int v : counts[trueClass]) s += v;
+        for (int v : counts[classIndex(trueClass, "trueClass")]) s += v;
         return s;
     }
 
@@ -110,6 +110,10 @@ public final class ConfusionMatrix {
     public Table table() {
         List<String> names = java.util.stream.IntStream.range(0, counts.length).mapToObj(String::valueOf).toList();
         return table(names);
+    }
+
+    private int classIndex(int c, String name) {
+        return dl.tensors.Checks.index(c, counts.length, name, "this confusion matrix has " + counts.length + " classes");
     }
 
     @Override

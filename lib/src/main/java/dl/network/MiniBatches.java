@@ -37,7 +37,9 @@ final class MiniBatches {
 
     /** Batches per epoch: ⌈N/B⌉ for shuffled epochs, max(⌊N/B⌋, 1) with replacement. */
     static int perEpoch(int n, int batchSize, Sampling sampling) {
-        return sampling == Sampling.SHUFFLED_EPOCHS ? (n + batchSize - 1) / batchSize : Math.max(n / batchSize, 1);
+        // ⌈N/B⌉ without N + B − 1, which overflows for a batch size near Integer.MAX_VALUE
+        return sampling == Sampling.SHUFFLED_EPOCHS ? n / batchSize + (n % batchSize == 0 ? 0 : 1)
+                : Math.max(n / batchSize, 1);
     }
 
     int perEpoch() {

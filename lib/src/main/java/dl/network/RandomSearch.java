@@ -71,6 +71,12 @@ public final class RandomSearch {
             throw new IllegalArgumentException("the exponent range of \"" + name + "\" must be finite with low < high, got ["
                     + lowExponent + ", " + highExponent + ")");
         }
+        // 10^u must be a positive finite double over the whole range: 10^309 is ∞, 10^−324 is 0
+        if (!(Math.pow(10, highExponent) < Double.POSITIVE_INFINITY) || !(Math.pow(10, lowExponent) >= Double.MIN_NORMAL)) {
+            throw new IllegalArgumentException("the exponent range of \"" + name + "\" is [" + lowExponent + ", " + highExponent
+                    + "), but 10^" + (Math.pow(10, highExponent) == Double.POSITIVE_INFINITY ? highExponent + " overflows to ∞"
+                    : lowExponent + " underflows to " + Math.pow(10, lowExponent)) + "; exponents must lie in [−307, 308]");
+        }
         exponents.put(name, new double[] {lowExponent, highExponent});
         return this;
     }

@@ -32,13 +32,15 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Inputs are checked where they enter: {@code forward}, {@code predict}, {@code loss} and
  * {@code gradients} refuse a NaN or ±∞ in x, naming its row and column (otherwise it would surface
- * later as a NaN loss, far from where it entered).
+ * later as a NaN loss, far from where it entered). The layers' and the loss layer's own checks of their inputs
+ * are turned off when they are added ({@link Layer#setInputChecked}): a NaN or ∞ that appears inside the network
+ * comes from its weights, so it is left to reach the loss, where {@link Trainer} reports the divergence.
  */
 public final class Sequential {
     private static final int EVAL_CHUNK = 1000;
 
     private final List<Layer> layers = new ArrayList<>();
-    private LossLayer lossLayer = new SoftmaxCrossEntropy();
+    private LossLayer lossLayer = unchecked(new SoftmaxCrossEntropy());
     private WeightDecay weightDecay = WeightDecay.none();
     private List<Param> params;
     private final DMatrixRMaj chunk = new DMatrixRMaj(1, 1);
@@ -58,9 +60,15 @@ public final class Sequential {
                         + " object can be added only once (it caches its input for backward): create a new one");
             }
         }
+        layer.setInputChecked(false); // x is checked where it enters; a NaN inside is divergence, for the loss to show
         layers.add(layer);
         params = null;
         return this;
+    }
+
+    private static LossLayer unchecked(LossLayer loss) {
+        loss.setInputChecked(false); // the scores come from the layers: a non-finite loss is how divergence shows
+        return loss;
     }
 
     /** Appends an element-wise activation layer. */
@@ -71,7 +79,7 @@ public final class Sequential {
 
     /** Replaces the loss layer (default {@link SoftmaxCrossEntropy}). */
     public Sequential withLoss(LossLayer loss) {
-        this.lossLayer = Objects.requireNonNull(loss, "loss");
+        this.lossLayer = unchecked(Objects.requireNonNull(loss, "loss"));
         return this;
     }
 
@@ -208,7 +216,13 @@ public final class Sequential {
             System.arraycopy(data.features().data, from * d, chunk.data, 0, m * d);
             int[] labels = java.util.Arrays.copyOfRange(data.labels(), from, from + m);
             DMatrixRMaj scores = run(chunk, false);
-            lossSum += m * lossLayer.forward(scores, labels);
+            try {
+                lossSum += m * lossLayer.forward(scores, labels);
+            } catch (IllegalArgumentException e) {
+                throw from == 0 && m == n ? e : new IllegalArgumentException("samples " + from + " … " + (from + m - 1)
+                        + " (evaluated in chunks of " + EVAL_CHUNK + ": add " + from + " to the index below): "
+                        + e.getMessage(), e);
+            }
             if (!Double.isFinite(lossSum)) {
                 return new double[] {lossSum, Double.NaN}; // non-finite scores have no predicted class
             }
@@ -227,6 +241,7 @@ public final class Sequential {
      * parameter's gradient (plus the weight-decay gradient). Returns the loss (with penalty).
      */
     public double gradients(DMatrixRMaj x, int[] labels) {
+        requireLayers();
         double loss = loss(x, labels, true);
         backward(lossLayer.backward());
         return loss;
@@ -240,10 +255,19 @@ public final class Sequential {
     public double gradients(DMatrixRMaj x, DMatrixRMaj targets, Loss loss) {
         Objects.requireNonNull(targets, "targets");
         Objects.requireNonNull(loss, "loss");
+        requireLayers();
         DMatrixRMaj y = forward(x, true);
         double value = loss.value(y, targets) + weightDecay.penalty(params());
         backward(loss.gradient(y, targets));
         return value;
+    }
+
+    /** Refuses to compute gradients for a network without layers: there is nothing to train. */
+    private void requireLayers() {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("this network has no layers, so there are no gradients to compute: add at"
+                    + " least one layer (e.g. new Dense(...)) first");
+        }
     }
 
     /** The backward pass from ∂L/∂(output) through every layer, then the weight-decay gradient. */

@@ -118,6 +118,14 @@ public final class Trainer {
         if (n == 0) {
             throw new IllegalArgumentException("the training set is empty");
         }
+        if (net.layers().isEmpty()) {
+            throw new IllegalArgumentException("the network has no layers, so training would change nothing: add at"
+                    + " least one layer (e.g. new Dense(...)) before fit");
+        }
+        if (sampling == Sampling.WITH_REPLACEMENT) { // batches of B drawn indices: B × D values, however small N is
+            dl.tensors.Checks.doubles(dl.tensors.Checks.product(batchSize, train.numFeatures()), "a mini-batch of "
+                    + batchSize + " samples × " + train.numFeatures() + " features (batch size " + batchSize + ")");
+        }
         Finite.require(train.features(), "training set features");
         if (test != null) {
             if (test.numFeatures() != train.numFeatures()) {
@@ -149,7 +157,7 @@ public final class Trainer {
             epoch++;
             for (int[] batch : batches.nextEpoch(total - it)) {
                 int[] labels = gather(train, batch, xb);
-                double loss = net.gradients(xb, labels);          // forward, loss, backward
+                double loss = gradients(net, xb, labels, batch, it + 1);   // forward, loss, backward
                 it++;
                 history.addIterationLoss(loss);
                 if (!Double.isFinite(loss) || loss > explosionLimit) {
@@ -186,8 +194,8 @@ public final class Trainer {
 
         /** Evaluates and reports; returns true if an evaluation loss was not finite (training then stops). */
         boolean record(int epoch, int it) {
-            double[] tr = net.evaluate(trainEval);
-            double[] te = testEval == null ? new double[] {Double.NaN, Double.NaN} : net.evaluate(testEval);
+            double[] tr = evaluate(net, trainEval, "training set");
+            double[] te = testEval == null ? new double[] {Double.NaN, Double.NaN} : evaluate(net, testEval, "test set");
             Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
             history.add(e);
             dl.descent.Divergence report = null;
@@ -285,6 +293,37 @@ public final class Trainer {
             idx[i] = i;
         }
         return data.rows(idx);
+    }
+
+    /**
+     * {@code net.gradients} on one mini-batch; a refused batch (a label out of range) is reported as the training
+     * set's, with the step and the batch row turned back into the sample's index in the training set.
+     */
+    private static double gradients(Sequential net, DMatrixRMaj xb, int[] labels, int[] batch, int step) {
+        try {
+            return net.gradients(xb, labels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("training set, mini-batch of step " + step + " (batch rows are the"
+                    + " training samples " + preview(batch) + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The evaluation of {@code data}, its errors prefixed with which set it is ("training set", "test set"). */
+    private static double[] evaluate(Sequential net, Dataset data, String which) {
+        try {
+            return net.evaluate(data);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(which + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first few indices of a batch, "[4, 17, 2, …]". */
+    private static String preview(int[] batch) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < Math.min(batch.length, 8); i++) {
+            sb.append(i == 0 ? "" : ", ").append(batch[i]);
+        }
+        return sb.append(batch.length > 8 ? ", …]" : "]").toString();
     }
 
     /** Copies the rows {@code batch} of {@code data} into {@code xb} (reshaped to m × D) and returns their labels. */

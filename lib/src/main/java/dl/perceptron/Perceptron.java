@@ -75,10 +75,23 @@ public final class Perceptron {
             throw new IllegalArgumentException("target must be 0 or 1, got " + target);
         }
         int error = target - predict(x);
+        double[] next = new double[w.length];
         for (int i = 0; i < w.length; i++) {
-            w[i] += eta * error * x[i];
+            next[i] = w[i] + eta * error * x[i];
+            if (!Double.isFinite(next[i])) {
+                throw new ArithmeticException("the update overflows: w[" + i + "] = " + w[i] + " + η·(t − y)·x[" + i + "] = "
+                        + w[i] + " + " + eta + "·" + error + "·" + x[i] + " is " + next[i] + "; "
+                        + (Math.abs(x[i]) > 1e100 ? "the input is huge: scale the data" : "use a smaller learning rate")
+                        + " (nothing was updated)");
+            }
         }
-        b += eta * error;
+        double nextB = b + eta * error;
+        if (!Double.isFinite(nextB)) {
+            throw new ArithmeticException("the update overflows: b = " + b + " + η·(t − y) = " + b + " + " + eta + "·" + error
+                    + " is " + nextB + "; use a smaller learning rate (nothing was updated)");
+        }
+        System.arraycopy(next, 0, w, 0, w.length);
+        b = nextB;
         return error;
     }
 
@@ -90,7 +103,7 @@ public final class Perceptron {
         checkData(xs, targets);
         int errors = 0;
         for (int i = 0; i < xs.length; i++) {
-            if (update(xs[i], targets[i]) != 0) {
+            if (updateAt(i, xs[i], targets[i]) != 0) {
                 errors++;
             }
         }
@@ -117,6 +130,15 @@ public final class Perceptron {
         return history;
     }
 
+    /** {@link #update} of sample i of a data set, an overflow naming the sample. */
+    private int updateAt(int i, double[] x, int target) {
+        try {
+            return update(x, target);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("sample " + i + ": " + e.getMessage());
+        }
+    }
+
     /** The weights, a copy. */
     public double[] weights() {
         return w.clone();
@@ -135,6 +157,7 @@ public final class Perceptron {
         if (x.length != w.length) {
             throw new IllegalArgumentException("x has " + x.length + " values but the perceptron has " + w.length + " weights");
         }
+        dl.data.Finite.require(x, "x");
     }
 
     private void checkData(double[][] xs, int[] targets) {
@@ -143,13 +166,23 @@ public final class Perceptron {
         if (xs.length != targets.length) {
             throw new IllegalArgumentException("xs has " + xs.length + " samples but targets has " + targets.length);
         }
+        if (xs.length == 0) {
+            throw new IllegalArgumentException("xs has 0 samples: there is nothing to learn from (no errors on no samples"
+                    + " is no convergence); pass at least one sample");
+        }
+        // every sample is checked before the first update: a bad one at sample 3 must not leave 0–2 applied
         for (int i = 0; i < xs.length; i++) {
             Objects.requireNonNull(xs[i], "xs[" + i + "]");
             if (xs[i].length != w.length) {
                 throw new IllegalArgumentException("xs[" + i + "] has " + xs[i].length + " values but the perceptron has "
                         + w.length + " weights");
             }
+            if (targets[i] != 0 && targets[i] != 1) {
+                throw new IllegalArgumentException("targets[" + i + "] is " + targets[i] + " (sample " + i + "); targets"
+                        + " must be 0 or 1: nothing was updated");
+            }
         }
+        dl.data.Finite.require(xs, "xs");
     }
 
     @Override

@@ -20,6 +20,21 @@ public record Bins(double lo, double hi, int[] counts, int outside) {
 
     public Bins {
         java.util.Objects.requireNonNull(counts, "counts");
+        if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("Bins: the range must be finite with lo < hi, got [" + lo + ", " + hi + "]");
+        }
+        if (counts.length == 0) {
+            throw new IllegalArgumentException("Bins: counts is empty; a histogram needs at least one bin");
+        }
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] < 0) {
+                throw new IllegalArgumentException("Bins: counts[" + k + "] is " + counts[k] + "; a bin count must be ≥ 0");
+            }
+        }
+        if (outside < 0) {
+            throw new IllegalArgumentException("Bins: outside is " + outside + "; the count of values outside the range"
+                    + " must be ≥ 0");
+        }
     }
 
     /** Counts {@code values} into {@code bins} equal-width bins over [lo, hi]. */

@@ -18,6 +18,8 @@ public final class Figures {
 
     /** An image (pixels[row][column], row 0 at the top) in grey, square pixels, no axes. */
     public static Chart image(String title, double[][] pixels) {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(pixels, "pixels");
         Chart chart = Chart.of(title, "column", "row", Traces.image(title, pixels))
                 .hideAxes().yDownwards().equalAxes().legend(Legend.HIDDEN);
         int side = 300;
@@ -31,14 +33,20 @@ public final class Figures {
      * Fashion-MNIST rows: {@code Figures.images("Fashion-MNIST", 8, images, captions)}.
      */
     public static Chart images(String title, int columns, List<double[][]> images, List<String> captions) {
+        Objects.requireNonNull(title, "title");
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(captions, "captions");
         if (images.size() != captions.size()) {
             throw new IllegalArgumentException("images has " + images.size() + " entries but captions has "
                     + captions.size());
         }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("Figures.images(\"" + title + "\"): images is empty; pass at least one image");
+        }
         List<Chart> panels = new ArrayList<>();
         for (int k = 0; k < images.size(); k++) {
+            Objects.requireNonNull(images.get(k), "images[" + k + "]");
+            Objects.requireNonNull(captions.get(k), "captions[" + k + "]");
             panels.add(Chart.of(captions.get(k), "column", "row", Traces.image(captions.get(k), images.get(k)))
                     .hideAxes().yDownwards().equalAxes());
         }
@@ -66,7 +74,9 @@ public final class Figures {
      */
     public static Chart surface(String title, String xLabel, String yLabel, String zLabel,
                                 SurfaceTrace surface, Path... paths) {
+        Objects.requireNonNull(title, "title");
         Objects.requireNonNull(surface, "surface");
+        Objects.requireNonNull(paths, "paths");
         List<Trace> traces = new ArrayList<>();
         traces.add(surface);
         double[] zRange = range(surface);

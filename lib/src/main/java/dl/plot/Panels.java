@@ -34,7 +34,8 @@ public final class Panels {
 
     /** The panels in a grid with the given number of columns, filled row by row. */
     public static Chart grid(String title, int columns, Figure... panels) {
-        return grid(title, columns, List.of(Objects.requireNonNull(panels, "panels")));
+        // Arrays.asList, not List.of: a null panel gets the message naming its index below, not a bare NPE
+        return grid(title, columns, java.util.Arrays.asList(Objects.requireNonNull(panels, "panels")));
     }
 
     /** The panels in a grid with the given number of columns, filled row by row. */
@@ -73,7 +74,7 @@ public final class Panels {
         String[] rowYTitle = new String[rows];
         boolean anyLegend = false;
         for (int k = 0; k < panels.size(); k++) {
-            Figure panel = Objects.requireNonNull(panels.get(k), "panel " + k);
+            Figure panel = Objects.requireNonNull(panels.get(k), "panels[" + k + "]");
             Map<String, Object> fig = Plots.toPlotly(panel).toPlotly();
             Map<String, Object> pl = (Map<String, Object>) fig.get("layout");
             int row = k / columns;

@@ -71,6 +71,7 @@ public final class Style {
                 styleAxis(axis);
                 double pixels = axisPixels(layout, key, axis);
                 if ("log".equals(axis.get("type"))) {
+                    requireSomethingPositive(data, key);
                     logTicks(axis, dataRange(data, key), pixels, key.startsWith("x"));
                 } else if (key.startsWith("x")) {
                     Set<String> categories = categoryLabels(data, key);
@@ -163,6 +164,33 @@ public final class Style {
 
     private static double number(Object o) {
         return o instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /**
+     * Refuses a log axis whose data are all zero or negative (it would draw an empty chart without a word),
+     * naming the series and the index of its first value. Some values ≤ 0 beside positive ones are gaps, as
+     * NaN and ±∞ are (a diverging curve still draws).
+     */
+    private static void requireSomethingPositive(List<Map<String, Object>> data, String key) {
+        double[] positive = dataRange(data, key, true);
+        double[] any = dataRange(data, key, false);
+        if (positive[0] <= positive[1] || any[0] > any[1]) {
+            return; // a positive value to draw, or no finite data at all
+        }
+        String letter = key.substring(0, 1);
+        String ref = letter + key.substring(5);
+        for (Map<String, Object> t : data) {
+            if (ref.equals(String.valueOf(t.getOrDefault(letter + "axis", letter))) && t.get(letter) instanceof List<?> vs) {
+                for (int i = 0; i < vs.size(); i++) {
+                    if (vs.get(i) instanceof Number n && Double.isFinite(n.doubleValue())) {
+                        throw new IllegalArgumentException("the " + letter + " axis is logarithmic but no value on it is"
+                                + " positive: series '" + t.get("name") + "' has " + letter + "[" + i + "] = " + n
+                                + " (all are ≤ 0); a log axis cannot show zero or negative values — plot without log"
+                                + letter.toUpperCase() + "() or plot |values|");
+                    }
+                }
+            }
+        }
     }
 
     /** The smallest and largest positive finite data value drawn on an axis (x for xaxis…, y for yaxis…). */

@@ -40,8 +40,9 @@ public final class GradientClipping {
         }
         double norm = globalNorm(params);
         if (!Double.isFinite(norm)) {
-            throw new IllegalArgumentException("gradient norm is " + norm + ": the gradients are not finite"
-                    + " (a NaN, or values whose squares overflow) — clipping cannot repair them");
+            throw new IllegalArgumentException("gradient norm is " + norm + ": " + culprit(params)
+                    + " — clipping cannot repair them; back-propagation through time exploded: use a smaller learning"
+                    + " rate, shorter sequences or clip at every step from the start");
         }
         if (norm > threshold) {
             double scale = threshold / norm;
@@ -53,5 +54,29 @@ public final class GradientClipping {
             }
         }
         return norm;
+    }
+
+    /** Which gradient is to blame for a non-finite norm: the first NaN or ±∞ (parameter, row, column), else the largest. */
+    private static String culprit(List<Param> params) {
+        Param largest = null;
+        int at = 0;
+        for (Param p : params) {
+            double[] g = p.grad().data;
+            int n = p.grad().getNumElements();
+            int cols = Math.max(p.grad().numCols, 1);
+            int i = dl.data.Finite.firstNonFinite(g, n);
+            if (i >= 0) {
+                return "the gradient of " + p.name() + " (" + p.shape() + ") has " + g[i] + " at row " + i / cols
+                        + ", column " + i % cols;
+            }
+            for (int k = 0; k < n; k++) {
+                if (largest == null || Math.abs(g[k]) > Math.abs(largest.grad().data[at])) {
+                    largest = p;
+                    at = k;
+                }
+            }
+        }
+        return largest == null ? "the gradients are not finite" : "the gradients are finite but their squares overflow"
+                + " (the largest, " + largest.grad().data[at] + ", is in the gradient of " + largest.name() + ")";
     }
 }

@@ -86,7 +86,7 @@ public final class Lstm implements Layer {
         for (int s = 0; s < steps; s++) {
             LstmCell.Step step = this.steps.get(s);
             Sequences.column(x, s, d, xt);
-            h = cell.forward(xt, h, c, step);
+            h = cell.forward(xt, h, c, step, false);
             c = step.c;
             if (output == SequenceOutput.ALL_STATES) {
                 Sequences.putColumn(h, s, y);

@@ -56,6 +56,7 @@ public final class LstmCell {
         final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
         final DMatrixRMaj dhPrev = new DMatrixRMaj(1, 1);
         final DMatrixRMaj dcPrev = new DMatrixRMaj(1, 1);
+        boolean forwarded;
 
         public DMatrixRMaj h() { return h; }
 
@@ -123,14 +124,31 @@ public final class LstmCell {
         Arrays.fill(db.data, 0);
     }
 
-    /** One step forward; returns hₜ (cₜ is {@code s.c()}). */
+    /**
+     * One step forward; returns hₜ (cₜ is {@code s.c()}). A NaN or ±∞ in x, the previous state or the previous
+     * cell state is refused, naming which, its row (sample) and column.
+     */
     public DMatrixRMaj forward(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev, Step s) {
+        return forward(x, hPrev, cPrev, s, true);
+    }
+
+    /** The step forward; {@code check}: refuse non-finite inputs (off inside an {@link Lstm}, which checks x once). */
+    DMatrixRMaj forward(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev, Step s, boolean check) {
+        Checks.notNull(x, "x");
+        Checks.notNull(hPrev, "hPrev");
+        Checks.notNull(cPrev, "cPrev");
+        Checks.notNull(s, "s (step)");
         int n = x.numRows;
         if (x.numCols != d || hPrev.numRows != n || hPrev.numCols != hidden || cPrev.numRows != n
                 || cPrev.numCols != hidden) {
             throw new IllegalArgumentException(this + ": x is " + x.numRows + "×" + x.numCols + ", h is " + hPrev.numRows
                     + "×" + hPrev.numCols + ", c is " + cPrev.numRows + "×" + cPrev.numCols + ", expected N×" + d
                     + ", N×" + hidden + ", N×" + hidden);
+        }
+        if (check) {
+            dl.data.Finite.require(x, this + ": input x");
+            dl.data.Finite.require(hPrev, this + ": previous state hPrev");
+            dl.data.Finite.require(cPrev, this + ": previous cell state cPrev");
         }
         s.x.setTo(x);
         s.hPrev.setTo(hPrev);
@@ -163,6 +181,7 @@ public final class LstmCell {
                 s.h.data[e] = o * tc;
             }
         }
+        s.forwarded = true;
         return s.h;
     }
 
@@ -171,6 +190,11 @@ public final class LstmCell {
      * parameter gradients.
      */
     public void backward(DMatrixRMaj dh, DMatrixRMaj dc, Step s) {
+        Checks.notNull(dh, "dh");
+        Checks.notNull(dc, "dc");
+        Checks.notNull(s, "s (step)");
+        RnnCell.requireStep(this, s.forwarded, dh, s.h, "dh (∂L/∂hₜ)");
+        RnnCell.requireStep(this, s.forwarded, dc, s.c, "dc (∂L/∂cₜ)");
         int n = s.h.numRows;
         int h4 = 4 * hidden;
         tmp.reshape(n, h4);

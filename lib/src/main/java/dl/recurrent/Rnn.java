@@ -69,7 +69,7 @@ public final class Rnn implements Layer {
         y.reshape(n, output == SequenceOutput.ALL_STATES ? steps * hs : hs);
         for (int s = 0; s < steps; s++) {
             Sequences.column(x, s, d, xt);
-            h = cell.forward(xt, h, this.steps.get(s));
+            h = cell.forward(xt, h, this.steps.get(s), false);
             if (output == SequenceOutput.ALL_STATES) {
                 Sequences.putColumn(h, s, y);
             }

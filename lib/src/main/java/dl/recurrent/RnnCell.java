@@ -35,6 +35,7 @@ public final class RnnCell {
         final DMatrixRMaj h = new DMatrixRMaj(1, 1);
         final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
         final DMatrixRMaj dhPrev = new DMatrixRMaj(1, 1);
+        boolean forwarded;
 
         /** hₜ (N × H), owned by the step. */
         public DMatrixRMaj h() { return h; }
@@ -82,12 +83,27 @@ public final class RnnCell {
         java.util.Arrays.fill(db.data, 0);
     }
 
-    /** hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b), keeping copies of xₜ and hₜ₋₁ in {@code s}. */
+    /**
+     * hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b), keeping copies of xₜ and hₜ₋₁ in {@code s}. A NaN or ±∞ in x or in the
+     * previous state is refused, naming which, its row (sample) and column.
+     */
     public DMatrixRMaj forward(DMatrixRMaj x, DMatrixRMaj hPrev, Step s) {
+        return forward(x, hPrev, s, true);
+    }
+
+    /** The step forward; {@code check}: refuse non-finite x and hPrev (off inside an {@link Rnn}, which checks x once). */
+    DMatrixRMaj forward(DMatrixRMaj x, DMatrixRMaj hPrev, Step s, boolean check) {
+        Checks.notNull(x, "x");
+        Checks.notNull(hPrev, "hPrev");
+        Checks.notNull(s, "s (step)");
         int n = x.numRows;
         if (x.numCols != d || hPrev.numRows != n || hPrev.numCols != hidden) {
             throw new IllegalArgumentException(this + ": x is " + x.numRows + "×" + x.numCols + " and h is "
                     + hPrev.numRows + "×" + hPrev.numCols + ", expected N×" + d + " and N×" + hidden);
+        }
+        if (check) {
+            dl.data.Finite.require(x, this + ": input x");
+            dl.data.Finite.require(hPrev, this + ": previous state hPrev");
         }
         s.x.setTo(x);
         s.hPrev.setTo(hPrev);
@@ -101,11 +117,18 @@ public final class RnnCell {
                 hd[i] = Math.tanh(hd[i] + tmp.data[i] + b.data[j]);
             }
         }
+        s.forwarded = true;
         return s.h;
     }
 
-    /** One step back: from ∂L/∂hₜ fills s.dx() and s.dhPrev() and adds this step's parameter gradients. */
+    /**
+     * One step back: from ∂L/∂hₜ fills s.dx() and s.dhPrev() and adds this step's parameter gradients. ∂L/∂hₜ
+     * must have the shape N × H of the step's hₜ; a step that never went forward is refused.
+     */
     public void backward(DMatrixRMaj dh, Step s) {
+        Checks.notNull(dh, "dh");
+        Checks.notNull(s, "s (step)");
+        requireStep(this, s.forwarded, dh, s.h, "dh (∂L/∂hₜ)");
         int n = s.h.numRows;
         tmp.reshape(n, hidden);
         for (int r = 0, i = 0; r < n; r++) {
@@ -122,6 +145,24 @@ public final class RnnCell {
         MatMul.best().multTransB(tmp, wx, s.dx);
         s.dhPrev.reshape(n, hidden);
         MatMul.best().multTransB(tmp, wh, s.dhPrev);
+    }
+
+    /**
+     * The guard of a step's backward: the step went forward, and the upstream gradient has the shape of that
+     * step's state (rows = samples, columns = hidden units) and an array that long. Names both shapes.
+     */
+    static void requireStep(Object cell, boolean forwarded, DMatrixRMaj upstream, DMatrixRMaj state, String name) {
+        if (!forwarded) {
+            throw new IllegalStateException(cell + ": backward called on a step that never went forward; call forward"
+                    + " with this step first");
+        }
+        if (upstream.numRows != state.numRows || upstream.numCols != state.numCols) {
+            throw new IllegalArgumentException(cell + ": " + name + " is " + upstream.numRows + "×" + upstream.numCols
+                    + " but the step's state is " + state.numRows + "×" + state.numCols + " (samples × hidden units):"
+                    + " pass one gradient row per sample of the forward pass");
+        }
+        Checks.minLength(upstream.data, (long) state.numRows * state.numCols, name + ".data",
+                "a " + state.numRows + "×" + state.numCols + " gradient");
     }
 
     /** g += aᵀ·da. */

@@ -20,8 +20,23 @@ final class Sequences {
             throw new IllegalArgumentException(layer + ": input is " + Layer.shape(x) + ", expected N×(T·" + d
                     + ") — one sequence of T steps with " + d + " values each per row");
         }
-        Finite.require(x, layer + " input");
+        requireFinite(x, d, layer);
         return x.numCols / d;
+    }
+
+    /**
+     * Refuses a NaN or ±∞ in the sequences x (N × T·D), naming the sample, the time step and the feature (one
+     * branch-free pass when all are finite).
+     */
+    static void requireFinite(DMatrixRMaj x, int d, Object layer) {
+        int i = Finite.firstNonFinite(x.data, x.getNumElements());
+        if (i >= 0) {
+            int cols = Math.max(x.numCols, 1);
+            int r = i / cols, c = i % cols;
+            throw new IllegalArgumentException(layer + " input (" + x.numRows + "×" + x.numCols + ") has " + x.data[i]
+                    + " at row " + r + ", column " + c + " (sample " + r + ", time step " + c / d + ", feature " + c % d
+                    + "); data must be finite numbers");
+        }
     }
 
     /** out (N × D) = columns s·D … s·D + D − 1 of x. */

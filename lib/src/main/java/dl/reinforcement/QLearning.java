@@ -71,7 +71,13 @@ public final class QLearning {
             throw new IllegalArgumentException("reward r is " + r + "; it must be finite");
         }
         double future = done ? 0 : q[next][greedy(next)];
-        q[s][a] += alpha * (r + gamma * future - q[s][a]);
+        double updated = q[s][a] + alpha * (r + gamma * future - q[s][a]);
+        if (!Double.isFinite(updated)) {
+            throw new IllegalArgumentException("the update of Q(" + s + ", " + a + ") overflows to " + updated
+                    + " (reward r = " + r + ", γ·max Q(" + next + ", ·) = " + gamma * future + "): the rewards are too large"
+                    + " for doubles; scale them down (Q(" + s + ", " + a + ") is left at " + q[s][a] + ")");
+        }
+        q[s][a] = updated;
     }
 
     /** The greedy policy: the chosen action in each state. */

@@ -39,7 +39,8 @@ public final class Tensor {
     /** A tensor of zeros with the given shape (no dimensions: a scalar). */
     public static Tensor zeros(int... shape) {
         int[] s = checkShape(shape);
-        return new Tensor(new double[size(s)], 0, s, rowMajorStrides(s));
+        // the memory before the allocation: a clear message instead of a bare OutOfMemoryError
+        return new Tensor(new double[Checks.doubles(size(s), "a tensor of shape " + format(s))], 0, s, rowMajorStrides(s));
     }
 
     /** A 0-D tensor (스칼라, scalar) holding {@code value}. */
@@ -344,8 +345,12 @@ public final class Tensor {
         return s;
     }
 
-    /** The largest element. */
+    /** The largest element (NaN if any element is NaN); an empty tensor has none and is refused. */
     public double max() {
+        if (size() == 0) {
+            throw new IllegalStateException("max() of the empty tensor " + shapeString() + ": it has no elements, so no"
+                    + " largest one; check its size first");
+        }
         double m = Double.NEGATIVE_INFINITY;
         for (double v : toArray()) {
             m = Math.max(m, v);

@@ -1,0 +1,77 @@
+package dl.plot;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import tech.tablesaw.plotly.components.Figure;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 29: nulls, empty image lists and impossible bin counts in the plotting helpers. */
+class BadInputSecondPassTest {
+    private static void assertMentions(Throwable e, String... parts) {
+        for (String p : parts) {
+            assertTrue(e.getMessage() != null && e.getMessage().contains(p), "expected '" + p + "' in: " + e.getMessage());
+        }
+    }
+
+    private static final double[][] PIXELS = {{0, 1}, {1, 0}};
+
+    @Test
+    void figuresImagesRefusesNoImagesAndNamesNulls() {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Figures.images("none", 4, List.of(), List.of())),
+                "Figures.images(\"none\")", "images is empty", "at least one image");
+        assertMentions(assertThrows(NullPointerException.class,
+                () -> Figures.images("t", 2, Arrays.<double[][]>asList(PIXELS, null), List.of("a", "b"))), "images[1]");
+        assertMentions(assertThrows(NullPointerException.class,
+                () -> Figures.images("t", 2, List.<double[][]>of(PIXELS), Arrays.asList((String) null))), "captions[0]");
+        assertMentions(assertThrows(NullPointerException.class, () -> Figures.images(null, 2, List.<double[][]>of(PIXELS), List.of("a"))),
+                "title");
+        assertMentions(assertThrows(NullPointerException.class, () -> Figures.image("t", null)), "pixels");
+        assertMentions(assertThrows(NullPointerException.class, () -> Figures.image(null, PIXELS)), "title");
+        assertMentions(assertThrows(NullPointerException.class, () -> Figures.surface("t", "x", "y", "z", null)), "surface");
+    }
+
+    @Test
+    void panelsNameANullPanelByItsIndex() {
+        Chart a = Chart.of("a", "x", "y", Traces.line("a", new double[] {0, 1}, new double[] {0, 1}));
+        assertMentions(assertThrows(NullPointerException.class, () -> Panels.grid("g", 2, a, null)), "panels[1]");
+        assertMentions(assertThrows(NullPointerException.class, () -> Panels.grid("g", 2, (Figure[]) null)), "panels");
+        assertMentions(assertThrows(NullPointerException.class, () -> Panels.grid(null, 2, a)), "title");
+    }
+
+    @Test
+    void binsRefuseNegativeCountsAndImpossibleRanges() {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Bins(0, 1, new int[] {3, -1}, 0)),
+                "counts[1] is -1", "must be ≥ 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Bins(0, 1, new int[] {3}, -2)),
+                "outside is -2", "must be ≥ 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Bins(Double.NaN, 1, new int[] {3}, 0)),
+                "range must be finite", "NaN");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Bins(0, 1, new int[0], 0)), "at least one bin");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Bins.of(new double[] {1}, -3, 0, 1)),
+                "bins must be positive, got -3");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Traces.histogram("h", new double[] {1}, 0)),
+                "'h'", "bins must be at least 1");
+    }
+
+    @Test
+    void xAndYOfDifferentLengthsNameTheSeries() {
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> Traces.line("loss", new double[] {0, 1, 2}, new double[] {0, 1})), "'loss'", "xs has 3", "ys has 2");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> Chart.of("c", "x", "y").xRange(Double.NaN, 1)), "xRange", "finite min < max");
+    }
+
+    @Test
+    void aLogAxisOverOnlyZeroOrNegativeValuesIsRefusedNamingTheSeries() {
+        Chart c = Chart.of("c", "x", "y", Traces.line("gap", new double[] {1, 2, 3}, new double[] {0, -1, -2})).logY();
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Plots.bundle(c)),
+                "y axis is logarithmic", "series 'gap'", "y[0] = 0.0", "without logY()");
+        Chart x = Chart.of("c", "x", "y", Traces.line("neg", new double[] {-1, -2}, new double[] {1, 2})).logX();
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Plots.bundle(x)), "x axis", "series 'neg'", "x[0] = -1.0");
+        // zeros and NaN beside positive values stay gaps (a diverging curve still draws)
+        Plots.bundle(Chart.of("c", "x", "y", Traces.line("ok", new double[] {1, 2, 3}, new double[] {0, Double.NaN, 5})).logY());
+    }
+}
