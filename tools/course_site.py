@@ -89,6 +89,8 @@ html:root {
   --jp-cell-inprompt-font-color: #1f5f99; --jp-cell-outprompt-font-color: #a3432a;
   --jp-cell-prompt-not-active-font-color: #5f5f5f; --jp-cell-prompt-not-active-opacity: 1;
 }
+/* a link in running text is told apart by more than its colour (WCAG 1.4.1) */
+.jp-RenderedHTMLCommon p a, .jp-RenderedHTMLCommon li a, .jp-RenderedHTMLCommon td a { text-decoration: underline !important; }
 </style>"""
 
 # Phones (issue 35): a figure wider than its cell is redrawn at the cell's width, its height scaled with it

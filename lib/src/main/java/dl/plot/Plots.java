@@ -100,7 +100,7 @@ public final class Plots {
         String json = Json.write(plotly).replace("</", "<\\/");
         Object layout = plotly.get("layout");
         Object height = layout instanceof Map<?, ?> m && m.get("height") != null ? m.get("height") : 450;
-        return "<div id=\"" + id + "\" class=\"dl-plot\" role=\"img\" aria-label=\""
+        return "<div id=\"" + id + "\" class=\"dl-plot\" role=\"figure\" aria-label=\""
                 + HtmlEscape.escapeHtml4Xml(accessibleName(plotly)) + "\" style=\"width:100%;height:" + height + "px;\"></div>\n"
                 + "<script type=\"text/javascript\">(function () {\n"
                 + "  var fig = " + json + ";\n"

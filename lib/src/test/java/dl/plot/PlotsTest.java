@@ -44,7 +44,7 @@ class PlotsTest {
                 Traces.line("η = 0.1", new double[] {1, 2}, new double[] {3, 4}),
                 Traces.line("η = 0.01", new double[] {1, 2}, new double[] {5, 6}));
         String html = (String) Plots.bundle(c).get("text/html");
-        assertTrue(html.contains("role=\"img\""), html);
+        assertTrue(html.contains("role=\"figure\""), html);   // "figure", not "img": Plotly's buttons are focusable inside it
         assertTrue(html.contains("aria-label=\"Figure: Loss by epoch &amp; rate. Horizontal axis: epoch; vertical axis: loss."
                 + " Series: η = 0.1, η = 0.01.\""), html);
         Map<String, Object> bare = new java.util.LinkedHashMap<>();
