@@ -144,7 +144,28 @@ NARROW_SCREENS = """<style>
     });
     return lines.concat(line ? [line] : []).join('<br>');
   }
-  function fitAll() { Array.prototype.forEach.call(document.querySelectorAll('.dl-plot'), fit); }
+  // a block that scrolls sideways is reached by the keyboard too (WCAG 2.1.1; axe: scrollable-region-focusable)
+  function focusable() {
+    document.querySelectorAll('.jp-InputArea-editor pre, .jp-OutputArea-output pre, .jp-OutputArea-output, '
+        + '.jp-RenderedHTMLCommon table').forEach(function (el) {
+      var scrolls = el.scrollWidth > el.clientWidth + 1;
+      if (scrolls && !el.hasAttribute('tabindex')) {
+        var added = ['tabindex'];
+        el.setAttribute('tabindex', '0');
+        if (el.tagName !== 'TABLE' && !el.hasAttribute('role')) { el.setAttribute('role', 'region'); added.push('role'); }
+        if (!el.hasAttribute('aria-label')) {
+          el.setAttribute('aria-label', (el.closest('.jp-InputArea') ? 'code' : 'output') + ', scrolls sideways');
+          added.push('aria-label');
+        }
+        el.setAttribute('data-dl-scrolls', added.join(' '));
+      } else if (!scrolls && el.hasAttribute('data-dl-scrolls')) {
+        el.getAttribute('data-dl-scrolls').split(' ').forEach(function (a) { el.removeAttribute(a); });
+        el.removeAttribute('data-dl-scrolls');
+      }
+    });
+  }
+  function fitAll() { Array.prototype.forEach.call(document.querySelectorAll('.dl-plot'), fit); focusable(); }
+  document.addEventListener('DOMContentLoaded', focusable);
   var polls = 0, timer = setInterval(function () { fitAll(); if (++polls > 40) { clearInterval(timer); } }, 250);
   window.addEventListener('resize', fitAll);
 })();
