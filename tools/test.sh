@@ -15,7 +15,8 @@
 # Each step prints its own "N passed, N failed" line; the script stops at the first failing step (exit non-zero, no
 # "all tests passed"). What runs side by side on the two cores: step 3 executes two notebooks at once, the first
 # and the second (determinism) run of each lecture notebook side by side; steps 5 and the site build of 7 need
-# nothing from the browser tests and run beside step 4 (their output is shown when they end). At the end (also
+# nothing from the browser tests and run beside step 4, step 6 beside the site test (their output is shown when
+# they end). At the end (also
 # after a failure) a table gives each step's seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,11 +44,11 @@ trap report EXIT
 # join NAME waits for it, prints LOG and fails the run if the step failed
 bg() { local name="$1" log="$2"; shift 2; begin "$name"; setsid -w "$@" > "$log" 2>&1 & bg_pid[$name]=$!; bg_log[$name]=$log; }
 join() {
-  local name="$1" rc=0
+  local name="$1" beside="${2:-step 4}" rc=0
   wait "${bg_pid[$name]}" || rc=$?
   unset "bg_pid[$name]"
   if [ "$rc" = 0 ]; then finish "$name"; fi
-  step "$name (ran beside step 4; log ${bg_log[$name]})"
+  step "$name (ran beside $beside; log ${bg_log[$name]})"
   cat "${bg_log[$name]}"
   [ "$rc" = 0 ] || { echo "FAIL $name (exit $rc; log ${bg_log[$name]})"; failed "$name"; return 1; }
 }
@@ -83,13 +84,14 @@ finish "4 browser, figure, RISE tests"
 join "5 Binder"   # prints the step's "binder: N passed, N failed"
 join "7a slide metadata, site build"
 
-step "6/7 graded exercises (nbgrader on the Java kernel)"; begin "6 graded exercises"
-"$PY" tools/test_exercises.py
-finish "6 graded exercises"
+# step 6 (nbgrader's kernels) and the site test (one Chromium page at a time) share nothing: side by side
+bg "6 graded exercises" build/exercises-test.log "$PY" tools/test_exercises.py
 
 step "7/7 the course site in headless Chromium (offline)"; begin "7b site test"
 "$PY" tools/site_test.py
 finish "7b site test"
+
+join "6 graded exercises" "step 7b"   # prints the step's "exercise tests: N passed, N failed"
 
 trap - EXIT
 report
