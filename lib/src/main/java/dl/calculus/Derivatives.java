@@ -76,7 +76,7 @@ public final class Derivatives {
     }
 
     /**
-     * Numerical gradient (기울기 벡터) ∇f(x) = (∂f/∂x₁, …, ∂f/∂xₙ), each partial by central
+     * Numerical gradient (그래디언트) ∇f(x) = (∂f/∂x₁, …, ∂f/∂xₙ), each partial by central
      * difference with h = 1e-4. (Compare {@link ScalarFunction#gradient}, which may be analytic.)
      */
     public static double[] gradient(ScalarFunction f, double... x) {

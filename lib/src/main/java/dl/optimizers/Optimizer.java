@@ -4,7 +4,7 @@ import dl.layers.Param;
 import java.util.List;
 
 /**
- * An optimizer (최적화 기법) updates parameters from their gradients: θ ← θ − Δ(∇θ).
+ * An optimizer (옵티마이저) updates parameters from their gradients: θ ← θ − Δ(∇θ).
  *
  * <p>One call updates one parameter tensor in place. Optimizers with memory (momentum,
  * squared-gradient averages, Adam's moments) keep that state per parameter array, keyed by
