@@ -64,6 +64,7 @@ FIXTURES = ROOT / "tools" / "testdata" / "figure-fixtures.json"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 LAB_VIEWPORT = {"width": 1280, "height": 900}
 HTML_VIEWPORT = {"width": 1280, "height": 900}
+MAX_HEIGHT = 900   # px: no figure taller than the window (a laptop's screen)
 TEXT_OVERLAP_WARN = 5       # overlapping label pairs from which a figure gets a warning
 PLAY_WAIT_S = 3.0           # how long Play has to change the drawn frame
 MIN_COLOURS = 8             # a screenshot with fewer distinct colours counts as blank
@@ -133,6 +134,9 @@ def check_figure(page, gd, result):
     }""")
     if clip["over"] > 4:
         result.failures.append(f"cut at the right: {clip['fig']} px wide with {clip['room']} px of room")
+    # taller than a laptop's screen (the test's 1280 x 900 window): the reader never sees it whole (issue 25)
+    if a["height"] > MAX_HEIGHT:
+        result.failures.append(f"taller than the screen: {a['height']} px (at most {MAX_HEIGHT}: split it or lay it out wider)")
     if a["unlabelled"]:
         result.failures.append("unlabelled axis: " + ", ".join(a["unlabelled"]))
     if a["legendControl"]:
