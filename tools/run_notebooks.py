@@ -147,10 +147,19 @@ def run_one(path, timeout, build, keep):
     import check_determinism
     result, times = {}, []
     started = time.perf_counter()
-    try:
-        elapsed, failure = execute(path, timeout, build, times, keep=keep, result=result)
-    except Exception as e:  # noqa: BLE001 - e.g. a kernel that never started: name the notebook, go on
-        return time.perf_counter() - started, f"{path.name}: {type(e).__name__}: {e}", [], [], []
+    for attempt in (1, 2):
+        try:
+            elapsed, failure = execute(path, timeout, build, times, keep=keep, result=result)
+            break
+        except Exception as e:  # noqa: BLE001 - e.g. a kernel that never started: name the notebook, go on
+            # a kernel that did not answer at start (no cell ran; jupyter_client's ports can collide when kernels
+            # start side by side) gets one more start; anything else, or a second such failure, fails the notebook
+            if attempt == 1 and "didn't respond" in str(e):
+                print(f"note {path.name}: the kernel did not answer at start ({e}); starting it once more",
+                      flush=True)
+                times.clear()
+                continue
+            return time.perf_counter() - started, f"{path.name}: {type(e).__name__}: {e}", [], [], []
     nb = result["nb"]
     labels = [cell_label(nb, i) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     return elapsed, failure, check_determinism.printed(nb), times, labels
