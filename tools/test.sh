@@ -16,8 +16,7 @@
 # "all tests passed"). What runs side by side on the two cores: step 3 executes two notebooks at once, the first
 # and the second (determinism) run of each lecture notebook side by side; steps 5 and the site build of 7 need
 # nothing from the browser tests and run beside step 4, step 6 beside the site test (their output is shown when
-# they end). At the end (also
-# after a failure) a table gives each step's seconds.
+# they end). At the end (also after a failure) a table gives each step's seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -41,7 +40,8 @@ report() {   # the table of step times; after a failure also stops the backgroun
 }
 trap report EXIT
 # bg NAME LOG CMD...: a step in the background (its own process group), output in LOG;
-# join NAME waits for it, prints LOG and fails the run if the step failed
+# join NAME [BESIDE] waits for it, prints LOG (headed "ran beside BESIDE", default step 4) and fails the run if the
+# step failed
 bg() { local name="$1" log="$2"; shift 2; begin "$name"; setsid -w "$@" > "$log" 2>&1 & bg_pid[$name]=$!; bg_log[$name]=$log; }
 join() {
   local name="$1" beside="${2:-step 4}" rc=0
