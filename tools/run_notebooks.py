@@ -10,13 +10,12 @@ After the last notebook it prints the five slowest code cells (notebook, cell nu
 seconds), timed from the kernel's execution timestamps that nbclient writes into each cell's
 metadata (`execution.iopub.execute_input` to `execution.shell.execute_reply`).
 
-With --twice every lecture notebook is executed a second time (nothing of it kept) and must print the
-same text (tools/check_determinism.py compares); --jobs N executes N notebooks at once, each on its own
-kernel: with --jobs 2 --twice (what ./course test runs) both runs of a notebook go side by side on the
-two cores, so each cell's time then includes the other kernel's share of the machine (the slowest-cells
-list shows, per cell, the lower of its two runs' times; the cell timeout stays 180 s, far above any cell).
+--jobs N executes N notebooks at once, each on its own kernel (./course test runs --jobs 2: each cell's time
+then includes the other kernel's share of the machine; the cell timeout stays 180 s, far above any cell). The
+determinism check (a second run of every lecture notebook must print the same text) is
+tools/check_determinism.py, which reads the executed copies written here.
 
-    python tools/run_notebooks.py [--timeout SECONDS] [--slowest N] [--jobs N] [--twice] [NOTEBOOK ...]
+    python tools/run_notebooks.py [--timeout SECONDS] [--slowest N] [--jobs N] [NOTEBOOK ...]
 """
 from datetime import datetime
 import argparse
@@ -170,51 +169,21 @@ def twice_wanted(path):
     return path.name[:1].isdigit()
 
 
-def run_all(paths, timeout, build, jobs, twice):
-    """Executes the notebooks on `jobs` kernels at once; with twice, every lecture notebook a second time as well
-    (submitted right after its first run, so with two jobs both runs of a notebook execute side by side) and the
-    two runs must print the same text. Prints one line per notebook in order; returns (failures, determinism
-    failures, determinism checked, cell times: per cell the lower of its runs' times)."""
+def run_all(paths, timeout, build, jobs):
+    """Executes the notebooks on `jobs` kernels at once. Prints one line per notebook in order; returns
+    (failures, cell times)."""
     from concurrent.futures import ProcessPoolExecutor
-    import check_determinism
-    failures, det_failures, det_checked, timings = [], [], 0, []
+    failures, timings = [], []
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        runs = []
-        for path in paths:
-            first = pool.submit(run_one, path, timeout, build, True)
-            second = pool.submit(run_one, path, timeout, build, False) if twice and twice_wanted(path) else None
-            runs.append((path, first, second))
-        for path, first, second in runs:
-            rel = path.relative_to(NOTEBOOKS) if NOTEBOOKS in path.parents else Path(path.name)
-            elapsed, failure, text1, times1, labels = first.result()
-            note = ""
-            det_problem = None
-            if second is not None:
-                elapsed2, failure2, text2, times2, _ = second.result()
-                note = f"; second run {elapsed2:.1f} s"
-                if failure is None:  # a failing first run is reported above; its second run proves nothing more
-                    det_checked += 1
-                    diff, n = check_determinism.differing(text1, text2)
-                    if failure2 is not None:
-                        det_problem = f"notebooks/{rel}: the second run failed: {failure2}"
-                    elif diff is None:
-                        note += f", same text in all {n} code cells"
-                    else:
-                        where = labels[diff[0] - 1] if diff and diff[0] <= len(labels) else "(cell count differs)"
-                        det_problem = (f"notebooks/{rel}, {where}: printed different text on a second run"
-                                       + (f" (code cells {diff} of {n} differ)" if len(diff) > 1 else ""))
-                if len(times2) == len(times1):
-                    times1 = [min(a, b, key=lambda t: t[0]) for a, b in zip(times1, times2)]
-            timings.extend(times1)
-            status = "ok  " if failure is None and det_problem is None else "FAIL"
-            print(f"{status} {path.name}  ({elapsed:.1f} s{note})", flush=True)
+        runs = [(path, pool.submit(run_one, path, timeout, build, True)) for path in paths]
+        for path, run in runs:
+            elapsed, failure, _, times, _ = run.result()
+            timings.extend(times)
+            print(f"{'ok  ' if failure is None else 'FAIL'} {path.name}  ({elapsed:.1f} s)", flush=True)
             if failure:
                 print(f"     {failure}", flush=True)
                 failures.append(failure)
-            if det_problem:
-                print(f"     {det_problem}", flush=True)
-                det_failures.append(det_problem)
-    return failures, det_failures, det_checked, timings
+    return failures, timings
 
 
 def measure_kernel_start(runs=3):
@@ -248,9 +217,6 @@ def main():
                         help="how many of the slowest code cells to list at the end (default 5)")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="notebooks executed at once, each on its own kernel (default 1)")
-    parser.add_argument("--twice", action="store_true",
-                        help="execute every lecture notebook a second time (no copies kept) and require the same "
-                             "printed text (the determinism check); with --jobs 2 both runs go side by side")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args()
 
@@ -269,7 +235,7 @@ def main():
     if not paths:
         print("no notebooks found under notebooks/", file=sys.stderr)
         return 1
-    failures, det_failures, det_checked, timings = run_all(paths, args.timeout, args.build_dir, args.jobs, args.twice)
+    failures, timings = run_all(paths, args.timeout, args.build_dir, args.jobs)
     if args.slowest > 0 and timings:
         shared = " (kernels ran side by side: times include the other kernel's share of the machine)" \
             if args.jobs > 1 else ""
@@ -277,12 +243,10 @@ def main():
         for seconds, name, number, first in sorted(timings, key=lambda t: -t[0])[:args.slowest]:
             print(f"  {seconds:6.1f} s  {name}, cell {number}: {first[:70]}")
     print(f"executed {len(paths)} notebooks: {len(paths) - len(failures)} passed, {len(failures)} failed")
-    if args.twice:
-        print(f"determinism: {det_checked - len(det_failures)} passed, {len(det_failures)} failed")
-    for failure in failures + det_failures:  # repeated at the end, where a reader of a long log looks
+    for failure in failures:  # repeated at the end, where a reader of a long log looks
         print(f"FAIL {failure}")
     print(f"executed copies: {args.build_dir / 'executed'}; HTML exports: {args.build_dir / 'html'}")
-    return 1 if failures or det_failures else 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

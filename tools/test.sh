@@ -3,8 +3,8 @@
 #   1. library unit tests (JUnit 5, mvn package)
 #   2. committed notebooks carry no outputs; docs/glossary.md is the one list of Korean terms and the lectures,
 #      exercises and javadoc follow it (tools/check_glossary.py); the diagrams are what tools/diagrams.py draws
-#   3. every notebook under notebooks/ executes top to bottom on the real Java kernel,
-#      and prints the same text on a second run
+#   3. every notebook under notebooks/ executes top to bottom on the real Java kernel; 3b: every lecture notebook
+#      prints the same text on a second run (tools/check_determinism.py)
 #   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium), then the
 #      figure test: every figure of every notebook in both, checked and kept as PNGs (build/figures/index.html);
 #      the RISE slideshow of lecture 02 in JupyterLab, stepped through with the kernel live (build/screenshots/rise/)
@@ -13,10 +13,10 @@
 #   7. slide metadata in every lecture; the course site (build/site) built and opened page by page in
 #      headless Chromium offline, one deck stepped through slide by slide (tools/site_test.py)
 # Each step prints its own "N passed, N failed" line; the script stops at the first failing step (exit non-zero, no
-# "all tests passed"). What runs side by side on the two cores: step 3 executes two notebooks at once, the first
-# and the second (determinism) run of each lecture notebook side by side; steps 5 and the site build of 7 need
-# nothing from the browser tests and run beside step 4, step 6 beside the site test (their output is shown when
-# they end). At the end (also after a failure) a table gives each step's seconds.
+# "all tests passed"). What runs side by side on the two cores: step 3 executes two notebooks at once; 3b, the
+# determinism runs, goes on in the background (niced: it takes the CPU the browser tests leave idle while they wait
+# on Chromium) from the end of step 3 to the end; steps 5 and the site build of 7 need nothing from the browser
+# tests and run beside step 4, step 6 beside the site test (their output is shown when they end). At the end (also after a failure) a table gives each step's seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -65,12 +65,15 @@ step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, fo
 "$PY" tools/diagrams.py --check   # the lectures' diagrams: what the script draws, readable on a slide, all shown
 finish "2 clean notebooks, glossary"
 
-step "3/7 every notebook on the Java kernel, every lecture notebook twice (same text)"; begin "3 notebooks + determinism"
+step "3/7 every notebook on the Java kernel"; begin "3 notebooks"
 rm -rf build/notebooks
-# two kernels at once: both runs of a lecture notebook side by side; the second run keeps no copy and must print
-# the same text as the first (every lecture notebook seeds its random generators)
-"$PY" tools/run_notebooks.py --jobs 2 --twice 2> build/kernel-stderr.log
-finish "3 notebooks + determinism"
+"$PY" tools/run_notebooks.py --jobs 2 2> build/kernel-stderr.log   # two kernels at once
+finish "3 notebooks"
+
+# 3b: a second run of every lecture notebook prints the same text (every one seeds its random generators); one
+# kernel, niced, beside everything that follows
+bg "3b determinism" build/determinism.log \
+  bash -c 'exec nice -n 10 "$0" tools/check_determinism.py 2> build/determinism-kernel-stderr.log' "$PY"
 
 # steps 5 and 7's site build need only step 3's executed notebooks (or nothing): they run beside step 4
 bg "5 Binder" build/binder-test.log bash tools/binder_test.sh
@@ -92,6 +95,7 @@ step "7/7 the course site in headless Chromium (offline)"; begin "7b site test"
 finish "7b site test"
 
 join "6 graded exercises" "step 7b"   # prints the step's "exercise tests: N passed, N failed"
+join "3b determinism" "steps 4-7"    # prints "determinism: N passed, N failed"
 
 trap - EXIT
 report
