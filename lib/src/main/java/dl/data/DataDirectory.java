@@ -7,13 +7,24 @@ import java.nio.file.Path;
  * Finds the course's {@code data/} folder. Order: the system property {@code dl.data.dir}, then
  * the environment variable {@code DL_DATA_DIR} (either names a folder that contains the data
  * set's sub-folder, e.g. {@code /usr/share/datasets} for Debian's full {@code fashion-mnist/}),
- * then {@code data/} in the working directory and each of its parents.
+ * then {@code data/} in the working directory and each of its parents. When a configured folder lacks the
+ * data set and the repository's copy is used instead, one line on standard error says so (once per folder and
+ * data set), naming the folder, the missing file and the folder used.
  */
 final class DataDirectory {
     static final String PROPERTY = "dl.data.dir";
     static final String ENV = "DL_DATA_DIR";
 
+    /** The configured folders (and data sets) whose fallback was already reported. */
+    private static final java.util.Set<String> NOTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private DataDirectory() {
+    }
+
+    /** The note printed when a configured folder lacks the data set and the repository's copy is used. */
+    static String fallbackNote(String name, String source, Path configured, String missing, Path used) {
+        return "note: " + source + " is " + configured + ", which has no " + missing + "; " + name
+                + " is loaded from " + used + " instead";
     }
 
     /**
@@ -45,6 +56,11 @@ final class DataDirectory {
         for (Path p = start; p != null; p = p.getParent()) {
             Path dir = p.resolve("data").resolve(subfolder);
             if (Files.isRegularFile(dir.resolve(requiredFile))) {
+                if (configured != null && !configured.isBlank()
+                        && NOTED.add(Path.of(configured).toAbsolutePath() + " " + subfolder)) {
+                    System.err.println(fallbackNote(name, source, Path.of(configured).toAbsolutePath(),
+                            subfolder + "/" + requiredFile, dir));
+                }
                 return dir;
             }
         }

@@ -27,6 +27,7 @@ public final class Check {
 
     /** Passes if {@code ok}; otherwise fails with {@code hint}. */
     public static void that(String name, boolean ok, String hint) {
+        given(name, hint, "hint");
         if (!ok) {
             fail(name, hint);
         }
@@ -36,6 +37,7 @@ public final class Check {
     /** A scalar answer. */
     public static void close(String name, double actual, double expected, double tol, Mistake... known) {
         requireTolerance(name, tol);
+        requireKnown(name, known);
         compare(name, new double[] {actual}, new double[] {expected}, tol, known, null);
         pass(name);
     }
@@ -43,6 +45,8 @@ public final class Check {
     /** A vector answer (same length as {@code expected}). */
     public static void close(String name, double[] actual, double[] expected, double tol, Mistake... known) {
         requireTolerance(name, tol);
+        given(name, expected, "expected");
+        requireKnown(name, known);
         if (actual == null) {
             fail(name, "is null: return an array with " + expected.length + " entries");
         }
@@ -56,6 +60,7 @@ public final class Check {
     /** A matrix answer given as rows (double[rows][cols]). */
     public static void close(String name, double[][] actual, DMatrixRMaj expected, double tol, Mistake... known) {
         requireTolerance(name, tol);
+        given(name, expected, "expected");
         if (actual == null) {
             fail(name, "is null: return a " + shape(expected) + " array");
         }
@@ -74,6 +79,8 @@ public final class Check {
     /** A matrix answer; a wrong shape is reported with both shapes (and "transposed?" when it is). */
     public static void close(String name, DMatrixRMaj actual, DMatrixRMaj expected, double tol, Mistake... known) {
         requireTolerance(name, tol);
+        given(name, expected, "expected");
+        requireKnown(name, known);
         if (actual == null) {
             fail(name, "is null: return a " + shape(expected) + " matrix");
         }
@@ -95,6 +102,7 @@ public final class Check {
 
     /** Passes if {@code m} has the given shape. */
     public static void shape(String name, DMatrixRMaj m, int rows, int cols) {
+        given(name, name, "name");
         if (m == null) {
             fail(name, "is null: it should be a " + rows + "×" + cols + " matrix");
         }
@@ -136,6 +144,7 @@ public final class Check {
      * minimum (if it does; the first step must jump past it).
      */
     public static void oscillates(String name, Path path, double minimum) {
+        given(name, name, "name");
         double[] d = distances(name, path, minimum);
         if (path.diverged()) {
             fail(name, "with η = " + path.learningRate() + " the run diverges (" + path.stopMessage() + "): take a smaller η");
@@ -164,6 +173,7 @@ public final class Check {
      * diverged (|x| or |f| past the divergence bound) or the steps are used up.
      */
     public static void diverges(String name, Path path, double minimum) {
+        given(name, name, "name");
         double[] d = distances(name, path, minimum);
         for (int k = 1; k < d.length; k++) {
             if (!(Math.abs(d[k]) > Math.abs(d[k - 1]))) {
@@ -198,6 +208,8 @@ public final class Check {
      * derivative the student is asked to write).
      */
     public static DoubleUnaryOperator ownWork(String name, DoubleUnaryOperator f, Class<?>... library) {
+        given(name, f, "f");
+        requireClasses(name, library);
         return x -> {
             for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
                 for (Class<?> c : library) {
@@ -217,6 +229,7 @@ public final class Check {
      * an optimizer that only hands its work to the library's version is not the student's own.
      */
     public static void ownImplementation(String name, Object yours, Class<?>... library) {
+        requireClasses(name, library);
         if (yours == null) {
             fail(name, "is null");
         }
@@ -249,6 +262,11 @@ public final class Check {
                                  Supplier<? extends Optimizer> reference, ScalarFunction f, double[] start,
                                  int steps, double tol, Mistake... known) {
         requireTolerance(name, tol);
+        given(name, yours, "yours (the supplier of the optimizer under test)");
+        given(name, reference, "reference");
+        given(name, f, "f");
+        given(name, start, "start");
+        requireKnown(name, known);
         Optimizer mine = yours.get();
         if (mine == null) {
             fail(name, "the optimizer is null");
@@ -501,8 +519,39 @@ public final class Check {
         return 17;
     }
 
+    /**
+     * An argument the check cell itself supplies (the name, the expected answer, the reference, …) must not be
+     * null: a NullPointerException naming the check and the argument (a null answer is the student's, a hint).
+     */
+    private static <T> T given(String name, T value, String argument) {
+        if (name == null) {
+            throw new NullPointerException("a check needs a name: name is null");
+        }
+        if (value == null) {
+            throw new NullPointerException("check '" + name + "': " + argument + " is null");
+        }
+        return value;
+    }
+
+    /** The known mistakes: no array (pass none instead) and no null entry. */
+    private static void requireKnown(String name, Mistake[] known) {
+        given(name, known, "known (the mistakes; pass none rather than null)");
+        for (int i = 0; i < known.length; i++) {
+            given(name, known[i], "known[" + i + "]");
+        }
+    }
+
+    /** The library classes a student's work must not use: no array and no null entry. */
+    private static void requireClasses(String name, Class<?>[] library) {
+        given(name, library, "library (the classes; pass none rather than null)");
+        for (int i = 0; i < library.length; i++) {
+            given(name, library[i], "library[" + i + "]");
+        }
+    }
+
     /** A tolerance must be a number ≥ 0: NaN or a negative tolerance would make every answer fail. */
     private static void requireTolerance(String name, double tol) {
+        given(name, name, "name");
         if (!(tol >= 0) || Double.isInfinite(tol)) {
             throw new IllegalArgumentException("check '" + name + "': tolerance must be a finite number ≥ 0, got " + tol);
         }

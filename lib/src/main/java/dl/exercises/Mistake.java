@@ -29,7 +29,7 @@ public final class Mistake {
 
     private Mistake(double factor, double[] factors, double[] values, double near, String hint) {
         if (hint == null || hint.isBlank()) {
-            throw new IllegalArgumentException("a mistake needs a hint");
+            throw new IllegalArgumentException("a mistake needs a hint: hint is " + (hint == null ? "null" : "blank"));
         }
         this.factor = factor;
         this.factors = factors;
@@ -48,6 +48,7 @@ public final class Mistake {
 
     /** Entry i of the answer is k[i] times the expected one (same length as the answer). */
     public static Mistake factors(double[] k, String hint) {
+        java.util.Objects.requireNonNull(k, "Mistake.factors: k (the factor of each entry) is null");
         for (double ki : k) {
             if (!Double.isFinite(ki)) {
                 throw new IllegalArgumentException("mistake factors must be finite, got " + java.util.Arrays.toString(k));
@@ -74,6 +75,7 @@ public final class Mistake {
 
     /** The answer equals {@code wrong} entry by entry (arrays and matrices, row by row). */
     public static Mistake value(double[] wrong, String hint) {
+        java.util.Objects.requireNonNull(wrong, "Mistake.value: wrong (the wrong answer) is null");
         return new Mistake(Double.NaN, null, wrong.clone(), Double.NaN, hint);
     }
 

@@ -25,6 +25,10 @@ public final class NumericalGradient {
 
     /** ∂L/∂param with step h. */
     public static DMatrixRMaj of(Sequential net, DMatrixRMaj x, int[] labels, String param, double h) {
+        java.util.Objects.requireNonNull(net, "NumericalGradient.of: net is null");
+        java.util.Objects.requireNonNull(x, "NumericalGradient.of: x is null");
+        java.util.Objects.requireNonNull(labels, "NumericalGradient.of: labels is null");
+        java.util.Objects.requireNonNull(param, "NumericalGradient.of: param (a parameter name such as \"W1\") is null");
         if (!(h > 0)) {
             throw new IllegalArgumentException("step h must be > 0, got " + h);
         }

@@ -26,7 +26,8 @@ import org.ejml.data.DMatrixRMaj;
  * Defaults: batch size 100, 10 epochs, shuffled epochs, seed 0, evaluation on all samples, silent.
  * If a loss becomes NaN or infinite, training stops and the returned {@link History} carries a
  * {@link dl.descent.Divergence} naming the iteration and the value; so does a loss that explodes while
- * staying finite, growing past {@value #EXPLOSION_FACTOR} × max(1, the loss before training). The same
+ * staying finite, growing past {@value #EXPLOSION_FACTOR} × max(1, the loss before training), and a layer whose
+ * back-propagated gradients overflow (a recurrent layer's BPTT names the time step and the cause). The same
  * seeds give the same history.
  *
  * <p>Bad input is refused before training starts: non-finite features (row and column named), test
@@ -157,7 +158,14 @@ public final class Trainer {
             epoch++;
             for (int[] batch : batches.nextEpoch(total - it)) {
                 int[] labels = gather(train, batch, xb);
-                double loss = gradients(net, xb, labels, batch, it + 1);   // forward, loss, backward
+                double loss;
+                try {
+                    loss = gradients(net, xb, labels, batch, it + 1);      // forward, loss, backward
+                } catch (dl.descent.DivergenceException e) {              // a layer found its gradients non-finite
+                    dl.descent.Divergence d = e.divergence();
+                    run.stop(new dl.descent.Divergence(it + 1, d.quantity(), d.value(), d.detail() + " (epoch " + epoch + ")"));
+                    return history;
+                }
                 it++;
                 history.addIterationLoss(loss);
                 if (!Double.isFinite(loss) || loss > explosionLimit) {

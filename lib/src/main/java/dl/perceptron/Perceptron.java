@@ -61,9 +61,23 @@ public final class Perceptron {
         return z;
     }
 
-    /** The output y = step(w·x + b), 0 or 1. */
+    /**
+     * The output y = step(w·x + b), 0 or 1. A sum that is NaN (w·x overflowing to ∞ − ∞) is refused: step(NaN)
+     * would silently be 0.
+     */
     public int predict(double[] x) {
-        return (int) STEP.value(z(x));
+        double z = z(x);
+        if (Double.isNaN(z)) {
+            int big = 0;
+            for (int i = 1; i < w.length; i++) {
+                big = Math.abs(w[i] * x[i]) > Math.abs(w[big] * x[big]) ? i : big;
+            }
+            throw new ArithmeticException("z = w·x + b is NaN: the products w[i]·x[i] overflow to ±∞ and cancel (the"
+                    + " largest, w[" + big + "]·x[" + big + "] = " + w[big] + "·" + x[big] + ", is " + w[big] * x[big] + "); "
+                    + (Math.abs(x[big]) > 1e100 ? "the input is huge: scale the data" : "the weights have grown too large:"
+                    + " use a smaller learning rate"));
+        }
+        return (int) STEP.value(z);
     }
 
     /**
@@ -121,7 +135,12 @@ public final class Perceptron {
         }
         PerceptronHistory history = new PerceptronHistory(w.length);
         for (int e = 0; e < maxEpochs; e++) {
-            int errors = epoch(xs, targets);
+            int errors;
+            try {
+                errors = epoch(xs, targets);
+            } catch (ArithmeticException ex) { // an overflowing update: diverged, with the epoch and sample
+                throw new ArithmeticException("diverged in epoch " + (e + 1) + " of " + maxEpochs + ", " + ex.getMessage());
+            }
             history.add(errors, w, b);
             if (errors == 0) {
                 break;

@@ -54,12 +54,17 @@ public class Chart extends Figure {
 
     /** A 2-D chart of the given traces with a title and axis labels. */
     public static Chart of(String title, String xLabel, String yLabel, Trace... traces) {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(xLabel, "xLabel");
+        Objects.requireNonNull(yLabel, "yLabel");
         Layout layout = Layout.builder(title, xLabel, yLabel).width(WIDTH).height(HEIGHT).build();
         return new Chart(layout, checkTraces(traces));
     }
 
     /** A 3-D chart (a scene with three labelled axes) of the given traces. */
     public static Chart of3d(String title, String xLabel, String yLabel, String zLabel, Trace... traces) {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(zLabel, "zLabel");
         Scene scene = Scene.sceneBuilder()
                 .xAxis(Axis.builder().title(xLabel).build())
                 .yAxis(Axis.builder().title(yLabel).build())

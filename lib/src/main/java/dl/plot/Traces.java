@@ -215,10 +215,13 @@ public final class Traces {
         for (int i = 0; i < rows.length; i++) rows[i] = i;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double[] r : pixels) {
-            for (double v : r) {
-                if (Double.isNaN(v)) {
-                    throw new IllegalArgumentException("'" + name + "': a pixel is NaN");
+        for (int i = 0; i < pixels.length; i++) {
+            Objects.requireNonNull(pixels[i], "'" + name + "': pixels row " + i);
+            for (int j = 0; j < pixels[i].length; j++) {
+                double v = pixels[i][j];
+                if (!Double.isFinite(v)) { // NaN has no grey, and ±∞ would stretch the grey scale to nothing
+                    throw new IllegalArgumentException("'" + name + "': the pixel at row " + i + ", column " + j + " is "
+                            + v + "; an image needs finite values");
                 }
                 min = Math.min(min, v);
                 max = Math.max(max, v);
@@ -298,13 +301,22 @@ public final class Traces {
         return BarTrace.builder(categories.toArray(), values).name(name).build();
     }
 
-    /** A histogram of the values with the given number of bins (at least 1). */
+    /**
+     * A histogram of the values with the given number of bins (at least 1). NaN and ±∞ fall in no bin: they are
+     * left out, and the series' name says how many ("h (2 of 10 values NaN or ±∞, not drawn)").
+     */
     public static HistogramTrace histogram(String name, double[] values, int bins) {
         Objects.requireNonNull(values, "values");
         if (bins < 1) {
             throw new IllegalArgumentException("'" + name + "': bins must be at least 1, got " + bins);
         }
-        return HistogramTrace.builder(values).name(name).nBinsX(bins).build();
+        int nonFinite = 0;
+        for (double v : values) {
+            nonFinite += Double.isFinite(v) ? 0 : 1;
+        }
+        String shown = nonFinite == 0 ? name
+                : name + " (" + nonFinite + " of " + values.length + " values NaN or ±∞, not drawn)";
+        return HistogramTrace.builder(values).name(shown).nBinsX(bins).build();
     }
 
     /**

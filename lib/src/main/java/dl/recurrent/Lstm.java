@@ -20,9 +20,22 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Input rows are sequences, N × (T·D) as for {@link Rnn}; output per {@link SequenceOutput}.
  * After a forward pass {@link #forgetGates()}, {@link #inputGates()}, {@link #outputGates()} and
  * {@link #cellStates()} give the gate activations and memory cells of every step.
+ *
+ * <p>Divergence is reported, not passed on: used on its own, a forward pass whose states become NaN or ±∞ throws a
+ * {@link dl.descent.DivergenceException} naming the time step, sample, unit and cause (non-finite weights, or
+ * data or weights too large); a backward pass whose gradients overflow names the time step where back-propagation
+ * through time exploded (inside a {@code Sequential} too, where {@code Trainer} stops with that report).
  */
 public final class Lstm implements Layer {
     private final LstmCell cell;
+
+    /** The per-step states and back-propagated gradients that a divergence report names. */
+    private static final List<Sequences.Part<LstmCell.Step>> STATES = List.of(
+            new Sequences.Part<>("hidden state h", LstmCell.Step::h),
+            new Sequences.Part<>("cell state c", LstmCell.Step::c));
+    private static final List<Sequences.Part<LstmCell.Step>> GRADIENTS = List.of(
+            new Sequences.Part<LstmCell.Step>("∂L/∂hₜ₋₁", s -> s.dhPrev),
+            new Sequences.Part<LstmCell.Step>("∂L/∂cₜ₋₁", s -> s.dcPrev));
     private final SequenceOutput output;
     private final List<LstmCell.Step> steps = new ArrayList<>();
     private final DMatrixRMaj xt = new DMatrixRMaj(1, 1);
@@ -33,6 +46,9 @@ public final class Lstm implements Layer {
     private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
     private int t = -1;
+    private int passes; // training-mode forward passes: the step of a divergence report
+    private boolean inputChecked = true;
+    private DMatrixRMaj input; // the last forward's x, for a divergence report
 
     /** Weights by {@code init} from seed {@code seed}, forget-gate bias 1. */
     public Lstm(int inputSize, int hiddenSize, Init init, long seed, SequenceOutput output) {
@@ -72,7 +88,10 @@ public final class Lstm implements Layer {
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
         int d = cell.inputSize(), hs = cell.hiddenSize();
-        int steps = Sequences.steps(x, d, this);
+        int steps = Sequences.steps(x, d, this, inputChecked);
+        if (training) {
+            passes++;
+        }
         int n = x.numRows;
         while (this.steps.size() < steps) {
             this.steps.add(new LstmCell.Step());
@@ -96,6 +115,10 @@ public final class Lstm implements Layer {
             System.arraycopy(h.data, 0, y.data, 0, n * hs);
         }
         t = steps;
+        input = x;
+        if (inputChecked) { // one pass over y; a Sequential leaves a NaN to its loss, where the trainer reports it
+            Sequences.requireFiniteStates(this, y, this.steps.subList(0, steps), STATES, x, params(), passes);
+        }
         return y;
     }
 
@@ -117,7 +140,20 @@ public final class Lstm implements Layer {
             dh.setTo(step.dhPrev);
             dc.setTo(step.dcPrev);
         }
+        // one pass over dx and the parameter gradients (small beside BPTT's products): an overflow is divergence
+        Sequences.requireFiniteGradients(this, dx, dout, steps.subList(0, t), STATES, GRADIENTS, input, params(),
+                passes);
         return dx;
+    }
+
+    /**
+     * Whether {@code forward} refuses a NaN or ±∞ in its input and reports a non-finite hidden state as divergence
+     * (on by default; a {@code Sequential} turns it off, see {@link Layer#setInputChecked}). Backward always reports
+     * a non-finite gradient as divergence, with the time step and the cause.
+     */
+    @Override
+    public void setInputChecked(boolean checked) {
+        this.inputChecked = checked;
     }
 
     @Override

@@ -23,9 +23,19 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Input rows are sequences: an N × (T·D) matrix, x_t of sample n in columns t·D … t·D + D − 1
  * (the matrix view of an N × T × D tensor). Output: {@link SequenceOutput}.
+ *
+ * <p>Divergence is reported, not passed on: used on its own, a forward pass whose states become NaN or ±∞ throws a
+ * {@link dl.descent.DivergenceException} naming the time step, sample, unit and cause (non-finite weights, or
+ * data or weights too large); a backward pass whose gradients overflow names the time step where back-propagation
+ * through time exploded (inside a {@code Sequential} too, where {@code Trainer} stops with that report).
  */
 public final class Rnn implements Layer {
     private final RnnCell cell;
+    /** The per-step states and back-propagated gradients that a divergence report names. */
+    private static final List<Sequences.Part<RnnCell.Step>> STATES = List.of(
+            new Sequences.Part<>("hidden state h", RnnCell.Step::h));
+    private static final List<Sequences.Part<RnnCell.Step>> GRADIENTS = List.of(
+            new Sequences.Part<>("∂L/∂hₜ₋₁", RnnCell.Step::dhPrev));
     private final SequenceOutput output;
     private final List<RnnCell.Step> steps = new ArrayList<>();
     private final DMatrixRMaj xt = new DMatrixRMaj(1, 1);
@@ -34,6 +44,9 @@ public final class Rnn implements Layer {
     private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
     private int t = -1;
+    private int passes; // training-mode forward passes: the step of a divergence report
+    private boolean inputChecked = true;
+    private DMatrixRMaj input; // the last forward's x, for a divergence report
 
     /** Weights by {@code init} from seed {@code seed}; returns every step's state or only the last. */
     public Rnn(int inputSize, int hiddenSize, Init init, long seed, SequenceOutput output) {
@@ -58,7 +71,10 @@ public final class Rnn implements Layer {
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
         int d = cell.inputSize(), hs = cell.hiddenSize();
-        int steps = Sequences.steps(x, d, this);
+        int steps = Sequences.steps(x, d, this, inputChecked);
+        if (training) {
+            passes++;
+        }
         int n = x.numRows;
         while (this.steps.size() < steps) {
             this.steps.add(new RnnCell.Step());
@@ -78,6 +94,10 @@ public final class Rnn implements Layer {
             System.arraycopy(h.data, 0, y.data, 0, n * hs);
         }
         t = steps;
+        input = x;
+        if (inputChecked) { // one pass over y; a Sequential leaves a NaN to its loss, where the trainer reports it
+            Sequences.requireFiniteStates(this, y, this.steps.subList(0, steps), STATES, x, params(), passes);
+        }
         return y;
     }
 
@@ -96,7 +116,20 @@ public final class Rnn implements Layer {
             Sequences.putColumn(step.dx, s, dx);
             dh.setTo(step.dhPrev);
         }
+        // one pass over dx and the parameter gradients (small beside BPTT's products): an overflow is divergence
+        Sequences.requireFiniteGradients(this, dx, dout, steps.subList(0, t), STATES, GRADIENTS, input, params(),
+                passes);
         return dx;
+    }
+
+    /**
+     * Whether {@code forward} refuses a NaN or ±∞ in its input and reports a non-finite hidden state as divergence
+     * (on by default; a {@code Sequential} turns it off, see {@link Layer#setInputChecked}). Backward always reports
+     * a non-finite gradient as divergence, with the time step and the cause.
+     */
+    @Override
+    public void setInputChecked(boolean checked) {
+        this.inputChecked = checked;
     }
 
     @Override

@@ -422,7 +422,12 @@ public final class Tensor {
             }
             n *= d;
             if (n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than 2³¹ elements");
+                long[] sizes = Arrays.stream(shape).asLongStream().toArray();
+                long all = Checks.product(sizes);
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than 2³¹ elements ("
+                        + (all == Long.MAX_VALUE ? "over 9.2E18" : all) + " values, " + (all > Long.MAX_VALUE / Double.BYTES
+                        ? "more than 9 EB" : String.format(java.util.Locale.ROOT, "%.1f GB", all * (double) Double.BYTES / 1e9))
+                        + " of memory as doubles) but a Java array holds at most 2³¹ − 1 values: use smaller sizes");
             }
         }
         return shape.clone();

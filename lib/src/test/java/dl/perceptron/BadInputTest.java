@@ -62,4 +62,23 @@ class BadInputTest {
                 "w[0]", "10.0·1·1.0E308 is Infinity", "the input is huge: scale the data");
         assertArrayEquals(new double[] {0, 0}, q.weights());
     }
+
+    @Test
+    void trainingWithALearningRateOf1e308ReportsDivergenceWithTheEpochTheSampleAndTheCause() {
+        Perceptron p = new Perceptron(new double[] {0, 0}, 0, 1e308);
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> p.train(new double[][] {{1, 1}, {10, 0}, {3, -2}}, new int[] {1, 0, 1}, 100));
+        assertMentions(e, "diverged in epoch 1 of 100, sample 1: the update overflows", "w[0]", "-Infinity",
+                "use a smaller learning rate");
+    }
+
+    @Test
+    void aWeightedSumThatOverflowsToNaNIsRefusedInsteadOfPredicting0() {
+        Perceptron p = new Perceptron(new double[] {1e308, 1e308}, 0, 1);
+        assertMentions(assertThrows(ArithmeticException.class, () -> p.predict(new double[] {10, -10})),
+                "z = w·x + b is NaN", "overflow", "w[0]·x[0] = 1.0E308·10.0", "weights have grown too large");
+        Perceptron q = new Perceptron(new double[] {2, 2}, 0, 1);
+        assertMentions(assertThrows(ArithmeticException.class, () -> q.predict(new double[] {1.5e308, -1.5e308})),
+                "z = w·x + b is NaN", "the input is huge: scale the data");
+    }
 }

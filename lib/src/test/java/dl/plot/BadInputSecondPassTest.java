@@ -74,4 +74,34 @@ class BadInputSecondPassTest {
         // zeros and NaN beside positive values stay gaps (a diverging curve still draws)
         Plots.bundle(Chart.of("c", "x", "y", Traces.line("ok", new double[] {1, 2, 3}, new double[] {0, Double.NaN, 5})).logY());
     }
+
+    @Test
+    void anImageRefusesANonFinitePixelNamingItsRowAndColumn() {
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> Figures.image("digit", new double[][] {{0, 1}, {1, Double.POSITIVE_INFINITY}})),
+                "'digit'", "pixel at row 1, column 1 is Infinity", "finite values");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> Traces.image("nan", new double[][] {{Double.NaN}})), "'nan'", "row 0, column 0 is NaN");
+        assertMentions(assertThrows(NullPointerException.class,
+                () -> Traces.image("rows", new double[][] {{0, 1}, null})), "'rows'", "pixels row 1");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> Traces.image("ragged", new double[][] {{0, 1}, {1}})), "'ragged'", "row 1 has 1 values");
+    }
+
+    @Test
+    void aChartNamesANullTitleOrAxisLabel() {
+        assertMentions(assertThrows(NullPointerException.class, () -> Chart.of(null, "x", "y")), "title");
+        assertMentions(assertThrows(NullPointerException.class, () -> Chart.of("t", "x", null)), "yLabel");
+        assertMentions(assertThrows(NullPointerException.class, () -> Chart.of3d("t", "x", "y", null)), "zLabel");
+    }
+
+    @Test
+    void aHistogramSaysHowManyNonFiniteValuesItLeavesOut() {
+        String json = Plots.bundle(Chart.of("c", "x", "count",
+                Traces.histogram("weights", new double[] {0, 1, Double.NaN, Double.POSITIVE_INFINITY, 2}, 3))).get("text/html").toString();
+        assertTrue(json.contains("weights (2 of 5 values NaN or ±∞, not drawn)"), json);
+        String clean = Plots.bundle(Chart.of("c", "x", "count", Traces.histogram("weights", new double[] {0, 1, 2}, 3)))
+                .get("text/html").toString();
+        assertTrue(clean.contains("\"weights\"") && !clean.contains("not drawn"), clean);
+    }
 }

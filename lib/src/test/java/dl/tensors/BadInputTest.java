@@ -42,4 +42,11 @@ class BadInputTest {
         assertEquals(Long.MAX_VALUE, Checks.product(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
         assertEquals(24, Checks.product(2, 3, 4));
     }
+
+    @Test
+    void aShapeBeyondAnArraySaysHowMuchMemoryItWouldNeed() {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(100_000, 100_000, 10)),
+                "shape [100000, 100000, 10] has more than 2³¹ elements", "100000000000 values", "800.0 GB of memory",
+                "at most 2³¹ − 1 values", "use smaller sizes");
+    }
 }
