@@ -142,6 +142,10 @@ public final class Sequential {
 
     /** The layers applied in order, without checking the input (it was checked where it entered). */
     private DMatrixRMaj run(DMatrixRMaj x, boolean training) {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("this network has no layers, so its output would be its input x ("
+                    + Layer.shape(x) + ") unchanged: add at least one layer (e.g. new Dense(...)) first");
+        }
         DMatrixRMaj h = x;
         for (Layer layer : layers) {
             h = layer.forward(h, training);

@@ -43,6 +43,16 @@ class BadInputSecondPassTest {
     }
 
     @Test
+    void aNetworkWithoutLayersRefusesToPredictInsteadOfReturningItsInput() {
+        DMatrixRMaj x = new DMatrixRMaj(3, 2);
+        assertMentions(assertThrows(IllegalStateException.class, () -> new Sequential().forward(x, false)),
+                "no layers", "its input x (3×2) unchanged", "add at least one layer");
+        assertMentions(assertThrows(IllegalStateException.class, () -> new Sequential().predictClasses(x)), "no layers");
+        assertMentions(assertThrows(IllegalStateException.class,
+                () -> new Sequential().loss(new Dataset(x, new int[] {0, 1, 0}))), "no layers");
+    }
+
+    @Test
     void theLargestBatchSizeIsOneBatchNotADivisionByZero() {
         Sequential net = new Sequential().add(new Dense(2, 2, Init.he(), 1));
         History h = new Trainer(new Sgd(0.1)).batchSize(Integer.MAX_VALUE).epochs(2).fit(net, data(10));
