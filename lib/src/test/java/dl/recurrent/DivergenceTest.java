@@ -71,6 +71,18 @@ class DivergenceTest {
     }
 
     @Test
+    void aNonFiniteUpstreamGradientIsBlamedOnTheLayersAboveNotOnBackPropagationThroughTime() {
+        Lstm lstm = new Lstm(1, 2, Init.xavier(), 1, SequenceOutput.ALL_STATES);
+        lstm.forward(new DMatrixRMaj(new double[][] {{0.5, -0.5, 1}}), true);
+        DMatrixRMaj dout = new DMatrixRMaj(1, 6);
+        dout.set(0, 4, Double.NaN);
+        DivergenceException e = assertThrows(DivergenceException.class, () -> lstm.backward(dout));
+        assertMentions(e, "Lstm(1→2, ALL_STATES): upstream gradient ∂L/∂y at row 0, column 4 = NaN",
+                "came from the layers or the loss above");
+        lstm.backward(new DMatrixRMaj(1, 6)); // a finite gradient still goes through
+    }
+
+    @Test
     void aTrainerStopsAtTheStepWhoseBackPropagationThroughTimeOverflowed() {
         Rnn rnn = new Rnn(1, 4, Init.xavier(), 1, SequenceOutput.LAST_STATE);
         Arrays.fill(rnn.cell().wh().data, 1e100);
