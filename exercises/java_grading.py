@@ -12,14 +12,21 @@
 * JavaOverwriteCells: a test cell that the student left as released (the hidden tests were cut
   out of it) is put back silently; only really edited test cells get nbgrader's "checksum has
   changed" warning.
+  - prints HIDDEN_MARK on its own line where a check cell's hidden tests begin (the line
+    "// BEGIN HIDDEN TESTS" is sent as `System.out.println(HIDDEN_MARK); // BEGIN HIDDEN TESTS`, the
+    notebook keeps its source), so the output shows which results are the hidden tests' and the
+    feedback knows that an error after it is a hidden check's.
 * HideHiddenTests (feedback): the hidden tests' code is cut out of the feedback, their results
   (✓ lines, the failure message and hint) stay; code lines quoted in error tracebacks are removed.
+  A failed hidden check's expected value is cut out of its message unless show_expected (the
+  hint stays); Java stack frames ("at …(Check.java:39)") after a message are removed; JJava's
+  "Evaluation interrupted" quote of the code is dropped where the cell timed out.
 """
 import re
 
 from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
-from traitlets import Integer, Unicode
+from traitlets import Bool, Integer, Unicode
 
 from nbgrader import utils
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
@@ -29,6 +36,19 @@ MAX_CHARS = 100_000
 STDERR_MARK = "[System.err] "
 TRUNCATED = "output truncated"
 HIDDEN_NOTE = "// (hidden tests ran here: their results are shown below, their code is not)"
+HIDDEN_MARK = "── hidden tests (other inputs) ──"  # printed where a check cell's hidden tests begin
+HIDDEN_BEGIN = "BEGIN HIDDEN TESTS"
+
+
+def with_hidden_mark(source, begin=HIDDEN_BEGIN):
+    """The source as sent to the kernel: the hidden tests' first line also prints HIDDEN_MARK (same lines)."""
+    lines = source.split("\n")
+    for i, line in enumerate(lines):
+        if begin in line and line.lstrip().startswith("//"):
+            indent = line[:len(line) - len(line.lstrip())]
+            lines[i] = f'{indent}System.out.println("{HIDDEN_MARK}"); {line.lstrip()}'
+            break
+    return "\n".join(lines)
 
 
 def _error(ename, evalue):
@@ -50,6 +70,17 @@ class JavaExecute(Execute):
     def on_cell_execute(self, **kwargs):
         self._running = kwargs.get("cell_index")
         self._kept_lines, self._kept_chars, self._dropped = 0, 0, 0
+        cell = kwargs.get("cell")
+        self._original = None
+        if cell is not None and HIDDEN_BEGIN in cell.source:  # sent with the mark, kept without it
+            self._original = cell.source
+            cell.source = with_hidden_mark(cell.source)
+
+    def on_cell_complete(self, **kwargs):
+        cell = kwargs.get("cell")
+        if cell is not None and getattr(self, "_original", None) is not None:
+            cell.source = self._original
+            self._original = None
 
     def output(self, outs, msg, display_id, cell_index):
         content = msg.get("content", {})
@@ -62,7 +93,8 @@ class JavaExecute(Execute):
             if self._dropped or len(lines) > room_lines or len(text) > room_chars:
                 keep = "".join(lines[:max(0, room_lines)])[:max(0, room_chars)]
                 self._dropped += len(lines) - len(keep.splitlines(True))
-                text = keep
+                marks = [line for line in lines[len(keep.splitlines(True)):] if line.rstrip("\n") == HIDDEN_MARK]
+                text = keep + "".join(marks[:1])  # the hidden tests' mark is never cut
             self._kept_lines += len(text.splitlines(True))
             self._kept_chars += len(text)
             if not text:
@@ -145,6 +177,30 @@ class JavaOverwriteCells(OverwriteCells):
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_FRAME = re.compile(r"^\s*(at [\w$.<>/]*\(.*\)|\.\.\. \d+ more)\s*$")  # a Java stack frame line
+_NUMBER = r"-?(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|NaN|Infinity)(?=[.,;:)\s\x1b]|$)"
+_EXPECTED = [  # (pattern, replacement): the expected value in dl.exercises.Check's messages
+    (re.compile(rf"expected ({_NUMBER}) but got ({_NUMBER})"), r"your answer \2 is wrong"),
+    (re.compile(rf" but should be {_NUMBER}"), ""),
+    (re.compile(r" but should move by \[[^\]]*\]"), ""),
+    (re.compile(rf", expected (\[[^\]]*\]|{_NUMBER})"), ""),
+]
+EXPECTED_HIDDEN = " (a hidden test: its expected value is not shown)"
+_RESET = "\x1b[0m"
+
+
+def without_expected(text):
+    """A check's failure message without the expected value (the student's value and the hint stay)."""
+    if not isinstance(text, str):
+        return text
+    cut = text.find(". Hint: ")
+    if cut < 0:
+        cut = len(text) - len(_RESET) if text.endswith(_RESET) else len(text)
+    head, tail = text[:cut], text[cut:]
+    new = head
+    for pattern, replacement in _EXPECTED:
+        new = pattern.sub(replacement, new)
+    return text if new == head else new + EXPECTED_HIDDEN + tail
 
 
 SECRET_LINE = "(removed from the feedback: a line of the instructor's solution or hidden tests)"
@@ -159,6 +215,8 @@ class HideHiddenTests(NbGraderPreprocessor):
 
     begin = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
     end = Unicode("END HIDDEN TESTS").tag(config=True)
+    show_expected = Bool(False, help="show a failed hidden check's expected value (grade --show-expected); "
+                                     "by default only the student's value and the hint").tag(config=True)
     secrets_file = Unicode("", help="JSON {'lines': {assignment: [secret lines]}, 'paths': [...]}").tag(config=True)
 
     def preprocess(self, nb, resources):
@@ -198,8 +256,25 @@ class HideHiddenTests(NbGraderPreprocessor):
                     out["data"][mime] = self._clean(value) if isinstance(value, str) else \
                         [self._clean(v) for v in value] if isinstance(value, list) else value
 
+    def _readable_errors(self, cell):
+        """No Java stack frames after a message; no quote of the code when the cell timed out; a hidden
+        check's expected value only with show_expected."""
+        outputs = cell.get("outputs", [])
+        if any(o.get("ename") == "CellTimeoutError" for o in outputs if o.get("output_type") == "error"):
+            outputs[:] = [o for o in outputs if o.get("ename") != "EvaluationInterruptedException"]
+        text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+        hidden = HIDDEN_MARK in text and self.begin in cell.source
+        for out in outputs:
+            if out.get("output_type") != "error":
+                continue
+            out["traceback"] = [line for line in out.get("traceback", []) if not _FRAME.match(_ANSI.sub("", line))]
+            if hidden and not self.show_expected:
+                out["evalue"] = without_expected(str(out.get("evalue", "")))
+                out["traceback"] = [without_expected(line) for line in out["traceback"]]
+
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code":
+            self._readable_errors(cell)
             self._clean_outputs(cell)
         if cell.cell_type != "code" or self.begin not in cell.source:
             return cell, resources

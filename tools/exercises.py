@@ -1,7 +1,9 @@
 """Graded exercises with nbgrader and the Java kernel (see docs/exercises.md).
 
     python tools/exercises.py release                 # ./course exercises release
-    python tools/exercises.py grade FOLDER [--out DIR] [--timeout S] [--jobs N] [--no-sandbox]   # ./course exercises grade FOLDER
+    python tools/exercises.py grade FOLDER [--out DIR] [--timeout S] [--jobs N] [--no-sandbox]
+                              [--show-expected] [--lms canvas|moodle]... [--roster CSV]   # ./course exercises grade FOLDER
+    python tools/exercises.py --help                  # ./course exercises --help: every option
 
 release: `nbgrader generate_assignment` for every assignment under exercises/source/ → student
 versions in exercises/release/<assignment>/ (solutions replaced by a stub that throws, hidden
@@ -16,10 +18,15 @@ submission is autograded on the Java kernel — N at a time (--jobs, default: th
 each worker in its own copy of the course directory, the results merged into one gradebook in a
 fixed order, so they are the same as a serial run — and feedback HTML is written. Prints a score
 table (autograded points; anything not graded reads "not graded: why", hand-graded points are
-listed as pending) and notes per submission: cells that failed with their message, timed-out cells,
+listed as pending; the total is out of all assignments' points) and notes per submission: cells that failed with their message, timed-out cells,
 a dead kernel, output to System.err (tolerated), truncated output, library calls in parts done by
 hand, edited or deleted test cells, files that are not notebooks. Writes DIR/scores.csv,
-DIR/notes.json and DIR/feedback/<student>/<assignment>.html (DIR defaults to build/exercises/).
+DIR/notes.json and DIR/feedback/<student>/<assignment>.html (DIR defaults to build/exercises/; an
+upload that is not a readable notebook gets a page saying so). The feedback shows a failed hidden
+check's input and hint, its expected value only with --show-expected. --lms canvas / --lms moodle
+also write DIR/canvas-grades.csv / DIR/moodle-grades.csv for the LMS's grade import, with the
+nbgrader export plugins of tools/lms_export.py, from the gradebook; --roster CSV maps the folder
+names to the students' names, email and LMS ids (docs/teaching.md).
 
 Untrusted code (docs/exercises.md, "Threat model"): every submission's kernel runs in a bubblewrap
 sandbox (the kernelspec java-sandbox, exercises/sandbox_kernel.py) that sees only a scratch copy of
@@ -55,7 +62,7 @@ def assignments(course=COURSE):
 class Course:
     """nbgrader's API on one course directory, in this process (one import of nbgrader, one gradebook)."""
 
-    def __init__(self, course, timeout=None, kernel=None, secrets=None):
+    def __init__(self, course, timeout=None, kernel=None, secrets=None, show_expected=False):
         from nbgrader.apps import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
         from traitlets.config.loader import PyFileConfigLoader
@@ -65,6 +72,11 @@ class Course:
         if timeout is not None:
             config.Execute.timeout = timeout
             config.ExecutePreprocessor.timeout = timeout
+        seconds = config.Execute.timeout if "timeout" in config.Execute else 30
+        config.Execute.error_on_timeout = {  # instead of nbgrader's "No reply from kernel before timeout"
+            "ename": "CellTimeoutError", "evalue": timeout_text(seconds),
+            "traceback": [f"\x1b[0;31mCellTimeoutError\x1b[0m: {timeout_text(seconds)}"]}
+        config.HideHiddenTests.show_expected = bool(show_expected)
         if kernel is not None:  # the grading sandbox's kernelspec instead of the notebook's "java"
             config.Execute.kernel_name = kernel
         if secrets is not None:  # what the feedback must not show (java_grading.HideHiddenTests)
@@ -80,6 +92,11 @@ class Course:
             log.parent.mkdir(parents=True, exist_ok=True)
             log.write_text(text)
         return bool(result.get("success")), text
+
+
+def timeout_text(seconds):
+    return (f"the cell ran longer than {seconds:g} s, the time limit per cell, and was stopped "
+            f"(an endless loop, or far more steps than needed?)")
 
 
 def generate(course, names):
@@ -117,11 +134,12 @@ def assignment_ids(release_dir, names):
     return {n: ids[n] - set().union(*(ids[m] for m in names if m != n)) for n in names}
 
 
-def find_submissions(folder, names, ids):
+def find_submissions(folder, names, ids, unreadable=None):
     """{(student, assignment): path}, notes per student, and {(student, assignment): why not graded}.
 
     Every file is tried as a notebook; a notebook belongs to the assignment whose grade ids it holds
-    (most of them), whatever its name."""
+    (most of them), whatever its name. unreadable (a dict, if given) gets {(student, assignment):
+    (file, why)} for files named after an assignment that are not readable notebooks."""
     found, notes, why = {}, {}, {}
     candidates = {}
     for student_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -142,6 +160,8 @@ def find_submissions(folder, names, ids):
                 notes[student].append(f"{rel}: not a valid notebook ({first[:120]}): not graded")
                 if named:
                     why.setdefault((student, named), "not a valid notebook")
+                    if unreadable is not None:
+                        unreadable.setdefault((student, named), (rel, first[:200]))
                 continue
             overlap = {n: len(ids[n] & _ids(nb)) for n in names}
             best = max(names, key=lambda n: (overlap[n], n == path.stem))
@@ -177,14 +197,17 @@ def test_cells(nb):
     return cells
 
 
-def tampering(released, source, submitted):
+def tampering(released, source, submitted, restored=None):
     """Notes on test cells that were deleted or edited in a submission, and the submission with the
-    deleted ones put back from the release (nbgrader then runs the originals of all of them)."""
+    deleted ones put back from the release (nbgrader then runs the originals of all of them);
+    restored (a dict, if given) gets {grade_id: "deleted" or "edited"} for the feedback."""
     want, original, got = test_cells(released), test_cells(source), test_cells(submitted)
     notes = []
     for gid, text in want.items():
         if gid not in got:
             notes.append(f"test cell '{gid}' was deleted (restored for grading)")
+            if restored is not None:
+                restored[gid] = "deleted"
             index = next(i for i, c in enumerate(released.cells)
                          if c.metadata.get("nbgrader", {}).get("grade_id") == gid)
             before = [c.metadata.get("nbgrader", {}).get("grade_id") for c in released.cells[:index]]
@@ -193,7 +216,23 @@ def tampering(released, source, submitted):
             submitted.cells.insert(at, released.cells[index])
         elif got[gid].strip() not in (text.strip(), original.get(gid, "").strip()):
             notes.append(f"test cell '{gid}' was edited (the original was run for grading)")
+            if restored is not None:
+                restored[gid] = "edited"
     return notes
+
+
+RESTORED = {  # shown to the student at the top of the check cell's outputs in the feedback
+    "deleted": "ⓘ This check cell was missing from your notebook (deleted?): the original was put back here "
+               "and run for grading.\n",
+    "edited": "ⓘ This check cell was changed in your notebook: the original was run for grading, not your "
+              "version.\n"}
+
+
+def unanswered(released, submitted):
+    """True if every answer cell of the release is in the submission as released (nothing written)."""
+    got = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source.strip() for c in submitted.cells}
+    answers = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("solution")]
+    return bool(answers) and all(got.get(c.metadata["nbgrader"]["grade_id"]) == c.source.strip() for c in answers)
 
 
 _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
@@ -253,7 +292,7 @@ def cell_problems(nb):
         timeouts = [o for o in errors if o.get("ename") == "CellTimeoutError"]
         for out in died or timeouts or errors:
             ename, evalue = out.get("ename", ""), str(out.get("evalue", "")).strip()
-            if ename == "CellTimeoutError":
+            if ename == "CellTimeoutError" and not evalue:
                 evalue = "timed out (an endless loop?)"
             lines.append(f"{gid}: {ename}: {evalue.splitlines()[0][:160] if evalue else ''}")
             break
@@ -389,7 +428,7 @@ def write_secrets(work, names):
     (work / SECRETS).write_text(json.dumps(secrets, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-def worker_init(base, root, timeout, kernel=None):
+def worker_init(base, root, timeout, kernel=None, show_expected=False):
     """Gives this process its own course directory (a copy of base after generate), nbgrader API and,
     for the sandbox, its own uid (its kernels' process limit is then not shared with another worker's)."""
     sys.path.insert(0, str(base))
@@ -407,7 +446,7 @@ def worker_init(base, root, timeout, kernel=None):
         shutil.copytree(Path(base) / item, here / item)
     for item in ("nbgrader_config.py", "java_grading.py", "gradebook.db"):
         shutil.copy2(Path(base) / item, here / item)
-    _WORKER["course"] = Course(here, timeout, kernel, Path(base) / SECRETS)
+    _WORKER["course"] = Course(here, timeout, kernel, Path(base) / SECRETS, show_expected)
 
 
 def grade_one(job):
@@ -416,7 +455,7 @@ def grade_one(job):
     from nbgrader.api import Gradebook
     import time
     started = time.perf_counter()
-    student, name, notebook, flags = job
+    student, name, notebook, flags, restored = job
     course = _WORKER["course"]
     work = course.root
     target = work / "submitted" / student / name / f"{name}.ipynb"
@@ -433,6 +472,12 @@ def grade_one(job):
     graded_nb = nbformat.read(graded, as_version=4)
     result["notes"] = cell_problems(graded_nb)
     result["warnings"] = sorted({line.split("] ", 1)[-1] for line in text.splitlines() if "WARNING" in line})
+    if restored:  # the student reads, in the feedback, that the original check ran
+        for c in graded_nb.cells:
+            kind = restored.get(c.metadata.get("nbgrader", {}).get("grade_id"))
+            if kind and c.cell_type == "code":
+                c.outputs.insert(0, nbformat.v4.new_output("stream", name="stdout", text=RESTORED[kind]))
+        nbformat.write(graded_nb, graded)
     with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
         if flags:  # checks the submission's code could have fooled: 0, and why, in the feedback
             for c in graded_nb.cells:
@@ -458,16 +503,16 @@ def grade_one(job):
     return result
 
 
-def run_jobs(jobs, n_jobs, work, timeout, kernel=None):
+def run_jobs(jobs, n_jobs, work, timeout, kernel=None, show_expected=False):
     """Every job graded by n_jobs worker processes (1: in this process); results in job order."""
     root = work / "workers"
     if n_jobs <= 1 or len(jobs) <= 1:
-        worker_init(work, root, timeout, kernel)
+        worker_init(work, root, timeout, kernel, show_expected)
         return [grade_one(job) for job in jobs]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=multiprocessing.get_context("spawn"),
-                             initializer=worker_init, initargs=(work, root, timeout, kernel)) as pool:
+                             initializer=worker_init, initargs=(work, root, timeout, kernel, show_expected)) as pool:
         return list(pool.map(grade_one, jobs))
 
 
@@ -496,26 +541,78 @@ def merge(work, results):
             gb.db.commit()
 
 
+def add_students(work, ids, people):
+    """Every student of the class in the gradebook (also those with nothing graded), with the roster's
+    names and email (nbgrader's export plugins read them)."""
+    import warnings
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SQLAlchemy's autoflush notes, as in merge
+        for sid in ids:
+            p = people.get(sid, {})
+            first, last = p.get("first_name") or None, p.get("last_name") or None
+            if not (first or last) and p.get("name"):  # "Last, First" (as Canvas writes it) or one name
+                last, _, first = p["name"].partition(", ")
+                first = first or None
+            gb.update_or_create_student(sid, first_name=first, last_name=last, email=p.get("email") or None,
+                                        lms_user_id=p.get("canvas_id") or None)
+
+
+def export_lms(work, out_dir, kinds, roster):
+    """Runs the nbgrader export plugins of tools/lms_export.py on the gradebook; returns (file, report lines)."""
+    sys.path.insert(0, str(work))
+    import lms_export
+    from nbgrader.api import Gradebook
+    written = []
+    for kind in kinds:
+        plugin = lms_export.EXPORTERS[kind](to=str(out_dir / f"{kind}-grades.csv"),
+                                            roster=str(work / "roster.csv") if roster is not None else "")
+        with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+            plugin.export(gb)
+        written.append((out_dir / f"{kind}-grades.csv", plugin.report))
+    return written
+
+
 def pending_feedback(html, pending):
-    """The feedback says "to be graded" for written answers nobody has graded yet, not a score of 0."""
+    """The feedback says "to be graded" for written answers nobody has graded yet, not a score of 0, and
+    what its numbers are: "2 of 9 points" where nbgrader writes "Score: 2.0 / 9.0"."""
+    def pts(x):
+        return f"{float(x):g} point{'s' * (float(x) != 1)}"
     for gid, points in pending:
         p = f"{float(points):.1f}"
         html = re.sub(rf'(<a href="#{re.escape(gid)}">[^<]*</a>) \(Score: 0\.0 / {re.escape(p)}\)',
-                      rf"\1 (to be graded / {p})", html)
+                      rf"\1 (to be graded: {pts(points)})", html)
         html = re.sub(rf'(<a name="{re.escape(gid)}"></a>.*?)Score: 0\.0 / {re.escape(p)}',
-                      rf"\1To be graded / {p}", html, count=1, flags=re.S)
+                      rf"\1To be graded: {pts(points)}", html, count=1, flags=re.S)
     total = sum(float(points) for _, points in pending)
     if total:
         html = re.sub(r"\(Score: ([0-9.]+) / ([0-9.]+)\)</h4>",
-                      lambda m: f"(Score: {m.group(1)} / {float(m.group(2)) - total:.1f} autograded; "
-                                f"{total:.1f} more points to be graded by hand)</h4>", html, count=1)
-    return html
+                      lambda m: f"({float(m.group(1)):g} of {pts(float(m.group(2)) - total)} autograded; "
+                                f"{pts(total)} more to be graded by hand)</h4>", html, count=1)
+    html = re.sub(r"\(Score: ([0-9.]+) / ([0-9.]+)\)", lambda m: f"({float(m.group(1)):g} of {pts(m.group(2))})", html)
+    return re.sub(r"Score: ([0-9.]+) / ([0-9.]+)", lambda m: f"{float(m.group(1)):g} of {pts(m.group(2))}", html)
 
 
-def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
+def not_graded_page(student, name, text, points):
+    """A feedback page for an assignment that could not be graded (the student reads why)."""
+    import html
+    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(name)}</title></head>\n'
+            f'<body><h4>{html.escape(name)} (not graded: 0 of {points:g} points so far)</h4>\n'
+            f"<p>{html.escape(text)}</p>\n</body></html>\n")
+
+
+def grade(folder, out_dir, timeout, jobs=None, sandbox=True, show_expected=False, lms=(), roster=None):
     folder = Path(folder).resolve()
     if not folder.is_dir():
         sys.exit(f"{folder} is not a folder of submissions (expected FOLDER/<student>/...)")
+    lms = sorted(set(lms or ()))
+    people = {}
+    if roster is not None:
+        import lms_export
+        try:
+            people = lms_export.read_roster(roster)
+        except (OSError, ValueError) as e:
+            sys.exit(f"--roster {roster}: {e}")
     if sandbox:
         try:
             sandbox_probe(os.environ.get("DL_BWRAP") or shutil.which("bwrap"))
@@ -532,6 +629,9 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
     for f in ("nbgrader_config.py", "java_grading.py"):
         shutil.copy2(COURSE / f, work / f)
     shutil.copy2(COURSE / "java_scan.py", work / "java_scan.py")
+    shutil.copy2(ROOT / "tools" / "lms_export.py", work / "lms_export.py")  # nbgrader export --exporter=lms_export.…
+    if roster is not None:
+        shutil.copy2(roster, work / "roster.csv")
     sys.path.insert(0, str(work))
     from java_scan import scan
     names = assignments(work)
@@ -539,22 +639,29 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
     generate(course, names)
     write_secrets(work, names)
 
-    found, notes, why = find_submissions(folder, names, assignment_ids(work / "release", names))
+    unreadable = {}
+    found, notes, why = find_submissions(folder, names, assignment_ids(work / "release", names), unreadable)
     students = sorted(notes)
     prepared = work / "prepared"
     job_list = []
+    blank = set()  # (student, assignment) handed in as released
     for (student, name), path in sorted(found.items()):
         released = nbformat.read(work / "release" / name / f"{name}.ipynb", as_version=4)
         source = nbformat.read(work / "source" / name / f"{name}.ipynb", as_version=4)
         submitted = nbformat.read(path, as_version=4)
-        notes[student] += [f"{name}: {n}" for n in tampering(released, source, submitted)]
+        if unanswered(released, submitted):
+            blank.add((student, name))
+        restored = {}
+        notes[student] += [f"{name}: {n}" for n in tampering(released, source, submitted, restored)]
         notes[student] += [f"{name}: {n}" for n in library_calls(source, submitted)]
         flags = scan(source, submitted)
         notes[student] += [f"{name}: {n}" for n in flag_notes(flags)]
+        if flags or restored:
+            blank.discard((student, name))
         target = prepared / student / f"{name}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(submitted, target)
-        job_list.append((student, name, str(target), flags))
+        job_list.append((student, name, str(target), flags, restored))
 
     import time
     started = time.perf_counter()
@@ -564,11 +671,12 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
         os.environ["JUPYTER_PATH"] = os.pathsep.join([str(data)] + [p for p in [os.environ.get("JUPYTER_PATH")] if p])
         kernel = SANDBOX_KERNEL
     try:
-        results = run_jobs(job_list, jobs_n, work, timeout, kernel)
+        results = run_jobs(job_list, jobs_n, work, timeout, kernel, show_expected)
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     merge(work, results)
+    add_students(work, sorted(set(students) | set(people)), people)
     elapsed = time.perf_counter() - started
     (out_dir / "timing.json").write_text(json.dumps(
         {"jobs": jobs_n, "seconds": round(elapsed, 1), "students": len(students), "submissions": len(results),
@@ -584,30 +692,54 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
     scores = {s: {} for s in students}
     feedback_dir = out_dir / "feedback"
     shutil.rmtree(feedback_dir, ignore_errors=True)
+    empty = {s: [] for s in students}  # assignments handed in as released that scored 0
     for r in results:
         student, name = r["student"], r["name"]
         if not r["ok"]:
             notes[student].append(f"{name}: autograde failed (log: {r['log']})")
             why[(student, name)] = "autograde failed (see the notes)"
+            (feedback_dir / student).mkdir(parents=True, exist_ok=True)
+            (feedback_dir / student / f"{name}.html").write_text(not_graded_page(
+                student, name, "Your notebook could not be graded automatically; your instructor will look at it.",
+                maxima[name]), encoding="utf-8")
             continue
-        notes[student] += [f"{name}: {line}" for line in r["notes"]]
         scores[student][name] = sum(score or 0 for (nb, cell), (score, _) in r["grades"].items()
                                     if cell in test_cells(nbformat.read(work / "source" / name / f"{name}.ipynb",
                                                                         as_version=4)))
+        if (student, name) in blank and scores[student][name] == 0:
+            empty[student].append(name)  # one line for them all instead of every check's failure
+        else:
+            notes[student] += [f"{name}: {line}" for line in r["notes"]]
         html = work / "feedback" / student / name / f"{name}.html"
         if html.is_file():
             (feedback_dir / student).mkdir(parents=True, exist_ok=True)
             (feedback_dir / student / f"{name}.html").write_text(
                 pending_feedback(html.read_text(encoding="utf-8"), manual[name]), encoding="utf-8")
 
+    for student in students:
+        if empty[student]:
+            notes[student].append(f"{', '.join(empty[student])}: handed in as released, no answer written: "
+                                  f"0 points (the checks' failures are not listed)")
+    for (student, name), (rel, reason) in sorted(unreadable.items()):
+        if (student, name) in found:
+            continue
+        (feedback_dir / student).mkdir(parents=True, exist_ok=True)
+        (feedback_dir / student / f"{name}.html").write_text(not_graded_page(
+            student, name, f"Your upload {Path(rel).name} could not be read as a Jupyter notebook ({reason}), so "
+                           f"{name} was not graded. Save the notebook in JupyterLab (File → Save) and hand in the "
+                           f".ipynb file itself, not a copy opened in another program, a screenshot or an archive.",
+            maxima[name]), encoding="utf-8")
+
     def cell_text(student, name):
         if name in scores[student]:
             return f"{scores[student][name]:g}/{maxima[name]:g}"
         return "not graded: " + why.get((student, name), "not submitted")
 
+    possible = sum(maxima[n] for n in names)  # every assignment counts, graded or not
+
     def total(student):
         got = scores[student]
-        text = f"{sum(got.values()):g}/{sum(maxima[n] for n in got):g}"
+        text = f"{sum(got.values()):g}/{possible:g}"
         return text + (f" ({len(names) - len(got)} not graded)" if len(got) < len(names) else "")
 
     # ---- report
@@ -620,7 +752,7 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
     for student in students:
         print(f"{student:<{width}}  " + "  ".join(f"{cell_text(student, n):>{widths[n]}}" for n in names)
               + f"  {total(student):>{twidth}}")
-    print("(autograded points; total of the graded assignments; hand-graded answers pending: "
+    print(f"(autograded points of {possible:g}; an assignment not graded counts 0 in the total; hand-graded answers pending: "
           + ", ".join(f"{n} {sum(float(p) for _, p in manual[n]):g}" for n in names if manual[n]) + ")")
     for student in students:
         if notes[student]:
@@ -633,31 +765,65 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True):
         for student in students:
             got = scores[student]
             writer.writerow([student, *(f"{got[n]:g}" if n in got else cell_text(student, n) for n in names),
-                             f"{sum(got.values()):g}", f"{sum(maxima[n] for n in got):g}"])
+                             f"{sum(got.values()):g}", f"{possible:g}"])
     (out_dir / "notes.json").write_text(json.dumps(notes, indent=1, ensure_ascii=False))
     print(f"\ngraded {len(results)} submissions of {len(students)} students in {elapsed:.0f} s with {jobs_n} "
           f"job{'s' * (jobs_n != 1)} ({elapsed / max(1, len(students)):.1f} s per student)")
     print(f"scores: {out_dir / 'scores.csv'}; feedback: {feedback_dir}/<student>/<assignment>.html")
+    for path, report in export_lms(work, out_dir, lms, roster):
+        print(f"{path.stem.split('-')[0].capitalize()} grade import: {path}")
+        for line in report:
+            print(f"  - {line}")
     return 0
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+USAGE = ("./course exercises release\n       ./course exercises grade FOLDER [--out DIR] [--timeout S] [--jobs N] "
+         "[--no-sandbox] [--show-expected] [--lms canvas|moodle]... [--roster CSV]\n       ./course exercises --help")
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="./course exercises", usage=USAGE, description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("release", help="student versions of every assignment")
-    g = sub.add_parser("grade", help="grade a folder of submissions")
-    g.add_argument("folder")
-    g.add_argument("--out", default=str(ROOT / "build" / "exercises"), help="where scores and feedback go")
+    release_parser = sub.add_parser("release", prog="./course exercises release",
+                                    help="student versions of every assignment")
+    g = sub.add_parser("grade", prog="./course exercises grade", help="grade a folder of submissions")
+    g.add_argument("folder", help="one sub-folder per student with the submitted notebooks")
+    g.add_argument("--out", default=str(ROOT / "build" / "exercises"),
+                   help="where scores, notes, feedback and LMS files go (default: build/exercises)")
     g.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: nbgrader_config.py, 30)")
     g.add_argument("--jobs", type=int, default=None,
                    help="submissions graded at the same time (default: the number of cores)")
     g.add_argument("--no-sandbox", action="store_true",
                    help="run the submissions' kernels without the bubblewrap sandbox (only for code you trust)")
-    args = parser.parse_args()
+    g.add_argument("--show-expected", action="store_true",
+                   help="the feedback shows a failed hidden check's expected value (default: only the student's "
+                        "value and the hint)")
+    g.add_argument("--lms", action="append", choices=["canvas", "moodle"], default=[],
+                   help="also write DIR/<lms>-grades.csv for the LMS's grade import (docs/teaching.md); "
+                        "repeat for both")
+    g.add_argument("--roster", type=Path, default=None,
+                   help="CSV with a column id (the student's folder name) and any of first_name, last_name, name, "
+                        "email, username, idnumber, sis_user_id, sis_login_id, canvas_id, section (for --lms)")
+    return parser, {"release": release_parser, "grade": g}
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    parser, commands = build_parser()
+    if not argv or argv[0] in ("-h", "--help", "help"):  # every command with every option
+        print(parser.format_help())
+        for name, command in commands.items():
+            print(f"--- {name} ---\n{command.format_help()}")
+        return 0 if argv else 2
+    args = parser.parse_args(argv)
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     if args.cmd == "release":
         return release()
-    return grade(args.folder, args.out, args.timeout, args.jobs, sandbox=not args.no_sandbox)
+    if args.roster is not None and not args.roster.is_file():
+        parser.error(f"--roster {args.roster}: no such file")
+    return grade(args.folder, args.out, args.timeout, args.jobs, sandbox=not args.no_sandbox,
+                 show_expected=args.show_expected, lms=args.lms, roster=args.roster)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,14 @@ with a small class (issue 16). One grading run with --jobs 2, plus a serial re-r
     System.exit in a check: each 0 on what it could fool, with a note; no secret or grading path
     in any feedback, no file outside the sandboxes written; grade refuses without a sandbox;
   * java_scan on single cells: honest helper names keep their points, shadowing ones do not;
+  * grading as an instructor reads it (issue 26): the max is every assignment's points; an unreadable
+    upload gets feedback; a failed hidden check shows its input, not its expected value (unless
+    --show-expected, in the serial run); "9 of 9 points", "the cell ran longer than N s", no Java
+    stack frames, restored check cells told, one note line for a blank hand-in; --help lists every
+    option; a "hardcoded" a1 fails only a hidden check;
+  * LMS export (issue 35, on this run's gradebook, --lms canvas --lms moodle --roster): Canvas's and
+    Moodle's import columns, Points Possible, missing work empty (not 0), the roster's names and ids,
+    the report of what is missing, `nbgrader export --exporter=lms_export.CanvasExport` gives the same;
   * the serial run (--jobs 1) of some students gives exactly the same scores and notes;
   * notebooks/exercises/ holds the current release; docs/exercises.md states the notebooks' points.
 
@@ -300,11 +308,40 @@ def gradebook_score(work, student, name):
         return gb.find_submission(name, student).score
 
 
-def grade(subs, out, timeout, jobs):
+def grade(subs, out, timeout, jobs, extra=()):
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, str(ROOT / "tools" / "exercises.py"), "grade", str(subs), "--out", str(out),
-                           "--timeout", str(timeout), "--jobs", str(jobs)], capture_output=True, text=True)
+                           "--timeout", str(timeout), "--jobs", str(jobs), *extra], capture_output=True, text=True)
     return proc, time.perf_counter() - t0
+
+
+def hardcoded():
+    """dCube right on the visible inputs only: a hidden check fails (issue 26: its expected value stays hidden)."""
+    nb = source("a1-calculus")
+    answer(nb, "dcube", "double dCube(double x) {\n    if (x == 0 || x == 1) return 6;\n    if (x == 2.5) return 96;\n"
+                        "    return 0;\n}")
+    return nb
+
+
+ROSTER = ("id,name,first_name,last_name,email,username,sis_user_id,sis_login_id,section\n"
+          "solutions,\"Park, Jiwoo\",,,park@example.edu,jpark,S1001,jpark,Section A\n"
+          "style2,,Ara,Lee,lee@example.edu,,,,Section B\n"
+          "absent,\"Choi, Min\",,,choi@example.edu,mchoi,S1003,mchoi,Section A\n")
+
+
+def help_checks():
+    """./course exercises --help and the course script's usage line name every option (issue 26)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import exercises
+    _, commands = exercises.build_parser()
+    options = sorted({o for a in commands["grade"]._actions for o in a.option_strings if o.startswith("--")} - {"--help"})
+    proc = subprocess.run(["bash", str(ROOT / "course"), "exercises", "--help"], capture_output=True, text=True)
+    missing = [o for o in options if o not in proc.stdout]
+    check(f"./course exercises --help lists every option ({', '.join(options)})",
+          proc.returncode == 0 and "--jobs" in options and not missing, f"rc {proc.returncode}; missing {missing}")
+    usage = [line for line in (ROOT / "course").read_text().splitlines() if "usage: ./course exercises" in line]
+    missing = [o for o in options if not usage or any(o not in line for line in usage)]
+    check("the course script's usage line for exercises lists every option", usage and not missing, missing)
 
 
 def main():
@@ -318,6 +355,7 @@ def main():
     names = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
 
     scan_cases()
+    help_checks()
     with tempfile.TemporaryDirectory(prefix="exercises-test-") as tmp:
         tmp = Path(tmp)
         subs = tmp / "submissions"
@@ -340,6 +378,10 @@ def main():
             nbformat.write(nb, subs / "mistakes" / f"{names[i]}.ipynb")
         (subs / "mistakes2").mkdir()
         nbformat.write(mistakes2(), subs / "mistakes2" / "a3-optimizers.ipynb")
+        (subs / "hardcoded").mkdir()
+        nbformat.write(hardcoded(), subs / "hardcoded" / "a1-calculus.ipynb")
+        roster = tmp / "roster.csv"
+        roster.write_text(ROSTER, encoding="utf-8")
         (subs / "broken").mkdir()
         (subs / "broken" / "a1-calculus.ipynb").write_text("this is not a notebook {")
         other = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('System.out.println("hi");')])
@@ -353,7 +395,7 @@ def main():
         before = {str(p): p.stat().st_mtime for p in subs.rglob("*")}
 
         out = tmp / "out"
-        proc, elapsed = grade(subs, out, args.timeout, 2)
+        proc, elapsed = grade(subs, out, args.timeout, 2, ["--lms", "canvas", "--lms", "moodle", "--roster", str(roster)])
         print(proc.stdout, flush=True)
         check(f"grading completes with --jobs 2 ({elapsed:.0f} s)", proc.returncode == 0, proc.stderr[-2000:])
         if proc.returncode != 0:
@@ -408,7 +450,8 @@ def main():
               notes.get("style2"))
         check("not submitted: 'not graded: not submitted' in the table and the CSV, not 0",
               score("style2", "a5-experiment") == "not graded: not submitted" and "not graded: not submitted" in proc.stdout
-              and scores["style2"]["total"] == "34" and scores["style2"]["max"] == "34", scores["style2"])
+              and scores["style2"]["total"] == f"{sum(points(n) for n in names[:4]):g}"
+              and scores["style2"]["max"] == f"{sum(points(n) for n in names):g}", scores["style2"])
 
         # -- typical mistakes and abuse (findings 4 and 6)
         fb1, fb2, fb3, fb4 = (feedback("mistakes", n) for n in names[:4])
@@ -516,13 +559,115 @@ def main():
               and "6 * (2 * x - 1)" not in fs and "withOtherWeights(() -&gt; hidden(x2))" not in feedback("solutions", "a4-backprop")
               and "withOtherWeights(() -> hidden(x2))" not in feedback("solutions", "a4-backprop"))
         check("feedback: written answers read 'to be graded', not 0",
-              "(to be graded / 2.0)" in feedback("solutions", "a2-gradient-descent")
+              "(to be graded: 2 points)" in feedback("solutions", "a2-gradient-descent")
               and "Written response</a> (Score: 0.0" not in feedback("solutions", "a2-gradient-descent"))
         check("no 'checksum has changed' warning for untouched test cells",
               "checksum" not in logs("unmodified") + logs("solutions") and "checksum" in logs("robust"),
               "see the autograde logs")
         check("feedback HTML per student and assignment",
               all((out / "feedback" / s / f"{n}.html").is_file() for s in ("solutions", "unmodified") for n in names))
+
+        # -- grading as an instructor reads it (issue 26)
+        possible = sum(points(n) for n in names)
+        check("issue 26: the max is every assignment's points, also for a student with only an unreadable upload",
+              all(row["max"] == f"{possible:g}" for row in scores.values()) and scores["broken"]["total"] == "0"
+              and re.search(rf"^broken .* 0/{possible:g} \({len(names)} not graded\)$", proc.stdout, re.M),
+              f"{[(s, r['total'], r['max']) for s, r in scores.items()]}")
+        fbroken = feedback("broken", "a1-calculus")
+        check("issue 26: an unreadable upload gets feedback saying so", "could not be read as a Jupyter notebook" in fbroken
+              and "a1-calculus.ipynb" in fbroken and f"0 of {points('a1-calculus'):g} points" in fbroken, fbroken[:500])
+        fh = outputs(feedback("hardcoded", "a1-calculus"))
+        check("issue 26: a failed hidden check shows its input and the student's value, not the expected one",
+              "✗ dCube(-1.3): your answer 0.00000 is wrong (a hidden test: its expected value is not shown)" in fh
+              and "77.76" not in fh and "── hidden tests (other inputs) ──" in fh
+              and noted("hardcoded", "dCube(-1.3): expected 77.7600 but got 0.00000"), fh[:1500])
+        check("issue 26: visible checks keep their expected value", "expected 6.00000 but got 3.00000" in outputs(fb1), fb1[:300])
+        f4 = outputs(fb4)
+        check("issue 26: a failed hidden matrix check names the entry and the student's value, not the expected one",
+              re.search(r"✗ updatedW2 \(x2, class 0, η = 0\.2, other weights\): \d+ of 6 entries are wrong; the first, "
+                        r"entry \(\d, \d\) is \S+ \(a hidden test: its expected value is not shown\)", f4)
+              and noted("mistakes", "but should be"), f4[-1500:])
+        fsol = feedback("solutions", "a1-calculus")
+        check("issue 26: the feedback says what its numbers are ('9 of 9 points', not 'Score: 9.0 / 9.0')",
+              f"(9 of 9 points)" in fsol and "(2 of 2 points)" in fsol and "Score:" not in fsol
+              and "(6 of 6 points autograded; 2 points more to be graded by hand)" in feedback("solutions", "a2-gradient-descent"),
+              re.findall(r"\([^()]*points?[^()]*\)", fsol)[:6])
+        fr = outputs(feedback("robust", "a1-calculus"))
+        check("issue 26: a timed-out cell reads 'the cell ran longer than N s', not nbgrader's 'No reply from kernel'",
+              f"the cell ran longer than {args.timeout} s" in fr and "No reply from kernel" not in fr
+              and "Evaluation interrupted" not in fr and noted("robust", f"dcube_check: CellTimeoutError: the cell ran longer than {args.timeout} s"),
+              fr[:800])
+        frames = [(st, n) for st in students_of(scores) for n in names
+                  if re.search(r"^\s*at [\w$.]*\((\w+\.java|#\d+):\d+\)", outputs(feedback(st, n)), re.M)]
+        check("issue 26: no Java stack frames after the messages in any feedback",
+              not frames and "boom from the student code" in fr, frames[:6])
+        check("issue 26: the feedback tells the student that a deleted / an edited check cell was restored",
+              "was missing from your notebook (deleted?): the original was put back" in fr
+              and "was changed in your notebook: the original was run for grading" in fr, fr[:1500])
+        check("issue 26: a blank submission is one line of notes, not one per check",
+              len(notes["unmodified"]) == 1 and notes["unmodified"][0].startswith(", ".join(names) + ": handed in as released"),
+              notes.get("unmodified"))
+
+        # -- LMS export (issue 35): the gradebook of this run, in Canvas's and Moodle's import formats
+        import lms_export
+        with_hand = {}
+        for name in names:
+            with_hand[name] = points(name) + sum(float(c.metadata["nbgrader"]["points"]) for c in source(name).cells
+                                                 if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("grade"))
+        canvas_file, moodle_file = out / "canvas-grades.csv", out / "moodle-grades.csv"
+        canvas = list(csv.reader(open(canvas_file, encoding="utf-8"))) if canvas_file.is_file() else [[], []]
+        moodle = list(csv.reader(open(moodle_file, encoding="utf-8"))) if moodle_file.is_file() else [[]]
+        head = canvas[0]
+        # Canvas's GradebookImporter: row[0] Student, row[1] ID, then SIS User ID, SIS Login ID, and the last
+        # student column Section; a header "Name (123)" is read as the Canvas assignment with id 123
+        check("LMS: Canvas file has the documented columns (Student, ID, SIS User ID, SIS Login ID, Section) and one "
+              "per assignment, headed by its name", head == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] + names
+              and not any(re.search(r"\(\d+\)\s*$", h) for h in head[5:]), head)
+        check("LMS: Canvas 'Points Possible' row holds every assignment's points (hand-graded parts included)",
+              canvas[1] == ["Points Possible", "", "", "", ""] + [f"{with_hand[n]:g}" for n in names], canvas[1])
+        crow = {r[3] or r[0]: dict(zip(head, r)) for r in canvas[2:]}
+        sol = crow.get("jpark", {})
+        check("LMS: Canvas rows: the roster's name, SIS ids and section; the gradebook's scores",
+              sol.get("Student") == "Park, Jiwoo" and sol.get("SIS User ID") == "S1001" and sol.get("Section") == "Section A"
+              and all(sol.get(n) == f"{gradebook_score(work, 'solutions', n):g}" for n in names)
+              and crow.get("style2", {}).get("Student") == "Lee, Ara", sol)
+        check("LMS: not submitted / unreadable exported as empty (no grade), a blank hand-in as 0",
+              crow.get("style2", {}).get("a5-experiment") == "" and crow.get("broken", {}).get("a1-calculus") == ""
+              and all(crow.get("unmodified", {}).get(n) == "0" for n in names)
+              and all(crow.get("mchoi", {}).get(n) == "" for n in names), [crow.get(k) for k in ("style2", "broken", "mchoi")])
+        check("LMS: without a roster entry, SIS Login ID is the folder name (Canvas matches students by it)",
+              crow.get("mistakes", {}).get("SIS Login ID") == "mistakes" and crow.get("mistakes", {}).get("a4-backprop") == "3",
+              crow.get("mistakes"))
+        mhead = moodle[0]
+        idcol = mhead.index("Username") if "Username" in mhead else 0
+        mrow = {r[idcol]: dict(zip(mhead, r)) for r in moodle[1:]}
+        check("LMS: Moodle file: Username (filled in every row: Moodle gives a row without one to the student above), "
+              "names, one column per grade item '<name> (max N)'",
+              mhead[:1] == ["Username"] and "First name" in mhead and "Email address" not in mhead
+              and mhead[-len(names):] == [f"{n} (max {with_hand[n]:g})" for n in names]
+              and all(r[idcol] for r in moodle[1:]) and len(moodle) == len(canvas) - 1, mhead)
+        check("LMS: Moodle rows: the same grades as the Canvas file, empty where not graded",
+              mrow.get("jpark", {}).get("First name") == "Jiwoo"
+              and all(mrow.get(k, {}).get(f"{n} (max {with_hand[n]:g})") == crow.get(k, {}).get(n)
+                      for k in ("jpark", "style2", "broken", "unmodified", "mchoi", "mistakes") for n in names), mrow.get("jpark"))
+        check("LMS: the run says what is missing (students not in the roster, the roster's student without a hand-in)",
+              re.search(r"not in the roster \(known by the folder name only\): .*\bbroken\b", proc.stdout)
+              and "in the roster, nothing graded (empty grades): absent" in proc.stdout
+              and "column Email address left out" in proc.stdout, proc.stdout[-2500:])
+        again = subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "export", "--exporter=lms_export.CanvasExport",
+                                "--to", str(tmp / "canvas-again.csv")], cwd=work, capture_output=True, text=True)
+        check("LMS: nbgrader export --exporter=lms_export.CanvasExport in the grading folder writes the same file",
+              again.returncode == 0 and (tmp / "canvas-again.csv").is_file()
+              and (tmp / "canvas-again.csv").read_text() == canvas_file.read_text(), again.stderr[-1500:])
+        bad = tmp / "bad-roster.csv"
+        bad.write_text("student,mail\nkim,kim@example.edu\n")
+        try:
+            lms_export.read_roster(bad)
+            refused_roster = ""
+        except ValueError as e:
+            refused_roster = str(e)
+        check("LMS: a roster without an id column is refused with its columns named", "no column 'id'" in refused_roster
+              and "student, mail" in refused_roster, refused_roster)
         docs = (ROOT / "docs" / "exercises.md").read_text()
         for name in names:
             nb = source(name)
@@ -533,7 +678,7 @@ def main():
 
         # -- parallel = serial (finding 8)
         subset = tmp / "subset"
-        for student in ("mistakes", "style2"):
+        for student in ("mistakes", "style2", "hardcoded"):
             shutil.copytree(subs / student, subset / student)
         for f in list((subset / "style2").rglob("*")):
             if f.is_file() and "A2" not in f.name:  # (its a1 prints 30 000 lines: slow, graded above)
@@ -542,14 +687,18 @@ def main():
             if not f.name.startswith(("a1", "a2")):
                 f.unlink()
         serial_out = tmp / "serial"
-        proc1, elapsed1 = grade(subset, serial_out, args.timeout, 1)
+        proc1, elapsed1 = grade(subset, serial_out, args.timeout, 1, ["--show-expected"])
         check(f"serial run (--jobs 1) completes ({elapsed1:.0f} s)", proc1.returncode == 0, proc1.stderr[-2000:])
         if proc1.returncode == 0:
             serial = {row["student"]: row for row in csv.DictReader(open(serial_out / "scores.csv"))}
             serial_notes = json.loads((serial_out / "notes.json").read_text())
-            subset_names = {"mistakes": ("a1-calculus", "a2-gradient-descent"), "style2": ("a2-gradient-descent",)}
+            subset_names = {"mistakes": ("a1-calculus", "a2-gradient-descent"), "style2": ("a2-gradient-descent",),
+                            "hardcoded": ("a1-calculus",)}
             same = all(serial[s][n] == scores[s][n] for s in serial for n in subset_names[s])
             check("parallel and serial runs give the same scores", same, f"serial {serial}")
+            shown = outputs((serial_out / "feedback" / "hardcoded" / "a1-calculus.html").read_text(encoding="utf-8"))
+            check("issue 26: with --show-expected the feedback shows a failed hidden check's expected value",
+                  "✗ dCube(-1.3): expected 77.7600 but got 0.00000" in shown and "not shown" not in shown, shown[:1200])
             files = {str(f.relative_to(subset)) for f in subset.rglob("*") if f.is_file()}
 
             def relevant(student, note):  # notes on the files and assignments of the subset
