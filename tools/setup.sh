@@ -4,13 +4,21 @@
 #   tools/setup.sh          what ./course lab needs
 #   tools/setup.sh --test   also the test tools (Playwright, repo2docker), Debian's chromium, a Korean font and the site's npm packages
 #   tools/setup.sh --site   also the site's npm packages (reveal.js, MathJax: tools/site/package-lock.json)
+#   tools/setup.sh --hub    also JupyterHub (requirements-hub.txt), its proxy (tools/hub/package-lock.json) and
+#                           bubblewrap: what ./course hub needs (docs/teaching.md); combines with --test
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TEST=0
 SITE=0
-[ "${1:-}" = "--test" ] && TEST=1 && SITE=1
-[ "${1:-}" = "--site" ] && SITE=1
+HUB=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) TEST=1; SITE=1 ;;
+    --site) SITE=1 ;;
+    --hub) HUB=1 ;;
+  esac
+done
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -42,12 +50,14 @@ if [ ! -x "$VENV/bin/python" ]; then
   say "creating $VENV"
   "$PY" -m venv "$VENV" || die "python3 -m venv failed (on Debian/Ubuntu: apt-get install python3-venv)"
 fi
-stamp="$VENV/.installed-$(basename "$REQ" .txt)"
+REQS=(-r "$REQ")
+[ "$HUB" = 1 ] && REQS+=(-r requirements-hub.txt) && REQ="$REQ + requirements-hub.txt"
+stamp="$VENV/.installed-$(basename "${REQ%% *}" .txt)$([ "$HUB" = 1 ] && echo -hub)"
 want=$(cat requirements*.txt | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   say "installing Python packages from $REQ"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQ"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${REQS[@]}"
   echo "$want" > "$stamp"
 else
   say "Python packages are up to date ($REQ)"
@@ -87,6 +97,18 @@ if [ "$SITE" = 1 ]; then
   fi
 fi
 
+# --- the class hub's proxy, configurable-http-proxy from npm (tools/hub/package-lock.json), and bubblewrap
+if [ "$HUB" = 1 ]; then
+  command -v npm >/dev/null || die "npm not found: the hub's proxy needs Node.js with npm (Debian: apt-get install nodejs npm)"
+  hub_lock=tools/hub/package-lock.json
+  if [ "$(cat tools/hub/node_modules/.installed 2>/dev/null)" != "$(sha256sum "$hub_lock" | cut -c1-16)" ]; then
+    say "installing the hub's proxy (npm ci: configurable-http-proxy)"
+    npm ci --prefix tools/hub --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
+    sha256sum "$hub_lock" | cut -c1-16 > tools/hub/node_modules/.installed
+  else
+    say "the hub's proxy is up to date"
+  fi
+fi
 # --- browser for the browser test ---------------------------------------------------------------
 if [ "$TEST" = 1 ] && ! command -v "${CHROMIUM:-chromium}" >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -106,7 +128,7 @@ if [ "$TEST" = 1 ] && ! { fc-list :lang=ko 2>/dev/null | grep -q .; }; then
   fi
 fi
 # --- bubblewrap, the sandbox every submission's kernel is graded in (./course exercises grade, the exercise test)
-if [ "$TEST" = 1 ] && ! command -v bwrap >/dev/null; then
+if { [ "$TEST" = 1 ] || [ "$HUB" = 1 ]; } && ! command -v bwrap >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing Debian's bubblewrap (the grading sandbox, docs/exercises.md)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null
