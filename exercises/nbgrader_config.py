@@ -17,6 +17,7 @@ c.CourseDirectory.db_assignments = [
     {"name": "a3-optimizers"},
     {"name": "a4-backprop"},
     {"name": "a5-experiment"},
+    {"name": "a6-perceptron"},
 ]
 
 # Solution regions and hidden tests in Java are delimited by // comments.

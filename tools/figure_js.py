@@ -74,6 +74,19 @@ ANALYZE = _fn(r"""
     }
     out.traces = {declared: fd.length, visible: visible.length, drawn: drawn2d + drawn3d,
                   types: [...new Set(visible.map(t => t.type))]};
+    // --- the series in the legend, with the colours and second encodings plotly.js resolved ----------
+    out.series = visible.filter(t => t.showlegend !== false && t.name
+                                && ['scatter', 'scattergl', 'bar', 'histogram'].includes(t.type))
+        .map(t => {
+            const mode = t.mode || '';
+            const lines = (t.type === 'scatter' || t.type === 'scattergl') && mode.includes('lines');
+            const marker = t.marker || {};
+            const colour = lines ? (t.line || {}).color : marker.color;
+            return {name: t.name, colour: typeof colour === 'string' ? colour : null,
+                    dash: lines ? String((t.line || {}).dash || 'solid') : null,
+                    symbol: !lines && typeof marker.symbol === 'string' ? marker.symbol : null,
+                    pattern: marker.pattern && typeof marker.pattern.shape === 'string' ? marker.pattern.shape : ''};
+        });
     // --- axes ---------------------------------------------------------------------------------
     // rule: every visible 2-D axis and every visible 3-D scene axis needs a title, except that in a
     // grid of panels an axis counts as labelled when a titled axis of the same letter spans the same

@@ -18,6 +18,10 @@ figure was built. Each figure FAILS on
   - an animation (a figure with frames) without a Play button, or whose drawn frame does not change
     within 3 s of pressing Play (the SVG paths/points, for 3-D scenes the trace data);
   - a blank screenshot (fewer than 8 colours);
+  - taller than the window (900 px);
+  - two legend series that only colour tells apart (same dash, marker and pattern) closer than CIELAB ΔE 15
+    under simulated protanopia, deuteranopia or tritanopia (tools/colour_check.py);
+  - a legend name drawn in another colour than in an earlier figure of the notebook (one series, one colour);
 and WARNS (does not fail) on text labels drawn on the data overlapping (pairs of `.textpoint`
 boxes overlapping by over 20 %, warned from 5 pairs), animation controls overlapping each other,
 and a legend on a colour bar. In JupyterLab the figure must also be drawn at all (every Plotly
@@ -53,6 +57,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import colour_check
 import figure_js as js
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +83,7 @@ class Result:
     number: int               # 1-based figure number in the notebook
     title: str
     failures: list = field(default_factory=list)
+    series: list = field(default_factory=list)   # the legend's series: name, colour, dash, symbol, pattern
     warnings: list = field(default_factory=list)
     png: Path = None
     notes: list = field(default_factory=list)
@@ -139,6 +145,10 @@ def check_figure(page, gd, result):
         result.failures.append(f"taller than the screen: {a['height']} px (at most {MAX_HEIGHT}: split it or lay it out wider)")
     if a["unlabelled"]:
         result.failures.append("unlabelled axis: " + ", ".join(a["unlabelled"]))
+    result.series = a["series"]
+    cvd = colour_check.colour_problem(a["series"])
+    if cvd:
+        result.failures.append(cvd)
     if a["legendControl"]:
         result.failures.append("legend intersects the animation controls: " + ", ".join(a["legendControl"]))
     if a["controlControl"]:
@@ -428,6 +438,12 @@ def self_test(page, lab_base, html, results):
             for p in verdict_matches(fx, r):
                 problems.append(f"fixture '{fx['name']}' [{view}]: {p}")
         results.extend(rs)
+    # one series, one colour: the notebook-wide check finds a name drawn in a second colour, and only that
+    same = [{"name": "sgd", "colour": "#0072B2"}, {"name": "adam", "colour": "#56B4E9"}]
+    found = colour_check.colour_conflicts([(1, same), (2, same), (3, [{"name": "sgd", "colour": "rgb(0, 114, 178)"}]),
+                                           (4, [{"name": "sgd", "colour": "#E69F00"}])])
+    if list(found) != [4] or len(found[4]) != 1 or "'sgd'" not in found[4][0]:
+        problems.append(f"colour consistency: expected one conflict, 'sgd' in figure 4, got {found}")
     return problems
 
 
@@ -564,6 +580,11 @@ def run(page, lab_base, lab_token, notebooks, html=True, lab=True, selftest=True
             layout = lab_layout(page)
             extra = f"; Lab: file browser {layout['browser']} px, notebook {layout['notebook']} px wide"
             shutdown_sessions(lab_base, lab_token)
+        for view in ("html", "lab"):   # one series, one colour: a legend name keeps its colour in the notebook
+            views = [r for r in nb_results if r.view == view]
+            conflicts = colour_check.colour_conflicts([(r.number, r.series) for r in views])
+            for r in views:
+                r.failures.extend(conflicts.get(r.number, []))
         for r in nb_results:
             for f in r.failures:
                 log(f"FAIL {r.name()}: {f}")

@@ -4,7 +4,6 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,6 @@ public final class Panels {
         Map<String, Object> layout = new LinkedHashMap<>();
         List<Object> notes = new ArrayList<>();
         Set<String> named = new HashSet<>();
-        Map<String, String> colours = new HashMap<>();   // one colour per legend name, in every panel
         String[] rowYTitle = new String[rows];
         boolean anyLegend = false;
         for (int k = 0; k < panels.size(); k++) {
@@ -148,8 +146,7 @@ public final class Panels {
                 }
                 Object name = trace.get("name");
                 if (name != null && !name.toString().isEmpty()) {
-                    trace.put("legendgroup", name.toString());
-                    colour(trace, name.toString(), colours);
+                    trace.put("legendgroup", name.toString());   // one colour per legend name (Palette), in every panel
                     if (!named.add(name.toString())) {
                         trace.put("showlegend", false);
                     } else if (!Boolean.FALSE.equals(trace.get("showlegend"))) {
@@ -183,26 +180,6 @@ public final class Panels {
         chart.set("width", Style.MAX_WIDTH);
         chart.set("height", rows * ROW_HEIGHT + FRAME);
         return chart;
-    }
-
-    /** Plotly's default colour cycle: the colour a legend name gets in its first panel. */
-    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
-
-    /** Gives a line, marker or bar trace the colour of its legend name (a new name takes the next colour). */
-    @SuppressWarnings("unchecked")
-    private static void colour(Map<String, Object> trace, String name, Map<String, String> colours) {
-        Object type = trace.getOrDefault("type", "scatter");
-        if (!List.of("scatter", "bar", "histogram", "scattergl").contains(type)) {
-            return;
-        }
-        String c = colours.computeIfAbsent(name, k -> PALETTE.get(colours.size() % PALETTE.size()));
-        for (String part : "scatter".equals(type) || "scattergl".equals(type) ? List.of("line", "marker") : List.of("marker")) {
-            Map<String, Object> style = trace.get(part) instanceof Map<?, ?> m
-                    ? (Map<String, Object>) m : new LinkedHashMap<>();
-            style.putIfAbsent("color", c);
-            trace.put(part, style);
-        }
     }
 
     private static String title(Map<String, Object> layout) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The style step applied to every figure when it is shown: projector-ready fonts (Korean text
- * included), a width that fits a 1280-px screen with JupyterLab's file browser open, margins that
+ * The style step applied to every figure when it is shown: each series in its {@link Palette} colour,
+ * projector-ready fonts (Korean text included), a width that fits a 1280-px screen with JupyterLab's file browser open, margins that
  * make room for titles, 10ⁿ tick labels on log axes, and a legend that covers nothing — below the
  * plot when a colour bar takes the right-hand side, to the right of the plot when animation controls
  * take the bottom.
@@ -35,6 +35,17 @@ public final class Style {
 
         data.forEach(t -> t.remove(Traces.PATH_META));
         data.forEach(Style::markLonePoint);
+        // a series' colour by its name, the same in every figure of the notebook (animation frames included)
+        List<Map<String, Object>> series = new ArrayList<>(data);
+        if (out.get("frames") instanceof List<?> frames) {
+            for (Object f : frames) {
+                if (f instanceof Map<?, ?> frame && frame.get("data") instanceof List<?> traces) {
+                    traces.forEach(t -> series.add((Map<String, Object>) t));
+                }
+            }
+        }
+        Palette.paint(series);
+        layout.putIfAbsent("colorway", Palette.COLOURS);
         Map<String, Object> font = Json.section(layout, "font");
         font.putIfAbsent("family", FONT_FAMILY);
         font.putIfAbsent("size", 14);

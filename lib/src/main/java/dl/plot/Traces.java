@@ -55,12 +55,15 @@ public final class Traces {
                 .marker(Marker.builder().size(8).build()).build();
     }
 
-    /** One point, drawn as a large marker with a dark outline (a minimum, a start point). */
+    /**
+     * One point, a landmark rather than a series (a minimum, a start point): a large white diamond with a dark
+     * outline, so it takes none of the series' {@link Palette} colours.
+     */
     public static StyledTrace point(String name, double x, double y) {
         ScatterTrace t = ScatterTrace.builder(new double[]{x}, new double[]{y}).name(name)
                 .mode(ScatterTrace.Mode.MARKERS).build();
-        return StyledTrace.of(t).with("marker", Map.of("size", 14, "symbol", "diamond",
-                "line", Map.of("width", 1.5, "color", "#222")));
+        return StyledTrace.of(t).with("marker", Map.of("size", 14, "symbol", "diamond", "color", "#ffffff",
+                "line", Map.of("width", 2, "color", "#222")));
     }
 
     /**
@@ -170,6 +173,43 @@ public final class Traces {
     public static StyledTrace contour(String name, dl.calculus.Grid grid) {
         Objects.requireNonNull(grid, "grid");
         return contour(name, grid.xs(), grid.ys(), grid.z());
+    }
+
+    /**
+     * Contour lines at levels evenly spaced in log₁₀ f, two per decade (log₁₀ f = −1, −0.5, 0, 0.5, …: f = 0.1,
+     * 0.32, 1, 3.2, …), from {@code lowest} (rounded to the nearest half decade) up, for a surface whose values
+     * span decades, like Rosenbrock's valley. Evenly spaced levels there crowd the steep walls and break the
+     * flat valley floor into a chain of small loops that look like many minima. The lines are drawn on
+     * log₁₀ f (values below the lowest level count as that level; four decimals are enough to draw them) and
+     * labelled with it; the colour bar says so.
+     */
+    public static StyledTrace logContour(String name, dl.calculus.Grid grid, double lowest) {
+        Objects.requireNonNull(grid, "grid");
+        if (!(lowest > 0) || !Double.isFinite(lowest)) {
+            throw new IllegalArgumentException("logContour(\"" + name + "\"): the lowest level must be a finite "
+                    + "positive number, got " + lowest);
+        }
+        double start = Math.round(2 * Math.log10(lowest)) / 2.0;
+        double floor = Math.pow(10, start);
+        dl.calculus.Grid logs = grid.map(v -> Math.round(1e4 * Math.log10(Math.max(v, floor))) / 1e4);
+        double top = start;
+        for (double[] row : logs.z()) {
+            for (double v : row) {
+                if (v > top) {
+                    top = v;
+                }
+            }
+        }
+        if (Double.isNaN(top) || top == start) {
+            throw new IllegalArgumentException("logContour(\"" + name + "\"): no finite value of the grid lies above "
+                    + "the lowest level " + floor + " (a NaN, or a surface below it everywhere)");
+        }
+        String title = "log₁₀ " + name;
+        return contour(title, logs)
+                .with("autocontour", false)
+                .with("contours", Map.of("coloring", "lines", "showlabels", true,
+                        "labelfont", Map.of("size", 12, "color", "#444"),
+                        "start", start, "end", Math.ceil(2 * top) / 2, "size", 0.5));
     }
 
     /** Filled contours in a chosen colour scale. */
