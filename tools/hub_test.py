@@ -450,7 +450,9 @@ def main():
                                                 if mathjax else ""), not others, str(others[:5]))
     finally:
         if hub is not None:
+            t0 = time.time()
             stop_hub(hub)
+            print(f"(the hub and its servers stopped in {time.time() - t0:.1f} s)")
         if args.keep:
             print(f"class folder kept: {tmp}")
         else:

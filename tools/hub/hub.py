@@ -153,11 +153,13 @@ def main():
                            cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def stop(*_):
+        # (no hub.wait() here: the main loop may be inside one, and a second would wait for its lock)
         if hub.poll() is None:
-            hub.send_signal(signal.SIGTERM)
-            try:
-                hub.wait(timeout=30)
-            except subprocess.TimeoutExpired:
+            hub.send_signal(signal.SIGINT)  # JupyterHub 5.5 stops at once on SIGINT; on SIGTERM it cleans up, then hangs
+            deadline = time.monotonic() + 30
+            while hub.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if hub.poll() is None:
                 hub.kill()
         sys.exit(0)
     signal.signal(signal.SIGTERM, stop)
@@ -193,7 +195,8 @@ def main():
           f"{'bubblewrap sandbox' if isolation != 'none' else 'NO isolation'}; autograding: "
           f"{'grading sandbox' if grading_kernel else 'plain Java kernel'}; Ctrl-C stops the hub")
     sys.stdout.flush()
-    hub.wait()
+    while hub.poll() is None:
+        time.sleep(0.5)
     die(f"JupyterHub stopped (exit code {hub.returncode}); see {log_path}", 1)
 
 
