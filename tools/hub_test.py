@@ -367,7 +367,7 @@ def run(base, tmp, state, browser, blocked):
               score.group(0) if score else text[:300])
         others = [o for o in STUDENTS if o != name and re.search(rf"\b{o}\b", text)]
         check(f"{name}'s feedback names no other student", not others, str(others))
-        check(f"{name}'s feedback {'has' if name == 'alice' else 'has no'} the instructor's comment on alice's answer",
+        check(f"{name}'s feedback {'has' if name == 'alice' else 'does not have'} the instructor's comment on alice's answer",
               (COMMENT in text) == (name == "alice"))
         check(f"{name}'s feedback shows no hidden test", "BEGIN HIDDEN TESTS" not in text and
               "new double[] {-1.3, 0.25, 0.5, 7.0}" not in text)
@@ -438,7 +438,8 @@ def main():
                 shots.mkdir(parents=True, exist_ok=True)
                 for context in browser.contexts:
                     for k, page in enumerate(context.pages):
-                        page.screenshot(path=str(shots / f"hub-test-failure-{page.url.split('/')[4] if '/user/' in page.url else k}.png"))
+                        who = page.url.split("/")[4] if "/user/" in page.url else k
+                        page.screenshot(path=str(shots / f"hub-test-failure-{who}.png"))
                 print(f"     screenshots of every open page: {shots}/hub-test-failure-*.png")
             finally:
                 browser.close()

@@ -63,9 +63,16 @@ def grading_sandbox(state, venv):
     os.environ["JUPYTER_PATH"] = str(venv / "share" / "jupyter")
     import exercises
     exercises.sandbox_probe(os.environ.get("DL_BWRAP") or shutil.which("bwrap"))
+    import tempfile
     work = state / "grading"
     shutil.rmtree(work, ignore_errors=True)
-    data, _staging = exercises.prepare_sandbox(work)
+    work.mkdir(parents=True)
+    work.chmod(0o755)
+    saved, tempfile.tempdir = tempfile.tempdir, str(work)  # the sandbox's /course staging in work/, not /tmp
+    try:
+        data, _staging = exercises.prepare_sandbox(work)
+    finally:
+        tempfile.tempdir = saved
     spec = data / "kernels" / exercises.SANDBOX_KERNEL / "sandbox.json"
     config = json.loads(spec.read_text())
     config["uid"] = exercises.SANDBOX_UID  # as root, submissions run under this uid (not the hub's)
@@ -155,7 +162,8 @@ def main():
     def stop(*_):
         # (no hub.wait() here: the main loop may be inside one, and a second would wait for its lock)
         if hub.poll() is None:
-            hub.send_signal(signal.SIGINT)  # JupyterHub 5.5 stops at once on SIGINT; on SIGTERM it cleans up, then hangs
+            # JupyterHub 5.5 stops at once on SIGINT; on SIGTERM it cleans up, then hangs
+            hub.send_signal(signal.SIGINT)
             deadline = time.monotonic() + 30
             while hub.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.1)

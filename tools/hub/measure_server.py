@@ -115,8 +115,8 @@ def main():
                                              "password": (tmp / "state" / "passwords" / "kim").read_text().strip()})
         s = requests.Session()
         s.get(f"{base}/hub/signup")
-        s.post(f"{base}/hub/signup", data={"username": STUDENT, "signup_password": PASSWORD, "_xsrf": s.cookies.get("_xsrf"),
-                                            "signup_password_confirmation": PASSWORD})
+        s.post(f"{base}/hub/signup", data={"username": STUDENT, "signup_password": PASSWORD,
+                                            "signup_password_confirmation": PASSWORD, "_xsrf": s.cookies.get("_xsrf")})
         kim.get(f"{base}/hub/authorize/{STUDENT}")
         s.get(f"{base}/hub/login")
         s.post(f"{base}/hub/login", data={"username": STUDENT, "password": PASSWORD, "_xsrf": s.cookies.get("_xsrf")},
