@@ -498,11 +498,165 @@ def split_figure_cells(nb):
     nb.cells = cells
 
 
+# The deck's slide box for content, in slide pixels (720 less reveal.js's margin and the slide's padding), and
+# the deck's type (tools/site/static/site.css): prose 24 px (34 px a line, ~95 characters), code 18 px (23 px a
+# line, ~105 characters), printed output 17 px (22 px a line).
+SLIDE_ROOM = 550
+CODE_LINES_PER_SLIDE = 22   # a longer code cell continues on the next sub-slide
+PROSE_LINE, PROSE_CHARS, CODE_LINE, CODE_CHARS, OUTPUT_LINE = 34, 95, 23, 105, 22
+
+
+def _lines(text, width):
+    return sum(max(1, -(-len(line) // width)) for line in text.splitlines())
+
+
+def markdown_height(text):
+    """Rough slide pixels of markdown text at the deck's type."""
+    h = 0
+    for line in text.splitlines():
+        s = line.strip()
+        if not s:
+            h += 10
+        elif s.startswith("#"):
+            h += {1: 62, 2: 55}.get(len(s) - len(s.lstrip("#")), 46)
+        elif s.startswith("$$"):
+            h += 56
+        elif s.startswith("|"):
+            h += 0 if set(s) <= set("|-: ") else 52 * max(1, -(-len(s) // 90))
+        else:
+            h += PROSE_LINE * max(1, -(-len(s) // PROSE_CHARS))
+    return h + 16
+
+
+def input_height(cell):
+    """Rough slide pixels of a cell's markdown, or of a code cell's code (0 for a cell that shows only outputs)."""
+    text = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+    if cell.cell_type == "markdown":
+        return markdown_height(text)
+    if cell.cell_type != "code" or OUTPUT_ONLY in cell.metadata.get("tags", []):
+        return 0
+    return CODE_LINE * _lines(text, CODE_CHARS) + 14
+
+
+def output_height(o):
+    """Rough slide pixels of one output: a figure at its height, printed text and tables by their lines."""
+    if is_figure(o):
+        layout = o["data"]["application/vnd.plotly.v1+json"].get("layout", {})
+        return int(layout.get("height") or 450) + 10
+    data = o.get("data", {})
+    if o.get("output_type") == "stream":   # each output its own box, with its padding
+        return OUTPUT_LINE * _lines(o.get("text", ""), 120) + 16
+    if "text/html" in data:
+        html = "".join(data["text/html"])
+        svg = sum(int(m) for m in re.findall(r'<svg[^>]*?\sheight="(\d+)', html))   # a diagram
+        return svg + 32 * max(2, html.count("<tr")) + 20
+    if "text/plain" in data:
+        return OUTPUT_LINE * _lines("".join(data["text/plain"]), 120)
+    if "image/svg+xml" in data:   # a diagram, at its own height
+        m = re.search(r'<svg[^>]*?\sheight="([\d.]+)', "".join(data["image/svg+xml"]))
+        return int(float(m.group(1))) + 20 if m else 400
+    return 400 if "image/png" in data else 0
+
+
+def markdown_blocks(text):
+    """A markdown cell's blocks (paragraphs, lists, tables, display formulas), split at blank lines."""
+    blocks, current, in_math = [], [], False
+    for line in text.splitlines():
+        if line.strip().startswith("$$") and line.strip().count("$$") == 1:
+            in_math = not in_math
+        if not line.strip() and not in_math:
+            if current:
+                blocks.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def split_tall_slides(nb):
+    """Keeps each deck slide inside the slide box at type sizes a room can read (the box is not shrunk):
+    a markdown cell taller than a slide is cut at its blank lines into pieces; a cell that would run off the
+    bottom of its slide starts a sub-slide of its own; the outputs of a code cell that would not fit under its
+    code (a figure, a long printout) go to a sub-slide of their own."""
+    import nbformat
+    cells = []
+    for cell in nb.cells:   # long prose: one piece per slide
+        text = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+        kind = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+        if cell.cell_type != "markdown" or kind in ("skip", "notes") or markdown_height(text) <= SLIDE_ROOM:
+            cells.append(cell)
+            continue
+        piece, first = [], True
+        for block in markdown_blocks(text) + [None]:
+            if block is None or piece and markdown_height("\n\n".join(piece + [block])) > SLIDE_ROOM:
+                part = nbformat.v4.new_markdown_cell("\n\n".join(piece))
+                part.metadata["slideshow"] = {"slide_type": kind if first else "subslide"}
+                cells.append(part)
+                piece, first = [], False
+            if block is not None:
+                piece.append(block)
+    long_code, cells = cells, []
+    for cell in long_code:   # long code: CODE_LINES_PER_SLIDE lines a slide, its outputs after the last piece
+        kind = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+        lines = (cell.source if isinstance(cell.source, str) else "".join(cell.source)).split("\n")
+        if cell.cell_type != "code" or kind in ("skip", "notes") or len(lines) <= CODE_LINES_PER_SLIDE + 4:
+            cells.append(cell)
+            continue
+        pieces = [lines[i:i + CODE_LINES_PER_SLIDE] for i in range(0, len(lines), CODE_LINES_PER_SLIDE)]
+        if len(pieces[-1]) < 5:   # no piece of a few lines alone
+            pieces[-2:] = [pieces[-2] + pieces[-1]]
+        for k, piece in enumerate(pieces):
+            part = nbformat.v4.new_code_cell(source="\n".join(piece),
+                                             outputs=cell.outputs if k == len(pieces) - 1 else [])
+            part.execution_count = cell.get("execution_count")
+            part.metadata["slideshow"] = {"slide_type": kind if k == 0 else "subslide"}
+            cells.append(part)
+    out, used = [], 0
+    for cell in cells:
+        show = cell.metadata.setdefault("slideshow", {})
+        kind = show.get("slide_type", "-")
+        if kind in ("skip", "notes"):
+            out.append(cell)
+            continue
+        in_h = input_height(cell)
+        out_h = sum(output_height(o) for o in cell.get("outputs", [])) if cell.cell_type == "code" else 0
+        if kind in ("slide", "subslide"):
+            used = 0
+        elif used and used + in_h + out_h > SLIDE_ROOM and (not out_h or used + in_h > SLIDE_ROOM * 0.55):
+            show["slide_type"] = "subslide"   # it would run off the slide: the next sub-slide
+            used = 0
+        if out_h and used + in_h and used + in_h + out_h > SLIDE_ROOM:
+            # the code here, what it printed or drew on the next sub-slides (as many as its outputs fill)
+            groups, h = [[]], 0
+            for o in cell.outputs:
+                oh = output_height(o)
+                if groups[-1] and h + oh > SLIDE_ROOM:
+                    groups.append([])
+                    h = 0
+                groups[-1].append(o)
+                h += oh
+            out.append(cell)
+            cell.outputs = []
+            for group in groups:
+                rest = nbformat.v4.new_code_cell(source="", outputs=group)
+                rest.metadata["slideshow"] = {"slide_type": "subslide"}
+                rest.metadata["tags"] = [OUTPUT_ONLY]
+                out.append(rest)
+            used = h
+            continue
+        out.append(cell)
+        used += in_h + out_h
+    nb.cells = out
+
+
 def deck_html(entry):
     import copy
     nb = copy.deepcopy(entry.nb)
     ensure_slide_metadata(nb)
     split_figure_cells(nb)
+    split_tall_slides(nb)
     exporter = deck_exporter()
     resources = {"course": {"head": head_html("../")}, "metadata": figures_metadata()}
     # nbconvert's deck template appends " slides" to the title

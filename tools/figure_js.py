@@ -74,6 +74,16 @@ ANALYZE = _fn(r"""
     }
     out.traces = {declared: fd.length, visible: visible.length, drawn: drawn2d + drawn3d,
                   types: [...new Set(visible.map(t => t.type))]};
+    // --- the smallest text drawn (tick labels, legend, titles, contour labels, annotations) ------------
+    out.smallestText = null;
+    gd.querySelectorAll('svg text').forEach(t => {
+        if (!t.textContent.trim()) return;
+        const r = t.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return;
+        const px = parseFloat(t.style.fontSize || getComputedStyle(t).fontSize);
+        if (out.smallestText === null || px < out.smallestText.px)
+            out.smallestText = {px: px, text: t.textContent.trim().slice(0, 30)};
+    });
     // --- the series in the legend, with the colours and second encodings plotly.js resolved ----------
     out.series = visible.filter(t => t.showlegend !== false && t.name
                                 && ['scatter', 'scattergl', 'bar', 'histogram'].includes(t.type))

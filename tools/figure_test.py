@@ -19,6 +19,7 @@ figure was built. Each figure FAILS on
     within 3 s of pressing Play (the SVG paths/points, for 3-D scenes the trace data);
   - a blank screenshot (fewer than 8 colours);
   - taller than the window (900 px);
+  - any text drawn smaller than 14 px (tick labels, legend, contour labels, annotations);
   - two legend series that only colour tells apart (same dash, marker and pattern) closer than CIELAB ΔE 15
     under simulated protanopia, deuteranopia or tritanopia (tools/colour_check.py);
   - a legend name drawn in another colour than in an earlier figure of the notebook (one series, one colour);
@@ -73,6 +74,7 @@ MAX_HEIGHT = LAB_VIEWPORT["height"]   # px: no figure taller than the window (a 
 TEXT_OVERLAP_WARN = 5       # overlapping label pairs from which a figure gets a warning
 PLAY_WAIT_S = 3.0           # how long Play has to change the drawn frame
 MIN_COLOURS = 8             # a screenshot with fewer distinct colours counts as blank
+MIN_TEXT_PX = 14            # the smallest text a figure may draw (issue 25's floor for plot text)
 KOREAN = "한국어 학습률"       # "Korean, learning rate": characters the course's Korean labels use
 
 
@@ -145,6 +147,10 @@ def check_figure(page, gd, result):
         result.failures.append(f"taller than the screen: {a['height']} px (at most {MAX_HEIGHT}: split it or lay it out wider)")
     if a["unlabelled"]:
         result.failures.append("unlabelled axis: " + ", ".join(a["unlabelled"]))
+    small = a["smallestText"]
+    if small and small["px"] < MIN_TEXT_PX - 0.05:
+        result.failures.append(f"text below {MIN_TEXT_PX} px: '{small['text']}' at {small['px']:g} px (a room reads 14 px "
+                               f"on a 1280-px screen)")
     result.series = a["series"]
     cvd = colour_check.colour_problem(a["series"])
     if cvd:
@@ -384,6 +390,7 @@ def write_fixtures(outdir):
     for i, fx in enumerate(fixtures):
         # a fixed width, as every course figure has (Style), that fits JupyterLab's output area
         fx["figure"].setdefault("layout", {}).setdefault("width", 800)
+        fx["figure"]["layout"].setdefault("font", {"size": 14})   # the course's type size (Style), not plotly's 12
         fig = json.dumps(fx["figure"], ensure_ascii=False).replace("</", "<\\/")
         parts.append(f'<h2>{htmllib.escape(fx["name"])}</h2><div id="fx{i}" style="width:100%;height:'
                      f'{fx["figure"].get("layout", {}).get("height", 450)}px"></div><script>(function () {{'

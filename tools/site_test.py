@@ -10,7 +10,9 @@
    whose <title> does not name it;
 3. every slide of every deck, at a projector's 1280 x 720 with its fragments shown, must fit the slide box:
    no code block, output, plot, image, table, display formula or paragraph outside it, and no code or output
-   line cut at its right edge (OVERFLOW; the deck template fits slides, then marks them data-fitted);
+   line cut at its right edge (OVERFLOW; the deck template fits slides, then marks them data-fitted); and no
+   text below the floors a room can read (FLOORS, measured in the browser with reveal.js's scale taken out:
+   prose 24 px, code and printed output 16 px, plot text 14 px);
 4. one deck (or several: --deck a,b) is stepped through slide by slide (every fragment): each slide must show
    content, its plots drawn at a visible size, and fit, pass axe-core, with the deck's home link and slide
    number on screen and apart from the arrows; a screenshot per slide goes to build/site-screenshots/;
@@ -384,6 +386,47 @@ def step_through_deck(page, deck, check, events):
         check.ok(summary)
 
 
+# the type sizes a room can read on the 1280 x 720 slide (issue 25), in the slide's own pixels (reveal.js's
+# scale and any zoom of the deck's fit step taken out): prose, code and printed output, text in plots
+FLOORS = {"prose": 24, "code": 16, "plot": 14}
+# the smallest text of each kind on the current slide, in slide pixels, with where it is
+TYPE_SIZES = r"""() => {
+  const slide = Reveal.getCurrentSlide();
+  const scale = Reveal.getScale ? Reveal.getScale() : 1;
+  const out = {};
+  const note = (kind, px, what) => {
+    if (!out[kind] || px < out[kind].px) { out[kind] = {px: Math.round(px * 10) / 10, what: what}; }
+  };
+  const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && !el.closest('.notes, aside'); };
+  const onScreen = el => el.offsetWidth ? el.getBoundingClientRect().width / el.offsetWidth : scale;
+  const kinds = [['prose', '.jp-RenderedMarkdown p, .jp-RenderedMarkdown li'],
+                 ['code', '.jp-InputArea-editor pre, .jp-OutputArea-output pre']];
+  for (const [kind, sel] of kinds) {
+    for (const el of slide.querySelectorAll(sel)) {
+      if (!shown(el) || !el.textContent.trim()) { continue; }
+      note(kind, parseFloat(getComputedStyle(el).fontSize) * onScreen(el) / scale,
+           el.textContent.trim().slice(0, 40));
+    }
+  }
+  for (const plot of slide.querySelectorAll('.dl-plot')) {
+    if (!shown(plot)) { continue; }
+    const own = onScreen(plot) / scale;
+    for (const t of plot.querySelectorAll('svg text')) {
+      if (!t.textContent.trim() || !shown(t)) { continue; }
+      const size = parseFloat(t.style.fontSize || getComputedStyle(t).fontSize);
+      note('plot', size * own, t.textContent.trim().slice(0, 30));
+    }
+  }
+  return out;
+}"""
+
+
+def floor_problems(sizes):
+    """The kinds of text on a slide that are smaller than FLOORS: ['code 13.2 px (…)', …]."""
+    return [f"{kind} {s['px']} px < {FLOORS[kind]} ('{s['what']}')" for kind, s in sizes.items()
+            if s["px"] < FLOORS[kind] - 0.05]
+
+
 def wait_fitted(page, timeout_s=10):
     deadline = time.time() + timeout_s
     while not page.evaluate(FITTED) and time.time() < deadline:
@@ -407,7 +450,7 @@ def check_deck_fit(page, deck, check, events):
     page.evaluate(MATHJAX_DONE)
     slides = page.evaluate("""() => Reveal.getSlides().map(s => { const i = Reveal.getIndices(s);
         return [i.h, i.v || 0]; })""")
-    overflowing = {}
+    overflowing, too_small = {}, {}
     for h, v in slides:
         page.evaluate(f"() => Reveal.slide({h}, {v}, 1000)")  # every fragment shown
         state = wait_plots_sized(page, 10, 0.1)
@@ -415,7 +458,14 @@ def check_deck_fit(page, deck, check, events):
         out = page.evaluate(OVERFLOW)
         if out:
             overflowing[(h, v)] = out
+        small = floor_problems(page.evaluate(TYPE_SIZES))
+        if small:
+            too_small[(h, v)] = small
     problems = [f"{k}: {d}" for k, d in events] + overflow_problems(overflowing, len(slides))
+    if too_small:
+        worst = "; ".join(f"slide {k}: {', '.join(v[:2])}" for k, v in list(too_small.items())[:3])
+        problems.append(f"{len(too_small)} of {len(slides)} slides have text below the floors "
+                        f"(prose {FLOORS['prose']}, code {FLOORS['code']}, plots {FLOORS['plot']} px) ({worst})")
     size = f"{DECK_VIEWPORT['width']}x{DECK_VIEWPORT['height']}"
     took = f"({time.perf_counter() - started:.1f} s)"
     if problems:

@@ -100,7 +100,7 @@ public final class Style {
                         Map<String, Object> axis = Json.section(scene, a);
                         // five or six ticks per axis: more pile into each other where two axes meet
                         axis.putIfAbsent("nticks", 6);
-                        Json.section(axis, "tickfont").putIfAbsent("size", 12);
+                        Json.section(axis, "tickfont").putIfAbsent("size", 14);
                         if ("log".equals(axis.get("type"))) {
                             axis.putIfAbsent("exponentformat", "power");
                         }
@@ -137,7 +137,7 @@ public final class Style {
             }
         }
         if (layout.get("legend") instanceof Map<?, ?>) {
-            Json.section(Json.section(layout, "legend"), "font").putIfAbsent("size", 13);
+            Json.section(Json.section(layout, "legend"), "font").putIfAbsent("size", 14);
         }
         return out;
     }
@@ -437,6 +437,6 @@ public final class Style {
             Map<String, Object> title = Json.section(axis, "title");
             Json.section(title, "font").putIfAbsent("size", 15);
         }
-        Json.section(axis, "tickfont").putIfAbsent("size", 13);
+        Json.section(axis, "tickfont").putIfAbsent("size", 14);
     }
 }

@@ -83,7 +83,7 @@ public final class Traces {
                 .text(shown.toArray(String[]::new)).build();
         return StyledTrace.of(t)
                 .with("textposition", "top right")
-                .with("textfont", Map.of("size", 13, "color", "#111"))
+                .with("textfont", Map.of("size", 14, "color", "#111"))
                 .with("hovertext", labels)
                 .with("hoverinfo", "text+x+y")
                 .with("marker", Map.of("size", 8, "line", Map.of("width", 1, "color", "white")))
@@ -163,7 +163,7 @@ public final class Traces {
         return StyledTrace.of(t).with("name", name)
                 .with("colorscale", ColorScale.VIRIDIS.plotly())
                 .with("contours", Map.of("coloring", "lines", "showlabels", true,
-                        "labelfont", Map.of("size", 11, "color", "#444")))
+                        "labelfont", Map.of("size", 14, "color", "#444")))
                 .with("line", Map.of("width", 1.6))
                 .with("ncontours", 18)
                 .with("colorbar", Map.of("title", Map.of("text", name), "len", 0.8, "thickness", 14));
@@ -208,7 +208,7 @@ public final class Traces {
         return contour(title, logs)
                 .with("autocontour", false)
                 .with("contours", Map.of("coloring", "lines", "showlabels", true,
-                        "labelfont", Map.of("size", 12, "color", "#444"),
+                        "labelfont", Map.of("size", 14, "color", "#444"),
                         "start", start, "end", Math.ceil(2 * top) / 2, "size", 0.5));
     }
 
