@@ -12,11 +12,13 @@
 #   6. graded exercises: nbgrader release + autograde on the Java kernel (tools/test_exercises.py)
 #   7. slide metadata in every lecture; the course site (build/site) built and opened page by page in
 #      headless Chromium offline, one deck stepped through slide by slide (tools/site_test.py)
+#   8. a class on the course's JupyterHub end to end: release, fetch, submit, collect, autograde, feedback,
+#      and what a student must not reach (tools/hub_test.py, headless Chromium)
 # Each step prints its own "N passed, N failed" line; the script stops at the first failing step (exit non-zero, no
 # "all tests passed"). What runs side by side on the two cores: step 3 executes two notebooks at once; 3b, the
 # determinism runs, goes on in the background (niced: it takes the CPU the browser tests leave idle while they wait
 # on Chromium) from the end of step 3 to the end; steps 5 and the site build of 7 need nothing from the browser
-# tests and run beside step 4, step 6 beside the site test (their output is shown when they end). At the end (also after a failure) a table gives each step's seconds.
+# tests and run beside step 4, steps 6 and 8 beside the site test (their output is shown when they end). At the end (also after a failure) a table gives each step's seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -53,19 +55,19 @@ join() {
   [ "$rc" = 0 ] || { echo "FAIL $name (exit $rc; log ${bg_log[$name]})"; failed "$name"; return 1; }
 }
 
-step "1/7 library unit tests (mvn package)"; begin "1 library unit tests"
+step "1/8 library unit tests (mvn package)"; begin "1 library unit tests"
 mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
 finish "1 library unit tests"
 
-step "2/7 committed notebooks carry no outputs; one glossary of Korean terms, followed; diagrams"; begin "2 clean notebooks, glossary"
+step "2/8 committed notebooks carry no outputs; one glossary of Korean terms, followed; diagrams"; begin "2 clean notebooks, glossary"
 "$PY" tools/check_notebooks_clean.py
 "$PY" tools/check_glossary.py
 "$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
 "$PY" tools/diagrams.py --check   # the lectures' diagrams: what the script draws, readable on a slide, all shown
 finish "2 clean notebooks, glossary"
 
-step "3/7 every notebook on the Java kernel"; begin "3 notebooks"
+step "3/8 every notebook on the Java kernel"; begin "3 notebooks"
 rm -rf build/notebooks
 "$PY" tools/run_notebooks.py --jobs 2 2> build/kernel-stderr.log   # two kernels at once
 finish "3 notebooks"
@@ -79,7 +81,7 @@ bg "3b determinism" build/determinism.log \
 bg "5 Binder" build/binder-test.log bash tools/binder_test.sh
 bg "7a slide metadata, site build" build/site-build.log bash -c '"$0" tools/slides.py --check && "$0" tools/course_site.py' "$PY"
 
-step "4/7 browser test and figure test (offline, headless Chromium)"; begin "4 browser, figure, RISE tests"
+step "4/8 browser test and figure test (offline, headless Chromium)"; begin "4 browser, figure, RISE tests"
 "$PY" tools/browser_test.py
 "$PY" tools/rise_test.py   # "Render as slideshow" (jupyterlab-rise) on lecture 02, kernel live (~1.5 min)
 finish "4 browser, figure, RISE tests"
@@ -89,12 +91,14 @@ join "7a slide metadata, site build"
 
 # step 6 (nbgrader's kernels) and the site test (one Chromium page at a time) share nothing: side by side
 bg "6 graded exercises" build/exercises-test.log "$PY" tools/test_exercises.py
+bg "8 class hub" build/hub-test.log "$PY" tools/hub_test.py
 
-step "7/7 the course site in headless Chromium (offline)"; begin "7b site test"
+step "7/8 the course site in headless Chromium (offline)"; begin "7b site test"
 "$PY" tools/site_test.py
 finish "7b site test"
 
 join "6 graded exercises" "step 7b"   # prints the step's "exercise tests: N passed, N failed"
+join "8 class hub" "step 7b"          # prints "hub test: N passed, N failed"
 join "3b determinism" "steps 4-7"    # prints "determinism: N passed, N failed"
 
 trap - EXIT
