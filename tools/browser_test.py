@@ -88,17 +88,17 @@ def new_context(browser, viewport, blocked):
     return context
 
 
-def start_lab(root_dir, port, token, quiet=False):
+def start_lab(root_dir, port, token, quiet=False, extra=()):
     """Starts JupyterLab through the README's own lab script (tools/lab.sh, what `./course lab` runs),
     with the course's Lab settings (tools/lab/overrides.json: no news feed, no update check) and an empty
-    workspace, not the settings of whoever runs the test."""
+    workspace, not the settings of whoever runs the test; `extra`: more server options."""
     log = open(BUILD / "browser-test-jupyterlab.log", "w")
     state = Path(tempfile.mkdtemp(prefix="browser-test-lab-"))
     proc = subprocess.Popen(
         ["bash", str(ROOT / "tools" / "lab.sh"), "--no-browser", f"--ServerApp.port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}",
          "--ServerApp.port_retries=0", f"--LabApp.user_settings_dir={state / 'settings'}",
-         f"--LabApp.workspaces_dir={state / 'workspaces'}"],
+         f"--LabApp.workspaces_dir={state / 'workspaces'}", *extra],
         stdout=log, stderr=subprocess.STDOUT)
     proc.state_dir = state
     url = f"http://127.0.0.1:{port}/api/kernelspecs?token={token}"

@@ -276,6 +276,10 @@ def run_lab(page, base, rel, notebook, expected, outdir):
     page.goto(f"{base}/lab/tree/{rel}?reset", timeout=120_000)
     page.wait_for_selector(f"{SCROLLER} .jp-Cell", timeout=120_000)
     ensure_file_browser(page)
+    time.sleep(0.5)
+    # nothing may cover the notebook: no dialog (a kernel chooser, an update or news pop-up)
+    dialog = page.evaluate("""() => { const d = document.querySelector('.jp-Dialog, .jp-toast-container .Toastify__toast');
+        return d ? d.innerText.replace(/\\s+/g, ' ').slice(0, 120) : null; }""")
     by_cell = {}
     for number, (cell, title) in enumerate(expected, 1):
         by_cell.setdefault(cell, []).append((number, title))
@@ -337,6 +341,9 @@ def run_lab(page, base, rel, notebook, expected, outdir):
             r.failures.append(f"not drawn in JupyterLab (cell {cell + 1} never showed its plot)")
             results[number] = r
         out.append(results[number])
+    if dialog:
+        for r in out:
+            r.failures.append(f"a dialog or pop-up covers the notebook in JupyterLab: '{dialog}'")
     return out
 
 
@@ -638,7 +645,8 @@ def main(argv=None):
         try:
             if lab:
                 port, token = free_port(), secrets.token_hex(16)
-                proc = start_lab(BUILD, port, token, quiet=True)
+                # the figures are saved outputs: opening a notebook starts no kernel (one JVM per notebook saved)
+                proc = start_lab(BUILD, port, token, quiet=True, extra=["--LabServerApp.notebook_starts_kernel=False"])
                 base = f"http://127.0.0.1:{port}"
                 page.goto(f"{base}/lab?token={token}", timeout=120_000)
             results, checks = run(page, base, token, notebooks, html=html, lab=lab,
