@@ -473,7 +473,6 @@ def split_figure_cells(nb):
     """In a deck, a code cell that draws several figures (a loop over three initialisations, two starts) shows
     its code with the first figure, and each further figure, with the text printed before it, on a sub-slide
     of its own: one slide could not hold them all."""
-    import nbformat
     cells = []
     for cell in nb.cells:
         outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
@@ -490,12 +489,17 @@ def split_figure_cells(nb):
             groups[-1].extend(current)
         cell.outputs = groups[0]
         cells.append(cell)
-        for group in groups[1:]:
-            rest = nbformat.v4.new_code_cell(source="", outputs=group)
-            rest.metadata["slideshow"] = {"slide_type": "subslide"}
-            rest.metadata["tags"] = [OUTPUT_ONLY]
-            cells.append(rest)
+        cells += [output_only_cell(group) for group in groups[1:]]
     nb.cells = cells
+
+
+def output_only_cell(outputs):
+    """A deck cell that shows only these outputs (its code is on the slide before), on a sub-slide of its own."""
+    import nbformat
+    rest = nbformat.v4.new_code_cell(source="", outputs=outputs)
+    rest.metadata["slideshow"] = {"slide_type": "subslide"}
+    rest.metadata["tags"] = [OUTPUT_ONLY]
+    return rest
 
 
 # The deck's slide box for content, in slide pixels (720 less reveal.js's margin and the slide's padding), and
@@ -639,11 +643,7 @@ def split_tall_slides(nb):
                 h += oh
             out.append(cell)
             cell.outputs = []
-            for group in groups:
-                rest = nbformat.v4.new_code_cell(source="", outputs=group)
-                rest.metadata["slideshow"] = {"slide_type": "subslide"}
-                rest.metadata["tags"] = [OUTPUT_ONLY]
-                out.append(rest)
+            out += [output_only_cell(group) for group in groups]
             used = h
             continue
         out.append(cell)

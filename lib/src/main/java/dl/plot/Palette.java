@@ -34,12 +34,21 @@ public final class Palette {
 
     /** The colour of a series name in this notebook (a new name takes the first colour, or its optimizer's). */
     public static String colour(String name) {
-        return COLOURS.get(index(name) % COLOURS.size());
+        return colourAt(index(name));
     }
 
     /** The line dash of a series name in this notebook ("solid" for the first seven colours). */
     public static String dash(String name) {
-        return DASHES.get(index(name) / COLOURS.size() % DASHES.size());
+        return DASHES.get(round(index(name)));
+    }
+
+    private static String colourAt(int place) {
+        return COLOURS.get(place % COLOURS.size());
+    }
+
+    /** How many times the colours have gone round before this place (0 for the first seven). */
+    private static int round(int place) {
+        return place / COLOURS.size() % DASHES.size();
     }
 
     static int index(String name) {
@@ -137,8 +146,8 @@ public final class Palette {
     @SuppressWarnings("unchecked")
     private static void paint(Map<String, Object> trace, int i) {
         boolean scatter = List.of("scatter", "scattergl").contains(trace.getOrDefault("type", "scatter"));
-        String colour = COLOURS.get(i % COLOURS.size());
-        int round = i / COLOURS.size() % DASHES.size();
+        String colour = colourAt(i);
+        int round = round(i);
         Map<String, Object> marker = trace.get("marker") instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : new java.util.LinkedHashMap<>();
         marker.put("color", colour);
