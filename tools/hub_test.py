@@ -128,7 +128,14 @@ def login(page, base, name, password):
     page.goto(f"{base}/hub/login")
     page.fill("#username_input", name)
     page.fill("#password_input", password)
-    page.click("#login_submit")
+    submit(page, "#login_submit")
+
+
+def submit(page, button):
+    """Click a form's submit button (or a link) and wait for the answer page (reading the page before it
+    arrives reads the form again: under load the answer can take seconds)."""
+    with page.expect_navigation(timeout=60_000):
+        page.click(button)
 
 
 def wait_lab(page, name, timeout=120_000):
@@ -246,7 +253,7 @@ def run(base, tmp, state, browser, blocked):
         page.fill("#username_input", name)
         page.fill("#password_input", PASSWORD.format(name))
         page.fill("#password_confirmation_input", PASSWORD.format(name))
-        page.click("#signup_submit")
+        submit(page, "#signup_submit")
         check(f"{name} signs up and waits for approval", "sent to the admin" in page.inner_text(".alert"),
               page.inner_text("body")[:300])
     stranger = page_of("mallory")
@@ -254,7 +261,7 @@ def run(base, tmp, state, browser, blocked):
     stranger.fill("#username_input", "mallory")
     stranger.fill("#password_input", "mallory-pass-2026")
     stranger.fill("#password_confirmation_input", "mallory-pass-2026")
-    stranger.click("#signup_submit")
+    submit(stranger, "#signup_submit")
     check("someone not on the roster cannot sign up, and is told why",
           "not on this class's roster" in stranger.inner_text(".alert"), stranger.inner_text("body")[:300])
     login(stranger, base, "mallory", "mallory-pass-2026")
@@ -267,8 +274,7 @@ def run(base, tmp, state, browser, blocked):
 
     kim.goto(f"{base}/hub/authorize")
     for name in STUDENTS:
-        kim.locator(f"tr:has-text('{name}') a:has-text('Authorize')").first.click()
-        kim.wait_for_load_state()
+        submit(kim, f"tr:has-text('{name}') a:has-text('Authorize')")
     body = kim.inner_text("body")
     check("the instructor approves the three students on the Authorize page",
           body.count("Unauthorize") >= 3, body[:500])
