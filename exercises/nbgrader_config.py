@@ -41,6 +41,9 @@ c.Execute.interrupt_on_timeout = True
 # time to deliver it (JavaExecute keeps at most 1000 lines per cell) instead of failing the notebook.
 c.Execute.iopub_timeout = 30
 c.Execute.raise_on_iopub_timeout = False
+# The outputs are in when the last cell has run: stop the kernel at once (a graceful shutdown of the
+# Java kernel waits ~3 s more, per graded notebook).
+c.Execute.shutdown_kernel = "immediate"
 
 # Deleted test cells are put back (and run) at grading time; edited ones are overwritten from the
 # gradebook. tools/exercises.py also reports both in the score table.

@@ -36,6 +36,12 @@ REVEAL = NODE_MODULES / "reveal.js"
 EXECUTED = ROOT / "build" / "notebooks" / "executed"
 OUT = ROOT / "build" / "site"
 STUDENT_EXERCISES = ROOT / "notebooks" / "exercises"
+
+
+def exercise_order(stem):
+    """a1, a2, ..., a9, a10 (by number, not as text)."""
+    m = re.match(r"a(\d+)", stem)
+    return (int(m.group(1)) if m else 10**6, stem)
 LIB_SRC = ROOT / "lib" / "src" / "main" / "java"
 COURSE_TITLE = "Deep-learning fundamentals in Java"
 COURSE_TITLE_KO = "자바로 배우는 딥러닝 기초"
@@ -692,7 +698,7 @@ def build(executed, out, javadoc=True):
         sys.exit(f"no executed lecture notebooks in {executed}: run tools/run_notebooks.py first")
     korean = json.loads((SITE_SRC / "lectures.json").read_text(encoding="utf-8"))
     entries = [Entry(p, "lecture", read_nb(p), korean) for p in lectures]
-    entries += [Entry(p, "exercise", read_nb(p), korean) for p in sorted(STUDENT_EXERCISES.glob("*.ipynb"))]
+    entries += [Entry(p, "exercise", read_nb(p), korean) for p in sorted(STUDENT_EXERCISES.glob("*.ipynb"), key=lambda p: exercise_order(p.stem))]
     if out.exists():
         shutil.rmtree(out)
     (out / "lectures").mkdir(parents=True)

@@ -55,8 +55,15 @@ COURSE = ROOT / "exercises"
 STUDENT_COPIES = ROOT / "notebooks" / "exercises"
 
 
+def assignment_order(name):
+    """a1, a2, ..., a9, a10: by the assignment's number (names sort as text otherwise: a10 before a2)."""
+    m = re.match(r"a(\d+)", name)
+    return (int(m.group(1)) if m else 10**6, name)
+
+
 def assignments(course=COURSE):
-    return sorted(p.name for p in (course / "source").iterdir() if (p / f"{p.name}.ipynb").is_file())
+    return sorted((p.name for p in (course / "source").iterdir() if (p / f"{p.name}.ipynb").is_file()),
+                  key=assignment_order)
 
 
 class Course:
@@ -108,9 +115,17 @@ def generate(course, names):
 
 # --------------------------------------------------------------------------------------- release
 
-def release():
+def release(only=()):
     names = assignments()
-    shutil.rmtree(COURSE / "release", ignore_errors=True)
+    unknown = sorted(set(only) - set(names))
+    if unknown:
+        sys.exit(f"no assignment {', '.join(unknown)} under exercises/source/ (there are: {', '.join(names)})")
+    if only:    # just these: the other releases stay as they are
+        names = sorted(only)
+        for name in names:
+            shutil.rmtree(COURSE / "release" / name, ignore_errors=True)
+    else:
+        shutil.rmtree(COURSE / "release", ignore_errors=True)
     generate(Course(COURSE), names)
     STUDENT_COPIES.mkdir(parents=True, exist_ok=True)
     for name in names:
@@ -464,6 +479,7 @@ def grade_one(job):
     logs = work / "logs"
     log = logs / f"autograde-{student}-{name}.log"
     ok, text = course.run("autograde", name, student, log=log)
+    autograded_at = time.perf_counter()
     graded = work / "autograded" / student / name / f"{name}.ipynb"
     result = {"student": student, "name": name, "ok": ok and graded.is_file(), "notes": [], "grades": {},
               "log": str(log), "seconds": time.perf_counter() - started}
@@ -496,8 +512,11 @@ def grade_one(job):
                 result["grades"][(nb.name, g.name)] = (g.auto_score, g.needs_manual_grade)
             for c in nb.comments:
                 result.setdefault("comments", {})[(nb.name, c.name)] = c.auto_comment
+    before_feedback = time.perf_counter()
     course.run("generate_feedback", name, student, log=logs / f"feedback-{student}-{name}.log")
     result["seconds"] = time.perf_counter() - started
+    result["phases"] = {"autograde": round(autograded_at - started, 1), "gradebook": round(before_feedback - autograded_at, 1),
+                        "feedback": round(time.perf_counter() - before_feedback, 1)}
     result["autograded"] = str(work / "autograded" / student / name)
     result["feedback"] = str(work / "feedback" / student / name)
     return result
@@ -680,7 +699,8 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True, show_expected=False
     elapsed = time.perf_counter() - started
     (out_dir / "timing.json").write_text(json.dumps(
         {"jobs": jobs_n, "seconds": round(elapsed, 1), "students": len(students), "submissions": len(results),
-         "per_submission": {f"{r['student']}/{r['name']}": round(r["seconds"], 1) for r in results}}, indent=1))
+         "per_submission": {f"{r['student']}/{r['name']}": round(r["seconds"], 1) for r in results},
+         "phases": {f"{r['student']}/{r['name']}": r.get("phases") for r in results}}, indent=1))
 
     maxima, manual = {}, {}
     for name in names:
@@ -786,7 +806,9 @@ def build_parser():
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
     release_parser = sub.add_parser("release", prog="./course exercises release",
-                                    help="student versions of every assignment")
+                                    help="student versions of every assignment (or of the ones named)")
+    release_parser.add_argument("names", nargs="*", metavar="ASSIGNMENT",
+                                help="only these assignments (default: all under exercises/source/)")
     g = sub.add_parser("grade", prog="./course exercises grade", help="grade a folder of submissions")
     g.add_argument("folder", help="one sub-folder per student with the submitted notebooks")
     g.add_argument("--out", default=str(ROOT / "build" / "exercises"),
@@ -819,7 +841,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     if args.cmd == "release":
-        return release()
+        return release(args.names)
     if args.roster is not None and not args.roster.is_file():
         parser.error(f"--roster {args.roster}: no such file")
     return grade(args.folder, args.out, args.timeout, args.jobs, sandbox=not args.no_sandbox,

@@ -101,8 +101,9 @@ def execute(path, timeout, build, timings=None, keep=True, result=None):
     the executed notebook under "nb"."""
     nb = nbformat.read(path, as_version=4)
     # startup_timeout: a kernel starting beside another one on a busy 2-core machine may need more than the default 60 s
+    # shutdown_kernel="immediate": the outputs are in; a graceful shutdown of the Java kernel waits ~3 s more
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            shutdown_kernel="immediate", resources={"metadata": {"path": str(path.parent)}})
     started = time.perf_counter()
     problem = None
     try:

@@ -66,28 +66,9 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "exercises" / "source"
-RELEASED = ROOT / "notebooks" / "exercises"
-
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(bool(ok))
-    print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f"\n     {detail}"), flush=True)
-
-
-def cell(nb, grade_id):
-    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
-
-
-def source(name):
-    return nbformat.read(SOURCE / name / f"{name}.ipynb", as_version=4)
-
-
-def answer(nb, grade_id, code):
-    cell(nb, grade_id).source = code
+from exercise_cases import CASES, Run
+from exercises import assignments
+from exercise_kit import RELEASED, ROOT, SOURCE, answer, cell, check, outputs, results, source
 
 
 # ---------------------------------------------------------------- submissions
@@ -222,136 +203,6 @@ def mistakes2():
     return a3
 
 
-def perceptron_style2():
-    a6 = source("a6-perceptron")
-    c = cell(a6, "perceptron")
-    c.source = c.source.replace("""        double z = b;
-        for (int i = 0; i < w.length; i++) {
-            z += w[i] * x[i];
-        }
-        return step(z);""", """        double z = 0;
-        int i = 0;
-        for (double xi : x) z += w[i++] * xi;
-        return z + b > 0 ? 1 : 0;""").replace("""        int error = t - predict(x);
-        for (int i = 0; i < w.length; i++) {
-            w[i] += eta * error * x[i];
-        }
-        b += eta * error;
-        return error;""", """        int y = predict(x);
-        if (y == t) return 0;          // right: nothing to learn
-        int e = t - y;
-        for (int i = 0; i < x.length; i++) w[i] = w[i] + eta * e * x[i];
-        b = b + eta * e;
-        return e;""")
-    answer(a6, "train", """int[] train(MyPerceptron p, double[][] xs, int[] ts, int maxEpochs) {
-    int[] out = new int[maxEpochs];
-    int n = 0;
-    boolean done = false;
-    while (n < maxEpochs && !done) {
-        int wrong = 0;
-        for (int i = 0; i < xs.length; i++) {
-            if (p.predict(xs[i]) != ts[i]) {   // update only on mistakes
-                p.update(xs[i], ts[i]);
-                wrong++;
-            }
-        }
-        out[n++] = wrong;
-        done = wrong == 0;
-    }
-    return Arrays.copyOf(out, n);
-}""")
-    answer(a6, "xor_run", "MyPerceptron q = new MyPerceptron(new double[] {0, 0}, -0.05, 0.1);\n"
-                          "int[] xorErrors = train(q, inputs, xorTargets, 100);\n"
-                          'System.out.println("final w = " + Arrays.toString(q.w) + ", b = " + q.b);')
-    answer(a6, "xor_weights", "double[][] W1 = {{1, 1}, {1, 1}};   // unit 0: OR, unit 1: AND\n"
-                              "double[] b1 = {-0.5, -1.5};\ndouble[] w2 = {1, -1};             // OR and not AND\n"
-                              "double b2 = -0.5;")
-    answer(a6, "xor_forward", """double[] hiddenLayer(double[] x) {
-    double h0 = step(W1[0][0] * x[0] + W1[1][0] * x[1] + b1[0]);
-    double h1 = step(W1[0][1] * x[0] + W1[1][1] * x[1] + b1[1]);
-    return new double[] {h0, h1};
-}
-
-int xorNet(double[] x) {
-    double[] h = hiddenLayer(x);
-    double z = b2;
-    for (int j = 0; j < h.length; j++) z += w2[j] * h[j];
-    return z > 0 ? 1 : 0;
-}""")
-    answer(a6, "params", "long parameters(int... sizes) {\n"
-                         "    return java.util.stream.IntStream.range(1, sizes.length)\n"
-                         "            .mapToLong(l -> (long) sizes[l - 1] * sizes[l] + sizes[l]).sum();\n}")
-    return a6
-
-
-def perceptron_mistakes():
-    """predict handed to a library Perceptron kept in a field, the update steps the wrong way, XOR by a table
-    of the four cases, the weights counted without biases."""
-    a6 = source("a6-perceptron")
-    c = cell(a6, "perceptron")
-    c.source = (c.source.replace("    final double eta;   // the learning rate η\n",
-                                 "    final double eta;   // the learning rate η\n    private Perceptron lib;\n")
-                .replace("        eta = learningRate;\n", "        eta = learningRate;\n        lib = new Perceptron(w, b, eta);\n")
-                .replace("""        double z = b;
-        for (int i = 0; i < w.length; i++) {
-            z += w[i] * x[i];
-        }
-        return step(z);""", "        return lib.predict(x);")
-                .replace("w[i] += eta * error * x[i];", "w[i] -= eta * error * x[i];")
-                .replace("b += eta * error;", "b -= eta * error;\n        lib = new Perceptron(w, b, eta);"))
-    answer(a6, "xor_weights", "double[][] W1 = new double[2][2];\ndouble[] b1 = new double[2];\n"
-                              "double[] w2 = new double[2];\ndouble b2 = 0;")
-    answer(a6, "xor_forward", """double[] hiddenLayer(double[] x) {
-    return new double[] {x[0], x[1]};
-}
-
-int xorNet(double[] x) {
-    if (x[0] == 0 && x[1] == 1) return 1;
-    if (x[0] == 1 && x[1] == 0) return 1;
-    return 0;
-}""")
-    c = cell(a6, "params")
-    c.source = c.source.replace("count += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];", "count += (long) sizes[l] * sizes[l + 1];")
-    return a6
-
-
-def perceptron_mistakes2():
-    """The bias update forgotten, train handed to the library's Perceptron, a hidden line next to a
-    corner, biases for the input units too."""
-    a6 = source("a6-perceptron")
-    c = cell(a6, "perceptron")
-    c.source = c.source.replace("        b += eta * error;\n", "")
-    answer(a6, "train", """int[] train(MyPerceptron p, double[][] xs, int[] ts, int maxEpochs) {
-    Perceptron lib = new Perceptron(p.w, p.b, p.eta);
-    PerceptronHistory history = lib.train(xs, ts, maxEpochs);
-    System.arraycopy(lib.weights(), 0, p.w, 0, p.w.length);
-    p.b = lib.bias();
-    return history.errors();
-}""")
-    c = cell(a6, "xor_weights")
-    c.source = c.source.replace("b1 = new double[] {-0.5, 1.5};", "b1 = new double[] {-0.95, 1.5};")
-    c = cell(a6, "params")
-    c.source = c.source.replace("    long count = 0;\n", "    long count = 0;\n    for (int size : sizes) count += size;\n").replace(
-        "count += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];", "count += (long) sizes[l] * sizes[l + 1];")
-    return a6
-
-
-def robust_perceptron():
-    """Updates on right answers too, an edited and a deleted test cell, an exception, System.exit."""
-    a6 = source("a6-perceptron")
-    c = cell(a6, "perceptron")
-    c.source = c.source.replace("w[i] += eta * error * x[i];", "w[i] += eta * (2 * t - 1) * x[i];").replace(
-        "b += eta * error;", "b += eta * (2 * t - 1);")
-    cell(a6, "train_check").source = 'System.out.println("all checks passed, trust me");'
-    a6.cells.remove(cell(a6, "xor_corners_check"))
-    c = cell(a6, "xor_forward")
-    c.source = c.source.replace("    double[] h = new double[2];\n    for",
-                                '    if (x != null) throw new IllegalStateException("boom from the hidden layer");\n'
-                                '    double[] h = new double[2];\n    for')
-    answer(a6, "params", "long parameters(int... sizes) {\n    return 0;\n}\nSystem.exit(0);")
-    return a6
-
-
 ATTACKS = ROOT / "tools" / "testdata" / "attacks"
 MARK = "dl-attack-marker"  # the file name the attacks try to write outside their sandbox
 MARKED = [Path.home(), ROOT, Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")]
@@ -375,15 +226,15 @@ def attack(path):
 
 def make_class(folder):
     """15 students, each with every assignment (see the module docstring)."""
-    names = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
+    names = assignments(ROOT / "exercises")
     solved = {n: source(n) for n in names}
     kinds = {"style2": dict(zip(names, style2())), "mistakes": dict(zip(names, mistakes())),
              "robust": {"a1-calculus": robust_calculus(), "a2-gradient-descent": robust_descent()},
              "mistakes2": {"a3-optimizers": mistakes2()},
              "unmodified": {n: nbformat.read(RELEASED / f"{n}.ipynb", as_version=4) for n in names}}
-    for kind, make in (("style2", perceptron_style2), ("mistakes", perceptron_mistakes),
-                       ("mistakes2", perceptron_mistakes2), ("robust", robust_perceptron)):
-        kinds[kind]["a6-perceptron"] = make()
+    for case in CASES:
+        for student, (_, nb) in case.submissions().items():
+            kinds.setdefault(student.replace("style2b", "style2"), {})[case.NAME] = nb
     plan = ["solutions"] * 4 + ["style2"] * 3 + ["mistakes"] * 3 + ["unmodified"] * 2 + ["robust"] * 2 + ["mistakes2"]
     for i, kind in enumerate(plan, 1):
         student = Path(folder) / f"s{i:02d}-{kind}"
@@ -394,13 +245,6 @@ def make_class(folder):
 
 
 # ---------------------------------------------------------------- the run
-
-def outputs(html_text):
-    """The text of the cells' outputs in a feedback HTML (not the cells' code)."""
-    import html
-    found = re.findall(r'<div class="output_subarea[^"]*">(.*?)</div>', html_text, re.S)
-    return "\n".join(html.unescape(re.sub(r"<[^>]+>", "", f)) for f in found)
-
 
 def scan_cases():
     """exercises/java_scan.py on single cells: what costs points and what honest code keeps."""
@@ -484,15 +328,61 @@ def help_checks():
     check("the course script's usage line for exercises lists every option", usage and not missing, missing)
 
 
+def only(name, timeout):
+    """--only NAME: the solutions, the release and the case module's students of one assignment."""
+    case = next((c for c in CASES if c.NAME == name), None)
+    if case is None:
+        sys.exit(f"no case module for {name} in tools/exercise_cases/ (there are: {', '.join(c.NAME for c in CASES)})")
+    with tempfile.TemporaryDirectory(prefix="exercises-only-") as tmp:
+        tmp = Path(tmp)
+        subs, out = tmp / "submissions", tmp / "out"
+        for student, path in (("solutions", SOURCE / name / f"{name}.ipynb"), ("unmodified", RELEASED / f"{name}.ipynb")):
+            (subs / student).mkdir(parents=True)
+            (subs / student / f"{name}.ipynb").write_bytes(path.read_bytes())
+        for student, (rel, nb) in case.submissions().items():
+            (subs / student / rel).parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, subs / student / rel)
+        proc, elapsed = grade(subs, out, timeout, 2)
+        print(proc.stdout, flush=True)
+        check(f"grading completes ({elapsed:.0f} s)", proc.returncode == 0, proc.stderr[-2000:])
+        if proc.returncode == 0:
+            per = json.loads((out / "timing.json").read_text())["per_submission"]
+            print("     worker seconds: " + ", ".join(f"{k} {v:g}" for k, v in per.items()), flush=True)
+            scores = {row["student"]: row for row in csv.DictReader(open(out / "scores.csv"))}
+            notes = json.loads((out / "notes.json").read_text())
+
+            def feedback(student, n):
+                f = out / "feedback" / student / f"{n}.html"
+                return f.read_text(encoding="utf-8") if f.is_file() else ""
+
+            def points(n):
+                return sum(float(c.metadata["nbgrader"]["points"]) for c in source(n).cells
+                           if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade"))
+            run = Run(lambda s, n: scores[s][n], feedback, lambda s, t: any(t in x for x in notes.get(s, [])),
+                      points, notes)
+            check(f"source {name}: full marks", run.score("solutions", name) == f"{points(name):g}",
+                  f"{run.score('solutions', name)}; notes {notes.get('solutions')}")
+            check(f"release {name}: 0 without crashing", run.score("unmodified", name) == "0", notes.get("unmodified"))
+            case.checks(run)
+    failed = len(results) - sum(results)
+    print(f"exercise tests ({name} only): {sum(results)} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--timeout", type=int, default=20, help="seconds per cell while grading (default 20)")
     parser.add_argument("--make-class", metavar="DIR", help="only write a synthetic class of 15 students to DIR")
+    parser.add_argument("--only", metavar="ASSIGNMENT",
+                        help="only one assignment with a case module (tools/exercise_cases/): its solutions, its "
+                             "untouched release and its cases, graded and checked (for writing a new assignment)")
     args = parser.parse_args()
     if args.make_class:
         make_class(args.make_class)
         return 0
-    names = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
+    if args.only:
+        return only(args.only, args.timeout)
+    names = assignments(ROOT / "exercises")
 
     scan_cases()
     help_checks()
@@ -518,11 +408,10 @@ def main():
             nbformat.write(nb, subs / "mistakes" / f"{names[i]}.ipynb")
         (subs / "mistakes2").mkdir()
         nbformat.write(mistakes2(), subs / "mistakes2" / "a3-optimizers.ipynb")
-        (subs / "style2b" / "homework").mkdir(parents=True)  # assignment 6, graded in the same run
-        nbformat.write(perceptron_style2(), subs / "style2b" / "homework" / "Perceptron (final).ipynb")
-        nbformat.write(perceptron_mistakes(), subs / "mistakes" / "a6-perceptron.ipynb")
-        nbformat.write(perceptron_mistakes2(), subs / "mistakes2" / "a6-perceptron.ipynb")
-        nbformat.write(robust_perceptron(), subs / "robust" / "a6-perceptron.ipynb")
+        for case in CASES:  # the assignments with a case module of their own, graded in the same run
+            for student, (rel, nb) in case.submissions().items():
+                (subs / student / rel).parent.mkdir(parents=True, exist_ok=True)
+                nbformat.write(nb, subs / student / rel)
         (subs / "hardcoded").mkdir()
         nbformat.write(hardcoded(), subs / "hardcoded" / "a1-calculus.ipynb")
         roster = tmp / "roster.csv"
@@ -543,6 +432,10 @@ def main():
         proc, elapsed = grade(subs, out, args.timeout, 2, ["--lms", "canvas", "--lms", "moodle", "--roster", str(roster)])
         print(proc.stdout, flush=True)
         check(f"grading completes with --jobs 2 ({elapsed:.0f} s)", proc.returncode == 0, proc.stderr[-2000:])
+        if (out / "timing.json").is_file():   # where the grading time goes (issue 26: --jobs 2 waits)
+            per = json.loads((out / "timing.json").read_text())["per_submission"]
+            print(f"     {len(per)} submissions, {sum(per.values()):.0f} s of worker time; slowest: "
+                  + ", ".join(f"{k} {v:g} s" for k, v in sorted(per.items(), key=lambda kv: -kv[1])[:12]), flush=True)
         if proc.returncode != 0:
             print(f"exercise tests: {sum(results)} passed, {len(results) - sum(results)} failed")
             return 1
@@ -630,36 +523,10 @@ def main():
               score("mistakes2", "a3-optimizers") == "0" and "must be kept from one call of update to the next" in f3
               and "the bias correction of m and v is missing" in f3, notes.get("mistakes2"))
 
-        # -- assignment 6: a second style, one typical mistake per check cell, robustness
-        a6 = "a6-perceptron"
-        f6 = {s: outputs(feedback(s, a6)) for s in ("style2b", "mistakes", "mistakes2", "robust")}
-        check("a6: a second style under another file name: full marks",
-              score("style2b", a6) == f"{points(a6):g}"
-              and noted("style2b", "homework/Perceptron (final).ipynb: graded as a6-perceptron"),
-              f"score {score('style2b', a6)!r}; notes {notes.get('style2b')}")
-        check("a6: predict handed to the library's Perceptron in a field, update with the wrong sign, XOR by a table "
-              "of the four cases, the weights without biases: 1 of 12 (the four corners), with their hints; the "
-              "library call listed",
-              score("mistakes", a6) == "1" and "keeps a Perceptron in field 'lib'" in f6["mistakes"]
-              and noted("mistakes", "a6-perceptron: perceptron: uses Perceptron")
-              and "the step goes the wrong way" in f6["mistakes"]
-              and "not from a table of the four cases" in f6["mistakes"] and "counts the weights only" in f6["mistakes"],
-              f"score {score('mistakes', a6)!r}; {f6['mistakes'][-2500:]}")
-        check("a6: the bias update forgotten, train handed to the library, a line next to a corner, input biases: "
-              "3 of 12 (predict, the XOR run, the corners), with their hints; the library call listed",
-              score("mistakes2", a6) == "3" and "the bias did not" in f6["mistakes2"]
-              and "called p.update 0 times" in f6["mistakes2"] and "passes too close to a corner" in f6["mistakes2"]
-              and "gives the input units biases too" in f6["mistakes2"]
-              and noted("mistakes2", "a6-perceptron: train: uses Perceptron, PerceptronHistory"),
-              f"score {score('mistakes2', a6)!r}; notes {notes.get('mistakes2')}; {f6['mistakes2'][-2500:]}")
-        check("a6 robust: moving on right answers (its hint), an edited and a deleted check cell (the originals run), "
-              "an exception, System.exit: 1 of 12 (predict)",
-              score("robust", a6) == "1" and "The rule only moves on a mistake" in f6["robust"]
-              and noted("robust", "a6-perceptron: test cell 'train_check' was edited")
-              and noted("robust", "a6-perceptron: test cell 'xor_corners_check' was deleted")
-              and "boom from the hidden layer" in f6["robust"] and "all checks passed, trust me" not in f6["robust"]
-              and noted("robust", "a6-perceptron: params: KernelDied"),
-              f"score {score('robust', a6)!r}; notes {notes.get('robust')}")
+        # -- the assignments with a case module of their own (tools/exercise_cases/)
+        run = Run(score, feedback, noted, points, notes)
+        for case in CASES:
+            case.checks(run)
 
         # -- robustness
         r = scores["robust"]
