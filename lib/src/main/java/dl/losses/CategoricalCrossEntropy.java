@@ -16,20 +16,36 @@ public final class CategoricalCrossEntropy implements Loss {
     /** The clip ε. */
     public static final double EPSILON = 1e-7;
 
+    /** Refuses a NaN or ±∞ prediction, naming its entry. */
     @Override
     public double value(DMatrixRMaj y, DMatrixRMaj t) {
         requireValid(y, t);
+        Loss.requireFinitePredictions(this, y);
+        return uncheckedValue(y, t);
+    }
+
+    @Override
+    public double uncheckedValue(DMatrixRMaj y, DMatrixRMaj t) {
+        requireValid(y, t);
         double s = 0;
         for (int i = 0; i < y.getNumElements(); i++) {
-            if (t.data[i] != 0) {
+            if (t.data[i] != 0 || !Double.isFinite(y.data[i])) { // a NaN where t = 0 still spoils the loss
                 s -= t.data[i] * Math.log(Math.max(y.data[i], EPSILON));
             }
         }
         return s / y.numRows;
     }
 
+    /** Refuses a NaN or ±∞ prediction, naming its entry. */
     @Override
     public DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
+        requireValid(y, t);
+        Loss.requireFinitePredictions(this, y);
+        return uncheckedGradient(y, t);
+    }
+
+    @Override
+    public DMatrixRMaj uncheckedGradient(DMatrixRMaj y, DMatrixRMaj t) {
         requireValid(y, t);
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
         for (int i = 0; i < y.getNumElements(); i++) {

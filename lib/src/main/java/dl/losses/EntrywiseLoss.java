@@ -32,9 +32,21 @@ public abstract class EntrywiseLoss implements Loss {
         }
     }
 
+    /** Refuses a NaN or ±∞ prediction (naming its entry) and a loss that overflows although y and t are finite. */
     @Override
     public final double value(DMatrixRMaj y, DMatrixRMaj t) {
         checkAll(y, t);
+        Loss.requireFinitePredictions(this, y);
+        return Loss.requireFiniteResult(this, mean(y, t), y, t);
+    }
+
+    @Override
+    public final double uncheckedValue(DMatrixRMaj y, DMatrixRMaj t) {
+        checkAll(y, t);
+        return mean(y, t);
+    }
+
+    private double mean(DMatrixRMaj y, DMatrixRMaj t) {
         int n = y.getNumElements();
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -43,8 +55,16 @@ public abstract class EntrywiseLoss implements Loss {
         return s / n;
     }
 
+    /** Refuses a NaN or ±∞ prediction, naming its entry. */
     @Override
     public final DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t) {
+        checkAll(y, t);
+        Loss.requireFinitePredictions(this, y);
+        return uncheckedGradient(y, t);
+    }
+
+    @Override
+    public final DMatrixRMaj uncheckedGradient(DMatrixRMaj y, DMatrixRMaj t) {
         checkAll(y, t);
         int n = y.getNumElements();
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);

@@ -15,6 +15,21 @@ public interface Loss {
     /** ∂L/∂y, a new N × K matrix. */
     DMatrixRMaj gradient(DMatrixRMaj y, DMatrixRMaj t);
 
+    /**
+     * L(y, t) for training code that reports divergence itself ({@code Sequential.gradients}, a loss layer inside a
+     * network): a NaN or ±∞ prediction, or an overflow, gives a NaN or ±∞ loss instead of an exception. Shapes and
+     * targets are checked as in {@link #value}. The library's losses refuse non-finite predictions in
+     * {@link #value}; this default is {@code value} itself.
+     */
+    default double uncheckedValue(DMatrixRMaj y, DMatrixRMaj t) {
+        return value(y, t);
+    }
+
+    /** ∂L/∂y as {@link #uncheckedValue}: a NaN or ±∞ prediction gives NaN entries instead of an exception. */
+    default DMatrixRMaj uncheckedGradient(DMatrixRMaj y, DMatrixRMaj t) {
+        return gradient(y, t);
+    }
+
     /** L(y, t) of one prediction and one target (a batch of one 1 × 1 sample), e.g. to plot L over y. */
     default double value(double y, double t) {
         return value(new DMatrixRMaj(1, 1, true, y), new DMatrixRMaj(1, 1, true, t));
@@ -63,6 +78,45 @@ public interface Loss {
     /** Throws an IllegalArgumentException naming the entry unless every target is finite. */
     static void requireFiniteTargets(DMatrixRMaj t) {
         dl.data.Finite.require(t, "target t");
+    }
+
+    /**
+     * Throws an IllegalArgumentException naming the loss and the row and column of the first NaN or ±∞ prediction
+     * (a loss of it would be NaN without a word). One branch-free pass while every value is finite.
+     */
+    static void requireFinitePredictions(Object loss, DMatrixRMaj y) {
+        int i = dl.data.Finite.firstNonFinite(y.data, y.getNumElements());
+        if (i >= 0) {
+            int k = Math.max(y.numCols, 1);
+            throw new IllegalArgumentException(loss + ": prediction y (" + Layer.shape(y) + ") has " + y.data[i]
+                    + " at row " + i / k + ", column " + i % k + "; a loss needs finite predictions (a network whose"
+                    + " output is NaN or ±∞ has diverged: train it with a Trainer or CurveFit, which report the step)");
+        }
+    }
+
+    /**
+     * Throws an IllegalArgumentException when a loss of finite predictions and targets overflowed to ±∞: the
+     * values are too large for doubles; names the largest entry (prediction or target) and the fix.
+     */
+    static double requireFiniteResult(Object loss, double value, DMatrixRMaj y, DMatrixRMaj t) {
+        if (Double.isFinite(value)) {
+            return value;
+        }
+        DMatrixRMaj[] m = {y, t};
+        String[] names = {"prediction y", "target t"};
+        int which = 0, at = 0;
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < m[k].getNumElements(); i++) {
+                if (Math.abs(m[k].data[i]) > Math.abs(m[which].data[at])) {
+                    which = k;
+                    at = i;
+                }
+            }
+        }
+        int cols = Math.max(m[which].numCols, 1);
+        throw new IllegalArgumentException(loss + " is " + value + " although every prediction and target is finite:"
+                + " the values are too large (the largest is " + m[which].data[at] + ", " + names[which] + " at row "
+                + at / cols + ", column " + at % cols + "); scale the data (e.g. with a Standardizer)");
     }
 
     /** Throws an IllegalArgumentException naming the entry unless every entry of m lies in [0, 1]. */

@@ -12,11 +12,34 @@ import org.ejml.data.DMatrixRMaj;
 public final class SparseCategoricalCrossEntropy implements LossLayer {
     private DMatrixRMaj lastY;
     private int[] lastLabels;
+    private boolean inputChecked = true;
 
-    /** L(y, labels). */
+    /** L(y, labels); a NaN or ±∞ prediction is refused, naming its entry. */
     public double value(DMatrixRMaj y, int[] labels) {
+        check(y, labels, true);
+        return mean(y, labels);
+    }
+
+    /** ∂L/∂y, a new N × K matrix; a NaN or ±∞ prediction is refused, naming its entry. */
+    public DMatrixRMaj gradient(DMatrixRMaj y, int[] labels) {
+        check(y, labels, true);
+        return meanGradient(y, labels);
+    }
+
+    /** Labels that fit y, a non-empty batch, distributions as rows and (if {@code finite}) finite predictions. */
+    private void check(DMatrixRMaj y, int[] labels, boolean finite) {
         Loss.requireLabels(y, labels);
+        LossLayer.requireNonEmpty(this, y);
+        if (finite) {
+            Loss.requireFinitePredictions(this, y);
+        }
         Loss.requireDistributions(y, "predictions y", true);
+    }
+
+    private static double mean(DMatrixRMaj y, int[] labels) {
+        if (dl.data.Finite.firstNonFinite(y.data, y.getNumElements()) >= 0) {
+            return Double.NaN; // a NaN outside the labels' columns still spoils the loss (training reports it)
+        }
         double s = 0;
         for (int i = 0; i < labels.length; i++) {
             s -= Math.log(Math.max(y.data[i * y.numCols + labels[i]], CategoricalCrossEntropy.EPSILON));
@@ -24,10 +47,7 @@ public final class SparseCategoricalCrossEntropy implements LossLayer {
         return s / labels.length;
     }
 
-    /** ∂L/∂y, a new N × K matrix. */
-    public DMatrixRMaj gradient(DMatrixRMaj y, int[] labels) {
-        Loss.requireLabels(y, labels);
-        Loss.requireDistributions(y, "predictions y", true);
+    private static DMatrixRMaj meanGradient(DMatrixRMaj y, int[] labels) {
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
         for (int i = 0; i < labels.length; i++) {
             int k = i * y.numCols + labels[i];
@@ -38,15 +58,21 @@ public final class SparseCategoricalCrossEntropy implements LossLayer {
 
     @Override
     public double forward(DMatrixRMaj scores, int[] labels) {
+        check(scores, labels, inputChecked);
         lastY = scores;
         lastLabels = labels;
-        return value(scores, labels);
+        return mean(scores, labels);
     }
 
     @Override
     public DMatrixRMaj backward() {
         LossLayer.checkForwarded(this, lastY != null);
-        return gradient(lastY, lastLabels);
+        return meanGradient(lastY, lastLabels);
+    }
+
+    @Override
+    public void setInputChecked(boolean checked) {
+        this.inputChecked = checked;
     }
 
     @Override

@@ -38,7 +38,7 @@ final class TargetLoss implements LossLayer {
             Loss.requireLabels(scores, labels);
             t = Loss.oneHot(labels, scores.numCols);
         }
-        return loss.value(scores, t);
+        return inputChecked ? loss.value(scores, t) : loss.uncheckedValue(scores, t);
     }
 
     @Override
@@ -49,7 +49,7 @@ final class TargetLoss implements LossLayer {
     @Override
     public DMatrixRMaj backward() {
         LossLayer.checkForwarded(this, y != null);
-        return loss.gradient(y, t);
+        return inputChecked ? loss.gradient(y, t) : loss.uncheckedGradient(y, t);
     }
 
     @Override

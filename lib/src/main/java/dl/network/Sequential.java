@@ -254,15 +254,17 @@ public final class Sequential {
     /**
      * Back-propagation for real-valued targets (regression): a training-mode forward pass
      * y = forward(x), the loss L(y, t) of {@code loss} against {@code targets} t (same shape as y),
-     * then the backward pass from ∂L/∂y. Returns L (with the weight-decay penalty).
+     * then the backward pass from ∂L/∂y. Returns L (with the weight-decay penalty). A NaN or ±∞ output of the network
+     * gives a NaN or ±∞ loss ({@link Loss#uncheckedValue}), not an exception: it means the network diverged, which
+     * {@link dl.approximation.CurveFit} reports with the step and the cause.
      */
     public double gradients(DMatrixRMaj x, DMatrixRMaj targets, Loss loss) {
         Objects.requireNonNull(targets, "targets");
         Objects.requireNonNull(loss, "loss");
         requireLayers();
         DMatrixRMaj y = forward(x, true);
-        double value = loss.value(y, targets) + weightDecay.penalty(params());
-        backward(loss.gradient(y, targets));
+        double value = loss.uncheckedValue(y, targets) + weightDecay.penalty(params());
+        backward(loss.uncheckedGradient(y, targets));
         return value;
     }
 
