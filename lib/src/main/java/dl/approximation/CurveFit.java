@@ -46,6 +46,7 @@ public final class CurveFit {
         double[] losses = new double[iterations];
         dl.data.Finite.require(xs, "xs");
         dl.data.Finite.require(ys, "ys");
+        requireModerate(xs, ys);
         for (int k = 0; k < iterations; k++) {
             losses[k] = net.gradients(x, t, mse);
             if (!Double.isFinite(losses[k])) {
@@ -56,13 +57,48 @@ public final class CurveFit {
         return new CurveFit(net, losses);
     }
 
+    /** Values from which on a curve fit cannot work in doubles: their squares overflow (√Double.MAX_VALUE ≈ 1.3e154). */
+    static final double HUGE = 1e150;
+
     /**
-     * Why the loss of step k is not finite: the data's scale when they are huge (|v| ≥ 1e150, whose square
-     * overflows) or when no update has been made yet; otherwise the learning rate.
+     * Refuses samples of |value| ≥ {@link #HUGE}, naming the largest: with them the squared error overflows, or
+     * (inputs to tanh or sigmoid units) every unit saturates, its gradient is 0 and the fit learns nothing without
+     * a word. The data's scale is to blame, not the learning rate.
+     */
+    private static void requireModerate(double[] xs, double[] ys) {
+        double[][] data = {xs, ys};
+        int[] place = largest(data);
+        int which = place[0], at = place[1];
+        if (Math.abs(data[which][at]) >= HUGE) {
+            throw new IllegalArgumentException("CurveFit: " + NAMES[which] + "[" + at + "] = " + data[which][at]
+                    + " is too large to fit (|value| ≥ " + HUGE + "): its square overflows, and as an input it saturates"
+                    + " every tanh or sigmoid unit so that nothing is learned; the data's scale is to blame, not the"
+                    + " learning rate: scale xs and ys (e.g. to [−1, 1]) before fitting");
+        }
+    }
+
+    /**
+     * Why the loss of step k is not finite: before any update, the starting weights or the data's scale (huge data
+     * are refused before fitting); otherwise the learning rate.
      */
     private static String blame(int k, double[] xs, double[] ys, Optimizer optimizer) {
-        String[] names = {"xs", "ys"};
         double[][] data = {xs, ys};
+        int[] place = largest(data);
+        int which = place[0], at = place[1];
+        double largest = data[which][at];
+        if (k == 0) {
+            return " (before any update, so no learning rate is to blame): the network's starting weights or the data"
+                    + " are too large (the largest sample is " + NAMES[which] + "[" + at + "] = " + largest + "); start"
+                    + " from a freshly initialised network and scale xs and ys (e.g. to [−1, 1]) before fitting";
+        }
+        return "; the data are moderate (largest |value| " + Math.abs(largest) + "), so try a smaller learning rate than "
+                + optimizer;
+    }
+
+    private static final String[] NAMES = {"xs", "ys"};
+
+    /** {which array, index} of the largest |value| in data[0] and data[1]. */
+    private static int[] largest(double[][] data) {
         int which = 0, at = 0;
         for (int d = 0; d < 2; d++) {
             for (int i = 0; i < data[d].length; i++) {
@@ -72,14 +108,7 @@ public final class CurveFit {
                 }
             }
         }
-        double largest = data[which][at];
-        if (Math.abs(largest) >= 1e150 || k == 0) {
-            return " (" + (k == 0 ? "before any update, so no learning rate is to blame" : "step " + k) + "); the data are"
-                    + " too large: the largest is " + names[which] + "[" + at + "] = " + largest + "; scale xs and ys"
-                    + " (e.g. to [−1, 1]) before fitting";
-        }
-        return "; the data are moderate (largest |value| " + Math.abs(largest) + "), so try a smaller learning rate than "
-                + optimizer;
+        return new int[] {which, at};
     }
 
     /** The network's output at each x. */

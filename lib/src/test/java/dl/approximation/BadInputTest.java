@@ -27,9 +27,28 @@ class BadInputTest {
     void hugeDataAreBlamedNotTheLearningRate() {
         double[] xs = {0, 1e200, 2};
         double[] ys = {0, 1e200, 4};
-        DivergenceException e = assertThrows(DivergenceException.class, () -> CurveFit.fit(net(), xs, ys, new Sgd(0.01), 50));
-        assertMentions(e, "diverged at step 0", "mean squared error", "no learning rate is to blame", "xs[1] = 1.0E200",
-                "scale xs and ys");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> CurveFit.fit(net(), xs, ys, new Sgd(0.01), 50)),
+                "CurveFit", "xs[1] = 1.0E200 is too large", "not the learning rate", "scale xs and ys");
+    }
+
+    @Test
+    void hugeInputsThatOnlySaturateTanhAreRefusedToo() {
+        // tanh(w·1e200) = ±1: the loss stays finite, the gradient is 0, and the fit used to learn nothing silently
+        double[] xs = {0, 1e200, 2};
+        double[] ys = {0, 1, 0.5};
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> CurveFit.fit(net(), xs, ys, new Sgd(0.01), 50)),
+                "xs[1] = 1.0E200", "saturates every tanh or sigmoid unit", "scale xs and ys");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> CurveFit.fit(net(), new double[] {0, 1}, new double[] {-3e151, 1}, new Sgd(0.01), 5)), "ys[0] = -3.0E151");
+    }
+
+    @Test
+    void aDivergenceBeforeAnyUpdateBlamesTheStartNotTheLearningRate() {
+        Sequential n = net();
+        n.params().get(0).value().set(0, 0, Double.POSITIVE_INFINITY);
+        DivergenceException e = assertThrows(DivergenceException.class,
+                () -> CurveFit.fit(n, new double[] {0, 1}, new double[] {0, 1}, new Sgd(0.01), 5));
+        assertMentions(e, "diverged at step 0", "mean squared error", "no learning rate is to blame", "starting weights");
     }
 
     @Test
