@@ -32,8 +32,11 @@ public final class ConfusionMatrix {
         int[][] c = new int[classes][classes];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes || predicted[i] < 0 || predicted[i] >= classes) {
-                throw new IllegalArgumentException("sample " + i + ": label " + labels[i] + " / prediction "
-                        + predicted[i] + " outside 0 … " + (classes - 1));
+                boolean label = labels[i] < 0 || labels[i] >= classes;
+                int v = label ? labels[i] : predicted[i];
+                throw new IllegalArgumentException("ConfusionMatrix: sample " + i + " has " + (label ? "label " : "prediction ")
+                        + v + ", outside the classes 0 … " + (classes - 1) + ": pass " + (label ? "labels" : "predictions")
+                        + " in that range" + (v >= classes ? " or classes ≥ " + (v + 1) : ""));
             }
             c[labels[i]][predicted[i]]++;
         }

@@ -176,7 +176,7 @@ public final class Perceptron {
         if (x.length != w.length) {
             throw new IllegalArgumentException("x has " + x.length + " values but the perceptron has " + w.length + " weights");
         }
-        dl.data.Finite.require(x, "x");
+        dl.data.Finite.require(x, "perceptron input x");
     }
 
     private void checkData(double[][] xs, int[] targets) {

@@ -88,7 +88,7 @@ class BadInputSecondPassTest {
         assertMentions(assertThrows(IllegalArgumentException.class, () -> m.total(5)), "trueClass is 5");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> m.classAccuracy(-1)), "trueClass is -1");
         assertMentions(assertThrows(IllegalArgumentException.class,
-                () -> ConfusionMatrix.of(new int[] {0, 3}, new int[] {0, 1}, 3)), "sample 1", "label 3", "outside 0 … 2");
+                () -> ConfusionMatrix.of(new int[] {0, 3}, new int[] {0, 1}, 3)), "sample 1", "label 3", "outside the classes 0 … 2", "or classes ≥ 4");
         assertEquals(1, m.count(1, 2));
     }
 

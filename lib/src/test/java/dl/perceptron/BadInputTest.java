@@ -36,9 +36,9 @@ class BadInputTest {
                 "xs", "NaN at row 2, column 0", "finite numbers");
         assertArrayEquals(new double[] {0, 0}, p.weights(), "nothing applied");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> p.predict(new double[] {1, Double.POSITIVE_INFINITY})),
-                "x[1] is Infinity", "finite numbers");
+                "perceptron input x[1] is Infinity", "finite numbers");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> p.update(new double[] {Double.NaN, 1}, 1)),
-                "x[0] is NaN");
+                "perceptron input x[0] is NaN");
     }
 
     @Test
