@@ -89,8 +89,17 @@ public final class Palette {
         return out;
     }
 
-    /** An optimizer's name however the label writes it ("SGD η=0.1" → "sgd"), otherwise the name itself. */
+    /** The note a figure adds to a series' name for values it leaves out ({@code Traces.notDrawn}). */
+    private static final java.util.regex.Pattern NOT_DRAWN = java.util.regex.Pattern.compile(
+            " \\(\\d+ of \\d+ [^()]*, not drawn[^()]*\\)$");
+
+    /**
+     * An optimizer's name however the label writes it ("SGD η=0.1" → "sgd"), otherwise the name itself, in both
+     * cases without a note of values not drawn ("loss (3 of 50 points NaN or ±∞, not drawn)" keeps the colour of
+     * "loss").
+     */
     static String key(String name) {
+        name = NOT_DRAWN.matcher(name).replaceAll("");
         String lower = name.strip().toLowerCase(Locale.ROOT);
         for (String o : OPTIMIZERS) {
             if (lower.equals(o) || lower.startsWith(o) && !Character.isLetterOrDigit(lower.charAt(o.length()))) {

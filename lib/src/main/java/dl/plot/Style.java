@@ -83,6 +83,7 @@ public final class Style {
                 double pixels = axisPixels(layout, key, axis);
                 if ("log".equals(axis.get("type"))) {
                     requireSomethingPositive(data, key);
+                    noteNonPositive(data, key);
                     logTicks(axis, dataRange(data, key), pixels, key.startsWith("x"));
                 } else if (key.startsWith("x")) {
                     Set<String> categories = categoryLabels(data, key);
@@ -200,6 +201,31 @@ public final class Style {
                                 + letter.toUpperCase() + "() or plot |values|");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A log axis cannot draw zero or negative values: each series on it that has some says how many in its name,
+     * "loss (2 of 40 values ≤ 0, not drawn on the log y axis)" (its colour, given before, stays the series').
+     */
+    private static void noteNonPositive(List<Map<String, Object>> data, String key) {
+        String letter = key.substring(0, 1);
+        String ref = letter + key.substring(5);
+        for (Map<String, Object> t : data) {
+            if (!ref.equals(String.valueOf(t.getOrDefault(letter + "axis", letter))) || !(t.get(letter) instanceof List<?> vs)
+                    || t.get("name") == null) {
+                continue;
+            }
+            int k = 0;
+            for (Object v : vs) {
+                k += v instanceof Number n && n.doubleValue() <= 0 ? 1 : 0;
+            }
+            if (k > 0) {
+                String name = t.get("name").toString();
+                String note = k + " of " + vs.size() + " values ≤ 0, not drawn on the log " + letter + " axis";
+                t.put("name", name.endsWith(", not drawn)") ? name.substring(0, name.length() - 1) + "; " + note + ")"
+                        : name + " (" + note + ")");
             }
         }
     }

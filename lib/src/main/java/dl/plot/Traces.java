@@ -37,10 +37,30 @@ public final class Traces {
     private Traces() {
     }
 
-    /** A curve through (xs[i], ys[i]). */
+    /**
+     * A curve through (xs[i], ys[i]). A point with a NaN or ±∞ coordinate is a gap in the curve (a diverged run still
+     * draws), and the series' name says how many: "loss (3 of 50 points NaN or ±∞, not drawn)".
+     */
     public static ScatterTrace line(String name, double[] xs, double[] ys) {
         checkSameLength(name, "xs", xs, "ys", ys);
-        return ScatterTrace.builder(xs, ys).name(name).mode(ScatterTrace.Mode.LINE).build();
+        return ScatterTrace.builder(xs, ys).name(withGaps(name, xs, ys)).mode(ScatterTrace.Mode.LINE).build();
+    }
+
+    /**
+     * The name of a series with "(k of n points NaN or ±∞, not drawn)" when k of its n points have a non-finite
+     * coordinate, else the name itself. ({@link Palette} colours the series by the name without this note.)
+     */
+    static String withGaps(String name, double[] xs, double[] ys) {
+        int gaps = 0;
+        for (int i = 0; i < xs.length; i++) {
+            gaps += Double.isFinite(xs[i]) && Double.isFinite(ys[i]) ? 0 : 1;
+        }
+        return gaps == 0 ? name : notDrawn(name, gaps, xs.length, "points NaN or ±∞");
+    }
+
+    /** "name (k of n what, not drawn)": the note of values a figure leaves out. */
+    static String notDrawn(String name, int k, int n, String what) {
+        return name + " (" + k + " of " + n + " " + what + ", not drawn)";
     }
 
     /** A dashed curve (for a tangent or a reference line). */
@@ -48,10 +68,10 @@ public final class Traces {
         return StyledTrace.of(line(name, xs, ys)).with("line.dash", "dash");
     }
 
-    /** Points (xs[i], ys[i]) as markers. */
+    /** Points (xs[i], ys[i]) as markers; one with a NaN or ±∞ coordinate is left out, and the name says how many. */
     public static ScatterTrace markers(String name, double[] xs, double[] ys) {
         checkSameLength(name, "xs", xs, "ys", ys);
-        return ScatterTrace.builder(xs, ys).name(name).mode(ScatterTrace.Mode.MARKERS)
+        return ScatterTrace.builder(xs, ys).name(withGaps(name, xs, ys)).mode(ScatterTrace.Mode.MARKERS)
                 .marker(Marker.builder().size(8).build()).build();
     }
 
@@ -79,7 +99,7 @@ public final class Traces {
                     + " entries but xs has " + xs.length);
         }
         List<String> shown = thinLabels(xs, ys, labels, ALWAYS_LABELLED);
-        ScatterTrace t = ScatterTrace.builder(xs, ys).name(name).mode(ScatterTrace.Mode.LINE_TEXT_AND_MARKERS)
+        ScatterTrace t = ScatterTrace.builder(xs, ys).name(withGaps(name, xs, ys)).mode(ScatterTrace.Mode.LINE_TEXT_AND_MARKERS)
                 .text(shown.toArray(String[]::new)).build();
         return StyledTrace.of(t)
                 .with("textposition", "top right")
@@ -354,8 +374,7 @@ public final class Traces {
         for (double v : values) {
             nonFinite += Double.isFinite(v) ? 0 : 1;
         }
-        String shown = nonFinite == 0 ? name
-                : name + " (" + nonFinite + " of " + values.length + " values NaN or ±∞, not drawn)";
+        String shown = nonFinite == 0 ? name : notDrawn(name, nonFinite, values.length, "values NaN or ±∞");
         return HistogramTrace.builder(values).name(shown).nBinsX(bins).build();
     }
 

@@ -1,5 +1,6 @@
 package dl.plot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,7 @@ import tech.tablesaw.plotly.components.Figure;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Issue 29: nulls, empty image lists and impossible bin counts in the plotting helpers. */
+/** Issue 29: nulls, empty image lists, impossible bin counts and values a figure leaves out, in the plotting helpers. */
 class BadInputSecondPassTest {
     private static void assertMentions(Throwable e, String... parts) {
         for (String p : parts) {
@@ -71,8 +72,25 @@ class BadInputSecondPassTest {
                 "y axis is logarithmic", "series 'gap'", "y[0] = 0.0", "without logY()");
         Chart x = Chart.of("c", "x", "y", Traces.line("neg", new double[] {-1, -2}, new double[] {1, 2})).logX();
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Plots.bundle(x)), "x axis", "series 'neg'", "x[0] = -1.0");
-        // zeros and NaN beside positive values stay gaps (a diverging curve still draws)
-        Plots.bundle(Chart.of("c", "x", "y", Traces.line("ok", new double[] {1, 2, 3}, new double[] {0, Double.NaN, 5})).logY());
+        // zeros and NaN beside positive values stay gaps (a diverging curve still draws), and the legend says so
+        String html = Plots.bundle(Chart.of("c", "x", "y",
+                Traces.line("ok", new double[] {1, 2, 3, 4}, new double[] {0, Double.NaN, 5, -2})).logY()).get("text/html").toString();
+        assertTrue(html.contains("ok (1 of 4 points NaN or ±∞, not drawn; 2 of 4 values ≤ 0, not drawn on the log y axis)"), html);
+        String only = Plots.bundle(Chart.of("c", "x", "y", Traces.markers("m", new double[] {0, 1}, new double[] {1, 2})).logX())
+                .get("text/html").toString();
+        assertTrue(only.contains("m (1 of 2 values ≤ 0, not drawn on the log x axis)"), only);
+    }
+
+    @Test
+    void aCurveSaysHowManyNaNOrInfinitePointsItLeavesOutAndKeepsItsColour() {
+        double[] xs = {0, 1, 2, 3};
+        assertEquals("loss (2 of 4 points NaN or ±∞, not drawn)",
+                Traces.line("loss", xs, new double[] {1, Double.NaN, Double.POSITIVE_INFINITY, 0.5}).name());
+        assertEquals("pts (1 of 4 points NaN or ±∞, not drawn)",
+                Traces.markers("pts", new double[] {0, Double.NaN, 2, 3}, new double[] {1, 2, 3, 4}).name());
+        assertEquals("clean", Traces.line("clean", xs, xs).name(), "no note without gaps");
+        assertEquals(Palette.key("loss"), Palette.key("loss (2 of 4 points NaN or ±∞, not drawn)"));
+        assertEquals(Palette.key("adam"), Palette.key("adam, η = 1.00 (3 of 9 points NaN or ±∞, not drawn)"));
     }
 
     @Test
