@@ -18,6 +18,7 @@ c.CourseDirectory.db_assignments = [
     {"name": "a4-backprop"},
     {"name": "a5-experiment"},
     {"name": "a6-perceptron"},
+    {"name": "a7-losses-activations"},
 ]
 
 # Solution regions and hidden tests in Java are delimited by // comments.
