@@ -19,6 +19,7 @@ c.CourseDirectory.db_assignments = [
     {"name": "a5-experiment"},
     {"name": "a6-perceptron"},
     {"name": "a7-losses-activations"},
+    {"name": "a8-minibatch"},
 ]
 
 # Solution regions and hidden tests in Java are delimited by // comments.
