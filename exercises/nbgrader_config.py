@@ -20,6 +20,7 @@ c.CourseDirectory.db_assignments = [
     {"name": "a6-perceptron"},
     {"name": "a7-losses-activations"},
     {"name": "a8-minibatch"},
+    {"name": "a10-recurrent"},
 ]
 
 # Solution regions and hidden tests in Java are delimited by // comments.
@@ -39,9 +40,11 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.ExecutePreprocessor.timeout = 30
 c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
-# After a cell's reply, nbclient waits for the rest of its output; a cell that printed a lot gets
-# time to deliver it (JavaExecute keeps at most 1000 lines per cell) instead of failing the notebook.
-c.Execute.iopub_timeout = 30
+# After a cell's reply, nbclient waits for the rest of its output (JavaExecute keeps at most 1000 lines
+# per cell). Output is in within milliseconds (the grading kernel sends a flood of printing in batches,
+# exercises/grading_startup.jsh; without that, 100 000 lines made the kernel's socket drop messages and
+# nbclient waited the whole timeout): 5 s at most, and grading goes on instead of failing the notebook.
+c.Execute.iopub_timeout = 5
 c.Execute.raise_on_iopub_timeout = False
 # The outputs are in when the last cell has run: stop the kernel at once (a graceful shutdown of the
 # Java kernel waits ~3 s more, per graded notebook).

@@ -376,7 +376,9 @@ def prepare_sandbox(work):
             (staging / "lib").mkdir(exist_ok=True)
             shutil.copy2(entry, staging / "lib" / Path(entry).name)
             classpath.append(f"/course/lib/{Path(entry).name}")
-    shutil.copy2(env["JJAVA_STARTUP_SCRIPTS_PATH"], staging / "startup.jsh")
+    # the course's start-up script, then the grading kernel's own part (a flood of printing in batches)
+    (staging / "startup.jsh").write_text(Path(env["JJAVA_STARTUP_SCRIPTS_PATH"]).read_text(encoding="utf-8") + "\n"
+                                         + (COURSE / "grading_startup.jsh").read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copy2(COURSE / "sandbox_kernel.py", staging / "sandbox_kernel.py")
     for p in staging.rglob("*"):
         p.chmod(0o755 if p.is_dir() else 0o644)
