@@ -380,6 +380,8 @@ def prepare_sandbox(work):
     (staging / "startup.jsh").write_text(Path(env["JJAVA_STARTUP_SCRIPTS_PATH"]).read_text(encoding="utf-8") + "\n"
                                          + (COURSE / "grading_startup.jsh").read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copy2(COURSE / "sandbox_kernel.py", staging / "sandbox_kernel.py")
+    # the small data sets an assignment may load (Digits, 64 KB), read-only at /course/data (DL_DATA_DIR)
+    shutil.copytree(ROOT / "data" / "digits", staging / "data" / "digits")
     for p in staging.rglob("*"):
         p.chmod(0o755 if p.is_dir() else 0o644)
     java = Path(shutil.which("java")).resolve()
@@ -393,6 +395,7 @@ def prepare_sandbox(work):
         "java_home_host": str(java_home) if outside_usr else None,
         "tmp_bytes": 256 << 20, "scratch_bytes": 64 << 20, "limits": SANDBOX_LIMITS, "wall_seconds": SANDBOX_WALL,
         "env": {"JJAVA_CLASSPATH": ":".join(classpath), "JJAVA_STARTUP_SCRIPTS_PATH": "/course/startup.jsh",
+                "DL_DATA_DIR": "/course/data",
                 "JJAVA_JVM_OPTS": env.get("JJAVA_JVM_OPTS", "") + " -Duser.home=/home/student -Duser.name=student"
                                                                  " -XX:+DisableAttachMechanism", "JJAVA_COMPILER_OPTS": env.get("JJAVA_COMPILER_OPTS", "")},
     }
