@@ -20,6 +20,7 @@ c.CourseDirectory.db_assignments = [
     {"name": "a6-perceptron"},
     {"name": "a7-losses-activations"},
     {"name": "a8-minibatch"},
+    {"name": "a9-convolution"},
     {"name": "a10-recurrent"},
 ]
 
