@@ -37,7 +37,10 @@ command -v "$PY" >/dev/null || die "python3 not found: install Python 3.9 or new
 JAR=lib/target/dl-lib-1.0-SNAPSHOT.jar
 if [ ! -f "$JAR" ] || [ -n "$(find pom.xml lib/pom.xml lib/src/main -newer "$JAR" -print -quit)" ]; then
   say "building lib/ (mvn package, tests run later by ./course test)"
-  mvn -q -B -DskipTests package
+  mkdir -p "$ROOT/build"
+  mvn -q -B -DskipTests package > "$ROOT/build/lib-build.log" 2>&1 || { tail -30 "$ROOT/build/lib-build.log" >&2
+    die "lib/ does not build (mvn -B -DskipTests package; the last lines above, all in build/lib-build.log)"; }
+  rm -f "$ROOT/build/lib-build.log"
 else
   say "lib/ is up to date"
 fi
@@ -52,7 +55,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 REQS=(-r "$REQ")
 [ "$HUB" = 1 ] && REQS+=(-r requirements-hub.txt) && REQ="$REQ + requirements-hub.txt"
-stamp="$VENV/.installed-$(basename "${REQ%% *}" .txt)$([ "$HUB" = 1 ] && echo -hub)"
+stamp="$VENV/.installed-$(basename "${REQ%% *}" .txt)$(if [ "$HUB" = 1 ]; then echo -hub; fi)"
 want=$(cat requirements*.txt | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   say "installing Python packages from $REQ"

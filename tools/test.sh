@@ -65,6 +65,10 @@ step "2/8 committed notebooks carry no outputs; one glossary of Korean terms, fo
 "$PY" tools/check_glossary.py
 "$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
 "$PY" tools/diagrams.py --check   # the lectures' diagrams: what the script draws, readable on a slide, all shown
+# the plain set-up that ./course lab, hub, exercises and site run (not --test): it must complete (a failing
+# test in it once stopped every one of those commands with no message)
+bash tools/setup.sh > build/setup-plain.log 2>&1 || { cat build/setup-plain.log; echo "FAIL tools/setup.sh (what ./course lab runs) stopped"; exit 1; }
+echo "ok   tools/setup.sh without --test completes (./course lab, exercises, site)"
 finish "2 clean notebooks, glossary"
 
 step "3/8 every notebook on the Java kernel"; begin "3 notebooks"
