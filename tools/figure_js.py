@@ -32,6 +32,84 @@ function hasGeometry(g) {
     }
     return g.querySelector('image, .point, .textpoint text, rect') !== null;
 }
+// A text's box as drawn, a quadrilateral in page coordinates: its glyph band (the middle 56 % of its line box,
+// whose height is the font's ascent and descent: Noto Sans CJK's is 1.45 em, far taller than its digits),
+// turned with the text (tick labels at an angle), so two slanted labels side by side do not count as touching.
+function drawnBox(el, band) {
+    const b = el.getBBox(), m = el.getScreenCTM();
+    if (!m || b.width <= 1 || b.height <= 1) return null;
+    const y0 = band ? b.y + 0.22 * b.height : b.y, y1 = band ? b.y + 0.78 * b.height : b.y + b.height;
+    return [[b.x, y0], [b.x + b.width, y0], [b.x + b.width, y1], [b.x, y1]].map(([x, y]) => {
+        const q = new DOMPoint(x, y).matrixTransform(m);
+        return [q.x, q.y];
+    });
+}
+// the area two convex polygons share (Sutherland-Hodgman clipping, then the shoelace formula)
+function sharedArea(a, b) {
+    const area = p => Math.abs(p.reduce((s, q, i) => { const r = p[(i + 1) % p.length];
+                                                      return s + q[0] * r[1] - r[0] * q[1]; }, 0)) / 2;
+    const orient = area(b) && b.reduce((s, q, i) => { const r = b[(i + 1) % b.length];
+                                                      return s + q[0] * r[1] - r[0] * q[1]; }, 0) > 0 ? 1 : -1;
+    let out = a;
+    for (let i = 0; i < b.length && out.length; i++) {
+        const p = b[i], q = b[(i + 1) % b.length];
+        const inside = v => orient * ((q[0] - p[0]) * (v[1] - p[1]) - (q[1] - p[1]) * (v[0] - p[0])) >= 0;
+        const cut = (u, v) => { const du = (q[0] - p[0]) * (u[1] - p[1]) - (q[1] - p[1]) * (u[0] - p[0]);
+                                const dv = (q[0] - p[0]) * (v[1] - p[1]) - (q[1] - p[1]) * (v[0] - p[0]);
+                                const t = du / (du - dv); return [u[0] + t * (v[0] - u[0]), u[1] + t * (v[1] - u[1])]; };
+        const next = [];
+        out.forEach((v, k) => {
+            const u = out[(k + out.length - 1) % out.length];
+            if (inside(v)) { if (!inside(u)) next.push(cut(u, v)); next.push(v); }
+            else if (inside(u)) next.push(cut(u, v));
+        });
+        out = next;
+    }
+    return out.length > 2 ? area(out) : 0;
+}
+// what a text box is, for messages: "x tick '0'", "y title 'loss'", "legend"
+function textBoxes(gd) {
+    const boxes = [];
+    const add = (el, what, owner) => {
+        if (!el || Number(getComputedStyle(el).opacity) === 0) return;
+        const t = text(el);
+        if (!t || PLACEHOLDER.test(t) || !shown(rect(el))) return;
+        const poly = drawnBox(el, true);
+        if (poly) boxes.push({what: what + " '" + t.slice(0, 24) + "'", owner: owner, poly: poly});
+    };
+    gd.querySelectorAll('.xaxislayer-above > g, .yaxislayer-above > g').forEach(g => {
+        const cls = [...g.classList].find(c => /^[xy]\d*tick$/.test(c));
+        if (cls) add(g.querySelector('text'), cls.replace('tick', '') + ' tick', cls);
+    });
+    gd.querySelectorAll('.infolayer > g').forEach(g => {
+        const m = [...g.classList].map(c => /^g-([xy]\d*)title$/.exec(c)).find(Boolean);
+        if (m) g.querySelectorAll('text').forEach(t => add(t, m[1] + ' title', 'axis title ' + m[1]));
+    });
+    gd.querySelectorAll('.g-gtitle text').forEach(t => add(t, 'figure title', 'figure title'));
+    gd.querySelectorAll('.colorbar').forEach((cb, i) => {
+        cb.querySelectorAll('.cbtitle text').forEach(t => add(t, 'colour-bar title', 'colour-bar title ' + i));
+        cb.querySelectorAll('.cbaxis text').forEach(t => add(t, 'colour-bar tick', 'colour-bar ticks ' + i));
+    });
+    gd.querySelectorAll('.infolayer .annotation').forEach((a, i) => {
+        a.querySelectorAll('text').forEach(t => add(t, 'annotation', 'annotation ' + i));
+    });
+    gd.querySelectorAll('.infolayer .legend').forEach((l, i) => {
+        const bg = l.querySelector('rect.bg');
+        const poly = bg && shown(rect(bg)) ? drawnBox(bg, false) : null;
+        if (poly) boxes.push({what: 'legend', owner: 'legend ' + i, poly: poly});
+    });
+    return boxes;
+}
+// pairs of boxes that share more than 1 px² (the legend's own texts are inside its box and not listed)
+function overlappingText(boxes) {
+    const found = [];
+    for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+            const area = sharedArea(boxes[i].poly, boxes[j].poly);
+            if (area > 1) found.push({a: boxes[i].what, b: boxes[j].what, px: Math.round(area)});
+        }
+    return found;
+}
 function drawnSignature(gd) {
     // what the SVG shows of the data: path shapes and point positions; 3-D scenes: the data itself
     const parts = [];
@@ -159,6 +237,9 @@ ANALYZE = _fn(r"""
     }));
     out.controlControl = [...new Set(out.controlControl)];
     const colorbars = [...gd.querySelectorAll('.colorbar')].map(rect).filter(shown);
+    // a colour bar says what its colours measure
+    out.untitledBars = [...gd.querySelectorAll('.colorbar')].filter(cb => shown(rect(cb))
+        && ![...cb.querySelectorAll('.cbtitle text')].some(t => text(t) && Number(getComputedStyle(t).opacity) !== 0)).length;
     out.legendColorbar = legends.some(l => colorbars.some(c => overlap(l, c) > 1));
     out.hasLegend = legends.length > 0;
     out.hasControls = controls.length > 0;
@@ -171,6 +252,11 @@ ANALYZE = _fn(r"""
                 pairs++;
     out.textLabels = labels.length;
     out.textOverlaps = pairs;
+    // --- text boxes that overlap each other: tick labels, axis and figure titles, colour-bar titles and ticks,
+    // annotations, the legend. Each text's box is its glyph band (the middle of the line box: a font's line box
+    // is far taller than its digits, Noto Sans CJK's 1.45 em), a legend is its background box.
+    out.textBoxes = textBoxes(gd).length;
+    out.overlaps = overlappingText(textBoxes(gd));
     // --- animation ----------------------------------------------------------------------------------
     const frames = (gd._transitionData && gd._transitionData._frames) || [];
     out.frames = frames.length;

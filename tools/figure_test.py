@@ -23,6 +23,12 @@ figure was built. Each figure FAILS on
   - two legend series that only colour tells apart (same dash, marker and pattern) closer than CIELAB ΔE 15
     under simulated protanopia, deuteranopia or tritanopia (tools/colour_check.py);
   - a legend name drawn in another colour than in an earlier figure of the notebook (one series, one colour);
+  - overlapping text: two of the tick labels, axis titles, the figure title, colour-bar titles and tick
+    labels, annotations and the legend's box drawn over each other (bounding boxes measured in the page,
+    a text's box being its glyph band, the middle 56 % of its line box), e.g. the first x and the lowest
+    y tick label where the axes meet;
+  - a colour bar without a title;
+  - in JupyterLab, a dialog or pop-up over the notebook (a kernel chooser, an update or news pop-up);
 and WARNS (does not fail) on text labels drawn on the data overlapping (pairs of `.textpoint`
 boxes overlapping by over 20 %, warned from 5 pairs), animation controls overlapping each other,
 and a legend on a colour bar. In JupyterLab the figure must also be drawn at all (every Plotly
@@ -34,10 +40,12 @@ figure number, title and verdict.
 
 The checker tests itself first: the fixture figures of tools/testdata/figure-fixtures.json (each
 names the verdict it must get) are written into an export-like HTML page and a notebook in
-build/figures/selftest/ and must get exactly their verdicts, in both views. A Korean figure must
+build/figures/selftest/ and must get exactly their verdicts, in both views; in JupyterLab the first
+fixture is opened once more under JupyterLab's Rename dialog (from its File menu, as a user opens it)
+and must fail for the dialog, and only for it. A Korean figure must
 render real glyphs (no tofu) with the fonts installed by tools/setup.sh --test.
 
-    python tools/figure_test.py [--notebooks 03,10] [--html-only | --lab-only] [--no-self-test]
+    python tools/figure_test.py [--notebooks 03,10] [--html-only | --lab-only] [--no-self-test] [--build-dir DIR]
 
 Prints one line per failure and a closing 'figure test: N passed, N failed' (one item per figure
 and view, plus the self-test and the Korean check). tools/browser_test.py runs it.
@@ -106,8 +114,13 @@ def expected_figures(notebook):
             if fig is not None:
                 title = (fig.get("layout") or {}).get("title")
                 title = title.get("text", "") if isinstance(title, dict) else (title or "")
-                figures.append((index, str(title)))
+                figures.append((index, plain(str(title))))
     return figures
+
+
+def plain(text):
+    """A figure's text as read: Plotly's <sup>/<sub> and other tags left out ("x<sup>2</sup>" reads "x2")."""
+    return re.sub(r"<[^>]+>", "", text)
 
 
 # --- one figure ---------------------------------------------------------------------------------
@@ -115,7 +128,7 @@ def expected_figures(notebook):
 def check_figure(page, gd, result):
     """Measures one drawn figure (an element handle of its graph div), screenshots it and presses Play."""
     a = gd.evaluate(js.ANALYZE)
-    result.title = a["title"] or result.title
+    result.title = plain(a["title"]) or result.title
     result.png.parent.mkdir(parents=True, exist_ok=True)
     page.mouse.move(0, 0)      # no hover effects (mode bar, hover labels) in the picture
     shot = steady_screenshot(gd, result.png)
@@ -155,6 +168,12 @@ def check_figure(page, gd, result):
     cvd = colour_check.colour_problem(a["series"])
     if cvd:
         result.failures.append(cvd)
+    if a["untitledBars"]:
+        result.failures.append(f"colour bar without a title ({a['untitledBars']}): name what its colours measure")
+    if a["overlaps"]:
+        shown = "; ".join(f"{o['a']} / {o['b']} ({o['px']} px²)" for o in a["overlaps"][:4])
+        more = f" and {len(a['overlaps']) - 4} more" if len(a["overlaps"]) > 4 else ""
+        result.failures.append(f"overlapping text: {shown}{more}")
     if a["legendControl"]:
         result.failures.append("legend intersects the animation controls: " + ", ".join(a["legendControl"]))
     if a["controlControl"]:
@@ -270,13 +289,16 @@ def run_html(page, html_file, notebook, expected, outdir):
 SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
 
 
-def run_lab(page, base, rel, notebook, expected, outdir):
+def run_lab(page, base, rel, notebook, expected, outdir, provoke=None):
     """Opens the notebook in JupyterLab and scrolls through it; each Plotly output is checked when
-    its cell is attached (JupyterLab's default windowing attaches only the cells in view)."""
+    its cell is attached (JupyterLab's default windowing attaches only the cells in view). `provoke`
+    (the self-test's) is called with the page once the notebook is open, before the dialog check."""
     page.goto(f"{base}/lab/tree/{rel}?reset", timeout=120_000)
     page.wait_for_selector(f"{SCROLLER} .jp-Cell", timeout=120_000)
     ensure_file_browser(page)
     time.sleep(0.5)
+    if provoke:
+        provoke(page)
     # nothing may cover the notebook: no dialog (a kernel chooser, an update or news pop-up)
     dialog = page.evaluate("""() => { const d = document.querySelector('.jp-Dialog, .jp-toast-container .Toastify__toast');
         return d ? d.innerText.replace(/\\s+/g, ' ').slice(0, 120) : null; }""")
@@ -452,6 +474,24 @@ def self_test(page, lab_base, html, results):
             for p in verdict_matches(fx, r):
                 problems.append(f"fixture '{fx['name']}' [{view}]: {p}")
         results.extend(rs)
+    if lab_base:
+        # a dialog over the notebook: JupyterLab's own Rename dialog, opened from its File menu
+        fx = fixtures[0]
+        nb = json.loads((outdir / "fixtures.ipynb").read_text(encoding="utf-8"))
+        nb["cells"] = nb["cells"][:1]
+        (outdir / "dialog.ipynb").write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        rs = run_lab(page, lab_base, "figures/selftest/dialog.ipynb", "selftest-dialog", expected[:1], outdir / "dialog",
+                     provoke=open_rename_dialog)
+        want = "a dialog or pop-up covers the notebook"
+        for r in rs:
+            if not any(want in f for f in r.failures):
+                problems.append(f"dialog fixture [lab]: expected a failure containing '{want}' (fixture '{fx['name']}' "
+                                f"under JupyterLab's Rename dialog), got {r.failures or 'none'}")
+            for f in r.failures:
+                if want not in f:
+                    problems.append(f"dialog fixture [lab]: unexpected failure: {f}")
+        results.extend(rs)
+        page.keyboard.press("Escape")
     # one series, one colour: the notebook-wide check finds a name drawn in a second colour, and only that
     same = [{"name": "sgd", "colour": "#0072B2"}, {"name": "adam", "colour": "#56B4E9"}]
     found = colour_check.colour_conflicts([(1, same), (2, same), (3, [{"name": "sgd", "colour": "rgb(0, 114, 178)"}]),
@@ -459,6 +499,13 @@ def self_test(page, lab_base, html, results):
     if list(found) != [4] or len(found[4]) != 1 or "'sgd'" not in found[4][0]:
         problems.append(f"colour consistency: expected one conflict, 'sgd' in figure 4, got {found}")
     return problems
+
+
+def open_rename_dialog(page):
+    """Opens JupyterLab's Rename dialog from the File menu, as a user would, and waits until it shows."""
+    page.click(".lm-MenuBar-itemLabel:text-is('File')", timeout=10_000)
+    page.click(".lm-Menu-itemLabel:text-is('Rename Notebook…')", timeout=10_000)
+    page.wait_for_selector(".jp-Dialog", timeout=10_000)
 
 
 # --- Korean glyphs ------------------------------------------------------------------------------
@@ -537,6 +584,13 @@ def write_index(results, path):
 
 
 # --- driver -------------------------------------------------------------------------------------
+
+def use_build(build):
+    """Reads the notebooks from, and writes the pictures to, another build folder than build/."""
+    global BUILD, FIGURES, EXECUTED, EXPORTS
+    BUILD, FIGURES = build, build / "figures"
+    EXECUTED, EXPORTS = build / "notebooks" / "executed", build / "notebooks" / "html"
+
 
 def select_notebooks(spec):
     names = sorted(p.name for p in EXECUTED.glob("*.ipynb"))
@@ -634,7 +688,12 @@ def main(argv=None):
     group.add_argument("--html-only", action="store_true", help="only the HTML exports")
     group.add_argument("--lab-only", action="store_true", help="only JupyterLab")
     parser.add_argument("--no-self-test", action="store_true", help="skip the checker's fixture test")
+    parser.add_argument("--build-dir", type=Path, help="the build folder: executed notebooks and exports in its "
+                        "notebooks/ (as tools/run_notebooks.py --build-dir DIR/notebooks writes them), pictures in "
+                        "its figures/ (default build)")
     args = parser.parse_args(argv)
+    if args.build_dir:
+        use_build(args.build_dir.resolve())
     notebooks = select_notebooks(args.notebooks)
     html, lab = not args.lab_only, not args.html_only
     blocked = []

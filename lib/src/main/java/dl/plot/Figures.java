@@ -68,9 +68,17 @@ public final class Figures {
         return chart;
     }
 
+    /** The opacity a surface gets under a path when it sets none: the path's steps on the far wall show through the near one. */
+    static final double SURFACE_OPACITY = 0.85;
+    /** The camera of {@link #surface}: high, so a bowl's near wall covers little of its floor. */
+    static final Map<String, Object> SURFACE_EYE = Map.of("x", 0.9, "y", -1.5, "z", 1.9);
+
     /**
      * A surface with paths drawn on it (not sunk into it): each path's heights are lifted by 2 % of
-     * the surface's height range, and the camera leaves room for the whole box.
+     * the surface's height range, each step is a marker, and every step stays in view — the surface is
+     * a little see-through (opacity {@value #SURFACE_OPACITY} unless the surface sets its own), the camera looks
+     * down into the box from high above, and the height axis starts below the surface's lowest point, so its
+     * lowest tick label keeps off the corner where the x and y labels begin.
      */
     public static Chart surface(String title, String xLabel, String yLabel, String zLabel,
                                 SurfaceTrace surface, Path... paths) {
@@ -78,22 +86,28 @@ public final class Figures {
         Objects.requireNonNull(surface, "surface");
         Objects.requireNonNull(paths, "paths");
         List<Trace> traces = new ArrayList<>();
-        traces.add(surface);
+        traces.add(surface.toPlotly().containsKey("opacity") ? surface
+                : StyledTrace.of(surface).with("opacity", SURFACE_OPACITY));
         double[] zRange = range(surface);
         double lift = 0.02 * (zRange[1] - zRange[0]);
+        double top = zRange[1];
         for (int i = 0; i < paths.length; i++) {
             Path p = Objects.requireNonNull(paths[i], "paths[" + i + "]");
             if (p.dimension() != 2) {
                 throw new IllegalArgumentException("paths[" + i + "]: a 2-D path is needed, got dimension " + p.dimension());
             }
             double[] zs = p.values();
-            for (int k = 0; k < zs.length; k++) zs[k] += lift;
-            traces.add(Traces.path3d(paths.length == 1 ? "gradient-descent path" : "path " + (i + 1),
-                    p.xs(), p.ys(), zs));
+            for (int k = 0; k < zs.length; k++) {
+                zs[k] += lift;
+                if (Double.isFinite(zs[k])) top = Math.max(top, zs[k]);
+            }
+            traces.add(StyledTrace.of(Traces.path3d(paths.length == 1 ? "gradient-descent path" : "path " + (i + 1),
+                    p.xs(), p.ys(), zs)).with("marker.size", 5));
         }
-        // a high camera looks into a bowl, so a path on its far wall is not hidden by the near one
+        double span = zRange[1] - zRange[0];
         return Chart.of3d(title, xLabel, yLabel, zLabel, traces.toArray(Trace[]::new)).legend(Legend.TOP_LEFT)
-                .set("scene.camera", Map.of("eye", Map.of("x", 1.35, "y", -1.45, "z", 1.75)));
+                .set("scene.camera", Map.of("eye", SURFACE_EYE))
+                .set("scene.zaxis.range", List.of(zRange[0] - 0.15 * span, top + 0.02 * span));
     }
 
     @SuppressWarnings("unchecked")

@@ -106,10 +106,44 @@ public final class Plots {
                 + "  var fig = " + json + ";\n"
                 + "  var el = document.getElementById('" + id + "');\n"
                 + "  if (!window.Plotly) { el.textContent = 'plotly.js is not loaded: run the notebook from the top'; return; }\n"
+                + (stretches(plotly)
+                   ? "  var room = Math.floor(el.getBoundingClientRect().width);\n"
+                     + "  if (!el.closest('.reveal') && room > fig.layout.width) {\n"
+                     + "    fig.layout = Object.assign({}, fig.layout, {width: Math.min(room, " + STRETCH_MAX + ")});\n"
+                     + "  }\n"
+                   : "")
                 + "  window.Plotly.newPlot(el, fig.data, fig.layout, fig.config).then(function () {\n"
                 + "    if (fig.frames) { window.Plotly.addFrames(el, fig.frames); }\n"
                 + "  });\n"
                 + "})();</script>";
+    }
+
+    /** The widest a figure is stretched to in a wide page (px): wider, a curve of 460 px height lies flat. */
+    static final int STRETCH_MAX = 1400;
+
+    /**
+     * Whether the HTML snippet widens the figure to its output's width (up to {@link #STRETCH_MAX}; its height
+     * stays): a 2-D figure whose width the library chose for JupyterLab's output area with the file browser
+     * open (Style.MAX_WIDTH and below) leaves a wide page's output area empty on the right. Figures of square
+     * pixels or equal axes (images, grids of images, a square drawn as a square) and 3-D scenes keep their size;
+     * so do the slide decks (their own fitting scales every figure to the slide).
+     */
+    @SuppressWarnings("unchecked")
+    static boolean stretches(Map<String, Object> plotly) {
+        if (!(plotly.get("layout") instanceof Map<?, ?> l) || !(l.get("width") instanceof Number)) {
+            return false;
+        }
+        Map<String, Object> layout = (Map<String, Object>) l;
+        for (Map.Entry<String, Object> e : layout.entrySet()) {
+            if (e.getKey().matches("scene\\d*")) {
+                return false;
+            }
+            if (e.getKey().matches("[xy]axis\\d*") && e.getValue() instanceof Map<?, ?> axis
+                    && (axis.containsKey("scaleanchor") || axis.containsKey("scaleratio"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -127,8 +161,9 @@ public final class Plots {
         List<String> names = new ArrayList<>();
         if (plotly.get("data") instanceof List<?> traces) {
             for (Object t : traces) {
-                if (t instanceof Map<?, ?> m && m.get("name") instanceof String n && !n.isBlank() && !names.contains(n)) {
-                    names.add(n);
+                if (t instanceof Map<?, ?> m && m.get("name") instanceof String n && !n.isBlank()
+                        && !names.contains(Style.unscripts(n))) {
+                    names.add(Style.unscripts(n));
                 }
             }
         }
@@ -144,7 +179,7 @@ public final class Plots {
     private static String text(Object map, String key) {
         Object t = child(map, key);
         if (t instanceof Map<?, ?> m) t = m.get("text");
-        return t instanceof String str ? str.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim() : "";
+        return t instanceof String str ? Style.unscripts(str).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim() : "";
     }
 
     /**

@@ -10,7 +10,10 @@ import java.util.Set;
  * projector-ready fonts (Korean text included), a width that fits a 1280-px screen with JupyterLab's file browser open, margins that
  * make room for titles, 10ⁿ tick labels on log axes, and a legend that covers nothing — below the
  * plot when a colour bar takes the right-hand side, to the right of the plot when animation controls
- * take the bottom.
+ * take the bottom. Every colour bar is titled (with its series' name), the x and y tick labels keep apart
+ * where the two axes meet, and superscripts and subscripts (x², x₀, 10⁻⁶) are drawn as Plotly's
+ * {@code <sup>}/{@code <sub>} in the text's own font: the Unicode characters are missing from most fonts
+ * (Noto Sans CJK has ¹²³ but not ⁰ or ⁻), and a fallback font drew "10⁻¹⁰" with digits of two fonts.
  */
 public final class Style {
     /** The widest figure that fits JupyterLab's output area with the file browser open on a 1280-px screen (848 px). */
@@ -79,7 +82,7 @@ public final class Style {
         for (String key : new ArrayList<>(layout.keySet())) {
             if (key.matches("[xy]axis\\d*") && layout.get(key) instanceof Map<?, ?>) {
                 Map<String, Object> axis = Json.section(layout, key);
-                styleAxis(axis);
+                styleAxis(axis, key.startsWith("x"));
                 double pixels = axisPixels(layout, key, axis);
                 if ("log".equals(axis.get("type"))) {
                     requireSomethingPositive(data, key);
@@ -140,6 +143,169 @@ public final class Style {
         if (layout.get("legend") instanceof Map<?, ?>) {
             Json.section(Json.section(layout, "legend"), "font").putIfAbsent("size", 14);
         }
+        data.forEach(Style::titleColourBar);
+        scriptsInText(out);
+        return out;
+    }
+
+    /**
+     * A colour bar says what its colours measure: one without a title gets its series' name, written along
+     * the bar (a long name above a 14-px-wide bar would run off the figure).
+     */
+    @SuppressWarnings("unchecked")
+    private static void titleColourBar(Map<String, Object> trace) {
+        if (trace.get("marker") instanceof Map<?, ?> marker && Boolean.TRUE.equals(marker.get("showscale"))
+                && marker.get("colorbar") instanceof Map<?, ?> bar && bar.get("title") instanceof Map<?, ?> title) {
+            ((Map<String, Object>) title).putIfAbsent("side", "right");   // markers coloured by a value: named by the cell
+        }
+        if (!COLOUR_BAR_TYPES.contains(String.valueOf(trace.get("type"))) || Boolean.FALSE.equals(trace.get("showscale"))) {
+            return;
+        }
+        Map<String, Object> bar = Json.section(trace, "colorbar");
+        Map<String, Object> title = Json.section(bar, "title");
+        if (!(title.get("text") instanceof String t) || t.isBlank()) {
+            if (!(trace.get("name") instanceof String name) || name.isBlank()) {
+                return;   // nothing to name it by: the figure test reports the untitled colour bar
+            }
+            title.put("text", name);
+        }
+        title.putIfAbsent("side", "right");
+        Json.section(title, "font").putIfAbsent("size", 14);
+    }
+
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ";
+    private static final String SUPERSCRIPTED = "0123456789+−=()ni";
+    private static final String SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ";
+    private static final String SUBSCRIPTED = "0123456789+−=()aeoxhklmnpstij";
+
+    /**
+     * Plotly draws {@code <sup>} and {@code <sub>} at 70 % of the text's size (9.8 px on 14-px tick labels):
+     * the span inside raises them to 84 % (11.8 px), as large as a superscript can be and still read as one.
+     */
+    private static final String SCRIPT_SPAN = "<span style=\"font-size:120%\">";
+
+    /** Text as a superscript: {@code sup("−6")} is drawn as ⁻⁶, at 84 % of the text's size. */
+    static String sup(String text) {
+        return "<sup>" + SCRIPT_SPAN + text + "</span></sup>";
+    }
+
+    /** Text as a subscript (see {@link #sup}). */
+    static String sub(String text) {
+        return "<sub>" + SCRIPT_SPAN + text + "</span></sub>";
+    }
+
+    /**
+     * A text with its runs of Unicode superscripts and subscripts as Plotly's {@code <sup>}/{@code <sub>}
+     * ({@link #sup}, {@link #sub}): "x₀ = 10⁻⁶" becomes "x" + sub("0") + " = 10" + sup("−6").
+     */
+    static String scripts(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        String open = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int up = SUPERSCRIPTS.indexOf(c), down = SUBSCRIPTS.indexOf(c);
+            String tag = up >= 0 ? "sup" : down >= 0 ? "sub" : null;
+            if (!java.util.Objects.equals(tag, open)) {
+                if (open != null) b.append("</span></").append(open).append('>');
+                if (tag != null) b.append('<').append(tag).append('>').append(SCRIPT_SPAN);
+                open = tag;
+            }
+            b.append(up >= 0 ? SUPERSCRIPTED.charAt(up) : down >= 0 ? SUBSCRIPTED.charAt(down) : c);
+        }
+        if (open != null) b.append("</span></").append(open).append('>');
+        return b.toString();
+    }
+
+    /** The reverse of {@link #scripts}, for text read aloud or compared: "10" + sup("−6") is "10⁻⁶" again. */
+    static String unscripts(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(sup|sub)>(?:<span[^>]*>)?(.*?)(?:</span>)?</\\1>")
+                .matcher(text);
+        int at = 0;
+        while (m.find()) {
+            b.append(text, at, m.start());
+            boolean up = m.group(1).equals("sup");
+            for (char c : m.group(2).toCharArray()) {
+                int k = (up ? SUPERSCRIPTED : SUBSCRIPTED).indexOf(c);
+                b.append(k >= 0 ? (up ? SUPERSCRIPTS : SUBSCRIPTS).charAt(k) : c);
+            }
+            at = m.end();
+        }
+        return b.append(text.substring(at)).toString();
+    }
+
+    /**
+     * Rewrites superscripts and subscripts ({@link #scripts}) in every text plotly.js draws as SVG: titles,
+     * axis titles and tick texts, annotations, slider labels, colour-bar titles, series names and text
+     * labels, in the frames too. A 3-D scene's axes are left as they are (WebGL draws them, from Unicode).
+     */
+    @SuppressWarnings("unchecked")
+    private static void scriptsInText(Map<String, Object> figure) {
+        Map<String, Object> layout = Json.section(figure, "layout");
+        scriptTitle(layout);
+        for (Map.Entry<String, Object> e : layout.entrySet()) {
+            if (e.getKey().matches("[xy]axis\\d*") && e.getValue() instanceof Map<?, ?> axis) {
+                scriptTitle((Map<String, Object>) axis);
+                if (axis.get("ticktext") instanceof List<?> texts) {
+                    ((Map<String, Object>) axis).put("ticktext", scriptList(texts));
+                }
+            }
+        }
+        if (layout.get("legend") instanceof Map<?, ?> legend) scriptTitle((Map<String, Object>) legend);
+        if (layout.get("annotations") instanceof List<?> notes) {
+            notes.forEach(n -> scriptKey(n, "text"));
+        }
+        if (layout.get("sliders") instanceof List<?> sliders) {
+            for (Object slider : sliders) {
+                if (slider instanceof Map<?, ?> sl && sl.get("steps") instanceof List<?> steps) {
+                    steps.forEach(st -> scriptKey(st, "label"));
+                }
+            }
+        }
+        List<Object> traces = new ArrayList<>();
+        if (figure.get("data") instanceof List<?> d) traces.addAll(d);
+        if (figure.get("frames") instanceof List<?> frames) {
+            for (Object f : frames) {
+                if (f instanceof Map<?, ?> frame) {
+                    if (frame.get("data") instanceof List<?> d) traces.addAll(d);
+                    if (frame.get("layout") instanceof Map<?, ?> fl) scriptTitle((Map<String, Object>) fl);
+                }
+            }
+        }
+        for (Object t : traces) {
+            if (!(t instanceof Map<?, ?> m)) continue;
+            Map<String, Object> trace = (Map<String, Object>) m;
+            scriptKey(trace, "name");
+            if (trace.get("text") instanceof List<?> texts) {
+                trace.put("text", scriptList(texts));
+            } else {
+                scriptKey(trace, "text");
+            }
+            if (trace.get("colorbar") instanceof Map<?, ?> bar) scriptTitle((Map<String, Object>) bar);
+        }
+    }
+
+    /** A map's "title" (a string or {text: …}) with {@link #scripts} applied. */
+    @SuppressWarnings("unchecked")
+    private static void scriptTitle(Map<String, Object> owner) {
+        Object t = owner.get("title");
+        if (t instanceof String str) {
+            owner.put("title", scripts(str));
+        } else if (t instanceof Map<?, ?> m) {
+            scriptKey(m, "text");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void scriptKey(Object owner, String key) {
+        if (owner instanceof Map<?, ?> m && m.get(key) instanceof String str) {
+            ((Map<String, Object>) m).put(key, scripts(str));
+        }
+    }
+
+    private static List<Object> scriptList(List<?> texts) {
+        List<Object> out = new ArrayList<>(texts.size());
+        for (Object o : texts) out.add(o instanceof String str ? scripts(str) : o);
         return out;
     }
 
@@ -321,27 +487,35 @@ public final class Style {
         if (!horizontal) {
             return TICK_GAP;
         }
-        int longest = values.stream().mapToInt(v -> logLabel(v).length()).max().orElse(1);
+        double longest = values.stream().mapToDouble(v -> characters(logLabel(v))).max().orElse(1);
         return Math.max(TICK_GAP, longest * 7.5 + 14);
     }
 
-    /** 0.002 … 3000 written out, others as 10ⁿ or m×10ⁿ. */
+    /** How many characters wide a label is drawn: tags take no room, a superscript's characters 0.84 each. */
+    static double characters(String label) {
+        double n = 0;
+        int depth = 0;
+        for (String part : label.split("(?=<)|(?<=>)")) {
+            if (part.startsWith("</")) {
+                depth--;
+            } else if (part.startsWith("<")) {
+                depth++;
+            } else {
+                n += part.length() * (depth > 0 ? 0.84 : 1);
+            }
+        }
+        return n;
+    }
+
+    /** 0.002 … 3000 written out, others as 10ⁿ or m×10ⁿ (the exponent as Plotly's {@code <sup>}, see {@link #scripts}). */
     static String logLabel(double v) {
         int e = (int) Math.floor(Math.log10(v) + 1e-9);
         long m = Math.round(v / Math.pow(10, e));
         if (e >= -3 && e <= 3) {
             return java.math.BigDecimal.valueOf(m).scaleByPowerOfTen(e).stripTrailingZeros().toPlainString();
         }
-        String power = "10" + superscript(e);
+        String power = "10" + sup(Integer.toString(e).replace('-', '−'));
         return m == 1 ? power : m + "×" + power;
-    }
-
-    private static String superscript(int e) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : Integer.toString(e).toCharArray()) {
-            sb.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-        }
-        return sb.toString();
     }
 
     /** Category labels (e.g. class names under a heat map) that would run into each other are drawn at an angle. */
@@ -454,8 +628,14 @@ public final class Style {
                 && !COLOUR_BAR_TYPES.contains(String.valueOf(trace.get("type")));
     }
 
-    private static void styleAxis(Map<String, Object> axis) {
+    /** Pixels between an x axis and its tick labels, and a y axis and its own. */
+    static final int X_TICK_STANDOFF = 6;
+    static final int Y_TICK_STANDOFF = 4;
+
+    private static void styleAxis(Map<String, Object> axis, boolean x) {
         axis.putIfAbsent("automargin", true);
+        // where the axes meet, the first x label sat against the lowest y label ("−3" under "−10")
+        axis.putIfAbsent("ticklabelstandoff", x ? X_TICK_STANDOFF : Y_TICK_STANDOFF);
         if ("log".equals(axis.get("type"))) {
             axis.putIfAbsent("exponentformat", "power");
         }

@@ -101,4 +101,19 @@ class PlotsTest {
         var e = assertThrows(RuntimeException.class, () -> Plots.page(figure()));
         assertTrue(e.getMessage().contains("absent.js"), e.getMessage());
     }
+
+    @Test
+    void theHtmlSnippetWidensAPlotToAWidePageButNotImagesScenesOrDecks() {
+        Map<String, Object> line = Style.apply(Chart.of("t", "x", "y", Traces.line("a", new double[]{0, 1},
+                new double[]{0, 1})).toPlotly());
+        assertTrue(Plots.stretches(line));
+        String snippet = Plots.snippet(line, "p");
+        assertTrue(snippet.contains("room > fig.layout.width") && snippet.contains("closest('.reveal')"), snippet);
+        Map<String, Object> image = Style.apply(Figures.image("img", new double[][]{{0, 1}, {1, 0}}).toPlotly());
+        assertFalse(Plots.stretches(image), "square pixels keep their size");
+        assertFalse(Plots.snippet(image, "i").contains("room"));
+        Map<String, Object> scene = Style.apply(Chart.of3d("s", "x", "y", "z",
+                Traces.surface("f", new double[]{0, 1}, new double[]{0, 1}, new double[][]{{0, 1}, {1, 0}})).toPlotly());
+        assertFalse(Plots.stretches(scene), "a 3-D scene keeps its size");
+    }
 }

@@ -85,7 +85,8 @@ class StyleTest {
         java.util.List<?> vals = (java.util.List<?>) wide.get("tickvals");
         java.util.List<?> texts = (java.util.List<?>) wide.get("ticktext");
         assertTrue(vals.size() >= 4 && vals.size() <= 16, "15 decades on ~660 px: whole decades only, got " + vals);
-        assertTrue(texts.contains("10⁻¹⁵") || texts.contains("10⁻¹²") || texts.contains("10⁻¹⁰"), texts.toString());
+        assertTrue(texts.contains("10" + Style.sup("−15")) || texts.contains("10" + Style.sup("−12"))
+                || texts.contains("10" + Style.sup("−10")), texts.toString());
         assertTrue(texts.stream().noneMatch(t -> t.toString().contains("µ") || t.toString().equals("2")), texts.toString());
 
         double[] losses = {0.4, 0.9, 2.4};
@@ -98,8 +99,11 @@ class StyleTest {
     void logLabelsArePlainNearOneAndPowersElsewhere() {
         assertEquals("0.002", Style.logLabel(0.002));
         assertEquals("300", Style.logLabel(300));
-        assertEquals("10⁻⁶", Style.logLabel(1e-6));
-        assertEquals("2×10⁵", Style.logLabel(2e5));
+        assertEquals("10" + Style.sup("−6"), Style.logLabel(1e-6), "Plotly's superscript: one font for all digits");
+        assertEquals("2×10" + Style.sup("5"), Style.logLabel(2e5));
+        assertEquals("10<sup><span style=\"font-size:120%\">5</span></sup>", Style.logLabel(1e5),
+                "Plotly's superscript, raised from its 70 % to 84 % of the text's size");
+        assertEquals(4.84, Style.characters(Style.logLabel(2e5)), 1e-9, "2×10 and one superscript digit");
         assertEquals("1", Style.logLabel(1));
     }
 
@@ -153,6 +157,49 @@ class StyleTest {
         java.util.List<String> texts = (java.util.List<String>) x.get("ticktext");
         assertTrue(texts.stream().noneMatch(t -> t.startsWith("2×") || t.startsWith("5×")),
                 "four decades on ~660 px: 1-2-5 labels (50 px apart, 59 px wide) would overlap: " + texts);
-        assertTrue(texts.contains("10⁻⁶") && texts.contains("0.01"), texts.toString());
+        assertTrue(texts.contains("10" + Style.sup("−6")) && texts.contains("0.01"), texts.toString());
+    }
+
+    @Test
+    void superscriptsAndSubscriptsBecomeSupAndSubInEveryDrawnText() {
+        assertEquals("x" + Style.sub("0") + " = 10" + Style.sup("−10"), Style.scripts("x₀ = 10⁻¹⁰"));
+        assertEquals("log" + Style.sub("10") + " f, x" + Style.sup("2") + " − 4x", Style.scripts("log₁₀ f, x² − 4x"));
+        assertEquals("no scripts", Style.scripts("no scripts"));
+        assertEquals("x₀ = 10⁻¹⁰", Style.unscripts(Style.scripts("x₀ = 10⁻¹⁰")));
+        Chart c = Chart.of("f(x) = x²", "x₁", "log₁₀ f", Traces.line("η₀ = 0.1", XS, XS),
+                Traces.contour("f²", XS, XS, new double[][]{{0, 1}, {1, 2}}));
+        Map<String, Object> fig = shown(c);
+        Map<String, Object> layout = map(fig, "layout");
+        assertEquals("f(x) = x" + Style.sup("2"), map(layout, "title").get("text"));
+        assertEquals("x" + Style.sub("1"), map(map(layout, "xaxis"), "title").get("text"));
+        assertEquals("log" + Style.sub("10") + " f", map(map(layout, "yaxis"), "title").get("text"));
+        assertEquals("η" + Style.sub("0") + " = 0.1", list(fig, "data").get(0).get("name"));
+        assertEquals("f" + Style.sup("2"), map(map(list(fig, "data").get(1), "colorbar"), "title").get("text"));
+        assertEquals(shown(c), Style.apply(shown(c)), "styling twice changes nothing");
+        assertTrue(Plots.accessibleName(fig).contains("f(x) = x²") && Plots.accessibleName(fig).contains("η₀ = 0.1"),
+                "a screen reader reads the characters, not the tags: " + Plots.accessibleName(fig));
+    }
+
+    @Test
+    void everyColourBarGetsATitleAlongTheBar() {
+        double[][] z = {{0, 1}, {1, 2}};
+        Map<String, Object> heat = list(shown(Chart.of("t", "x", "y",
+                Traces.heatmap("count", XS, XS, z, ColorScale.VIRIDIS))), "data").get(0);
+        Map<String, Object> title = map(map(heat, "colorbar"), "title");
+        assertEquals("count", title.get("text"), "named after its series");
+        assertEquals("right", title.get("side"));
+        Map<String, Object> own = list(shown(Chart.of("t", "x", "y",
+                Traces.contour("f", XS, XS, z).with("colorbar.title.text", "loss L"))), "data").get(0);
+        assertEquals("loss L", map(map(own, "colorbar"), "title").get("text"), "a title of its own stays");
+        Map<String, Object> hidden = list(shown(Chart.of("t", "x", "y", Traces.image("img", z))), "data").get(0);
+        assertFalse(hidden.containsKey("colorbar") && map(hidden, "colorbar").containsKey("title"),
+                "an image shows no colour bar, so it needs no title");
+    }
+
+    @Test
+    void tickLabelsStandOffTheAxesSoTheyKeepApartAtTheCorner() {
+        Map<String, Object> layout = map(shown(Chart.of("t", "x", "y", Traces.line("a", XS, XS))), "layout");
+        assertEquals(Style.X_TICK_STANDOFF, map(layout, "xaxis").get("ticklabelstandoff"));
+        assertEquals(Style.Y_TICK_STANDOFF, map(layout, "yaxis").get("ticklabelstandoff"));
     }
 }

@@ -109,8 +109,18 @@ class TracesTest {
             assertTrue(zs.get(k) > f[k], "point " + k + " drawn above the surface");
         }
         Map<String, Object> scene = map(map(c.toPlotly(), "layout"), "scene");
-        assertNotNull(map(scene, "camera").get("eye"));
+        assertEquals(Figures.SURFACE_EYE, map(scene, "camera").get("eye"));
         assertEquals("f", map(map(scene, "zaxis"), "title").get("text"));
+        // every step in view: a see-through surface, a marker per step, the z axis below the lowest point
+        assertEquals(Figures.SURFACE_OPACITY, data.get(0).get("opacity"));
+        assertEquals(5, map(data.get(1), "marker").get("size"));
+        assertTrue((String.valueOf(data.get(1).get("mode"))).contains("markers"));
+        @SuppressWarnings("unchecked")
+        List<Double> range = (List<Double>) map(scene, "zaxis").get("range");
+        assertTrue(range.get(0) < 0 && range.get(1) > zs.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                "the bowl's minimum is 0: the axis starts below it and ends above the path, got " + range);
+        Chart own = Figures.surface("bowl", "x", "y", "f", SurfaceTrace.builder(xs, xs, z).opacity(0.5).build(), p);
+        assertEquals(0.5, list(own.toPlotly(), "data").get(0).get("opacity"), "a surface's own opacity stays");
     }
 
     @Test
