@@ -1,6 +1,7 @@
 """Builds the course site in build/site/ from the executed notebooks (`./course site`).
 
     python tools/course_site.py [--executed build/notebooks/executed] [--out build/site] [--no-javadoc]
+                                [--no-pdf | --pdf-only]
 
 What it writes (every link relative, so the folder works from file:// and from any static host, and no
 page asks another host for anything):
@@ -10,11 +11,17 @@ page asks another host for anything):
     slides/NN-*.html         one reveal.js deck per lecture (slide metadata from tools/slides.py)
     exercises/aN-*.html      one page per graded exercise, student version (notebooks/exercises/)
     glossary.html            docs/glossary.md (the one list of terms), notebook names linked to their lectures
+    pdf/NN-*.pdf             every lecture page printed on A4 (headless Chromium, fonts embedded, Korean too)
+    pdf/NN-*-slides.pdf      every deck, one 16:9 page per slide (reveal.js's print view, fragments shown)
+    pdf/aN-*.pdf             every exercise page on A4; the pages and the home page link their PDFs
     api/                     the library's javadoc (the JDK's javadoc tool); pages link the classes they use
     assets/                  plotly.js (PyPI plotly), MathJax 3 and reveal.js (npm, tools/site/package.json)
 
 The same page template (tools/site/templates/course) gives tools/run_notebooks.py its HTML exports,
 with plotly.js and MathJax inlined so that a single exported file works anywhere, offline.
+
+The PDFs (build_pdfs) need Playwright and Chromium (tools/setup.sh --test) and a Korean font; the build
+prints how long they took. tools/pdf_test.py checks them.
 """
 import argparse
 import functools
@@ -26,6 +33,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_SRC = ROOT / "tools" / "site"
@@ -368,8 +376,9 @@ def esc(text):
     return html.escape(text, quote=True)
 
 
-def nav(entry, entries, where):
-    """Home / previous / next / slides (or page) links for one lecture or exercise page."""
+def nav(entry, entries, where, pdfs=False):
+    """Home / previous / next / slides / PDF links for one lecture or exercise page (PDF: the page's, and the
+    deck's for a lecture, when the site build prints them)."""
     same = [e for e in entries if e.kind == entry.kind]
     i = same.index(entry)
     parts = ['<a href="../index.html">⌂ Course home</a>']
@@ -379,6 +388,10 @@ def nav(entry, entries, where):
     parts.append('<span class="spacer"></span>')
     if entry.deck:
         parts.append(f'<a href="../{entry.deck}">▶ Slides</a>')
+    if pdfs:
+        parts.append(f'<a href="../{pdf_path(entry)}" type="application/pdf">PDF</a>')
+        if entry.deck:
+            parts.append(f'<a href="../{pdf_path(entry, deck=True)}" type="application/pdf">Slides PDF</a>')
     parts.append('<a href="../glossary.html">Glossary</a>')
     parts.append('<a href="../api/index.html">Library API</a>')
     if i + 1 < len(same):
@@ -395,16 +408,25 @@ def classes_html(used, has_api):
     return f'<div class="course-classes">Library classes used here (javadoc): {links}</div>'
 
 
-def home_page(entries):
+def home_page(entries, pdfs=False):
     lectures = [e for e in entries if e.kind == "lecture"]
     exercises = [e for e in entries if e.kind == "exercise"]
+
+    def pdf_cell(e, deck=False, label="PDF"):
+        # "PDF" alone would be read out the same for every row: the link names its lecture (WCAG 2.4.4)
+        return (f'<td><a href="{pdf_path(e, deck)}" type="application/pdf" '
+                f'aria-label="{esc(e.number)} {esc(e.title)} {label}">{label}</a></td>' if pdfs else "")
     rows = "\n".join(
         f'<tr><td>{esc(e.number)}</td><td><a href="{e.page}">{esc(e.title)}</a></td>'
-        f'<td class="ko" lang="ko">{esc(e.korean)}</td><td><a href="{e.deck}">slides</a></td></tr>'
+        f'<td class="ko" lang="ko">{esc(e.korean)}</td><td><a href="{e.deck}">slides</a></td>'
+        f'{pdf_cell(e)}{pdf_cell(e, True, "slides PDF")}</tr>'
         for e in lectures)
     ex_rows = "\n".join(
         f'<tr><td>{esc(e.number)}</td><td><a href="{e.page}">{esc(e.title)}</a></td>'
-        f'<td class="ko" lang="ko">{esc(e.korean)}</td></tr>' for e in exercises)
+        f'<td class="ko" lang="ko">{esc(e.korean)}</td>{pdf_cell(e)}</tr>' for e in exercises)
+    pdf_heads = '<th colspan="2">PDF</th>' if pdfs else ""
+    pdf_note = (f'<p>Every lecture, deck and exercise is also a PDF (A4 pages; decks one 16:9 page per slide), all in '
+                f'the site\'s folder <code>{PDF_DIR}/</code>, for handouts and the LMS.</p>' if pdfs else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(COURSE_TITLE)}</title><link rel="stylesheet" href="assets/site.css"></head>
@@ -413,8 +435,9 @@ def home_page(entries):
 <p>Derivatives and the chain rule, gradient descent, losses, activations, back-propagation, optimizers,
 weight initialisation and regularisation, in Java notebooks that run on the JJava kernel with a small
 library you can read line by line. Each lecture is a page with its executed outputs and a slide deck.</p>
+{pdf_note}
 <h2>Lectures <span lang="ko">· 강의</span></h2>
-<table class="lecture-map"><thead><tr><th>#</th><th>Lecture</th><th lang="ko">강의</th><th>Deck</th></tr></thead>
+<table class="lecture-map"><thead><tr><th>#</th><th>Lecture</th><th lang="ko">강의</th><th>Deck</th>{pdf_heads}</tr></thead>
 <tbody>
 {rows}
 </tbody></table>
@@ -657,7 +680,7 @@ def split_tall_slides(nb):
     nb.cells = out
 
 
-def deck_html(entry):
+def deck_html(entry, pdfs=False):
     import copy
     nb = copy.deepcopy(entry.nb)
     ensure_slide_metadata(nb)
@@ -669,8 +692,218 @@ def deck_html(entry):
     body, _ = with_title(nb, page_title(nb, ":"), lambda: exporter.from_notebook_node(nb, resources=resources))
     # outside .reveal: reveal.js scales .reveal's slides with a transform, and a fixed element inside a
     # transformed one is placed relative to it (off-screen), not to the window
-    back = f'<a class="course-deck-home" href="../{entry.page}">⌂ lecture page</a>'
+    back = f'<a href="../{entry.page}">⌂ lecture page</a>'
+    if pdfs:   # the deck as a PDF, one page per slide (build_pdfs)
+        back = (f'<nav class="course-deck-home" aria-label="Lecture and PDF">{back} · '
+                f'<a href="../{pdf_path(entry, deck=True)}" type="application/pdf">PDF</a></nav>')
+    else:
+        back = back.replace("<a ", '<a class="course-deck-home" ', 1)
     return mark_korean(body.replace("</body>", back + "\n</body>", 1))
+
+
+# --- PDFs of the lectures, decks and exercises (issue 35) ------------------------------------------------
+# Headless Chromium prints the site's own pages (Playwright's page.pdf, fonts embedded as subsets): a lecture or
+# an exercise on A4 with the print rules of tools/site/static/site.css (no navigation or prompts, code wrapped,
+# no figure, output or code block cut by a page break, every "##" section on a new page), a deck in reveal.js's
+# print-pdf view, one 16:9 page per slide, every fragment shown. All go to pdf/ (one folder to upload to an LMS).
+
+PDF_DIR = "pdf"
+A4_MARGIN = {"top": "13mm", "bottom": "15mm", "left": "12mm", "right": "12mm"}
+# the page is laid out at the width it prints at (A4 less the side margins, in CSS px): plots wider than that
+# are redrawn to fit by the page's own script (NARROW_SCREENS), as on a tablet
+PRINT_WIDTH = round((210 - 24) / 25.4 * 96)
+PRINT_HEIGHT = int((297 - 13 - 15) / 25.4 * 96)   # A4 less the top and bottom margins
+PDF_FOOTER = ('<div style="width:100%;margin:0 12mm;font-size:8px;color:#555;'
+              'font-family:\'Noto Sans\',\'Noto Sans CJK KR\',\'DejaVu Sans\',sans-serif;display:flex">'
+              '<span class="title" style="flex:1"></span><span><span class="pageNumber"></span> / '
+              '<span class="totalPages"></span></span></div>')
+# reveal.js's print view: one page per slide (never two for a tall one), fragments shown on it, not one page each
+DECK_PRINT_QUERY = "?print-pdf&pdfSeparateFragments=false&pdfMaxPagesPerSlide=1"
+
+PLOTS_READY = """() => Array.from(document.querySelectorAll('.dl-plot')).every(el => el._fullLayout
+    && el.querySelector('svg.main-svg'))"""
+# the page's fitting script has drawn every plot inside its box (a lecture printed at PRINT_WIDTH)
+PLOTS_FITTED = """() => Array.from(document.querySelectorAll('.dl-plot')).every(el =>
+    el._fullLayout.width <= Math.ceil(el.getBoundingClientRect().width) + 1)"""
+MATHJAX_TYPESET = """() => (window.MathJax && MathJax.startup && MathJax.startup.promise)
+    ? MathJax.startup.promise.then(() => true) : true"""
+# a figure or image taller than a page would be cut by the page break: it is shrunk, as a whole, to the page
+SHRINK_TALL = """(room) => {
+  let n = 0;
+  for (const el of document.querySelectorAll('.dl-plot, .jp-OutputArea-output img, .jp-RenderedMarkdown img')) {
+    const h = el.getBoundingClientRect().height;
+    if (h > room) { el.style.zoom = room / h; n++; }
+  }
+  return n;
+}"""
+# a plot drawn with WebGL (a 3-D surface) would print blank (its canvas is cleared before printing): it is
+# replaced by a screenshot of it at the context's device scale (twice its CSS size; Plotly.toImage is 10 times slower)
+WEBGL_PLOTS = """() => Array.from(document.querySelectorAll('.dl-plot')).filter(el => el.querySelector('canvas')
+    && el.style.display !== 'none').length"""
+AS_IMAGE = """(url) => {
+  const el = Array.from(document.querySelectorAll('.dl-plot')).filter(el => el.querySelector('canvas')
+      && el.style.display !== 'none')[0];
+  const r = el.getBoundingClientRect(), img = document.createElement('img');
+  img.src = url;
+  img.alt = (el._fullLayout.title && el._fullLayout.title.text) || 'figure';
+  img.style.cssText = `width: ${r.width}px; height: ${r.height}px; display: block; break-inside: avoid;`;
+  el.style.display = 'none';
+  el.after(img);
+  return img.decode();
+}"""
+
+
+def webgl_to_images(page):
+    """Every WebGL plot of the page replaced by an image of it (the plot hidden: the next one is the first again)."""
+    import base64
+    n = page.evaluate(WEBGL_PLOTS)
+    for _ in range(n):
+        shot = page.locator(".dl-plot:has(canvas):visible").first.screenshot(animations="disabled")
+        page.evaluate(AS_IMAGE, "data:image/png;base64," + base64.b64encode(shot).decode())
+    return n
+
+
+# every slide of a deck in print view fitted by the deck's own script, one after the other; the slides whose
+# content still overflows the slide box
+FIT_ALL_SLIDES = """async () => {
+  const slides = Array.from(document.querySelectorAll('.reveal .slides section:not(.stack)'));
+  for (const s of slides) { await window.courseFitSlide(s); }
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {slides: slides.length, pages: document.querySelectorAll('.reveal .slides .pdf-page').length,
+          overflowing: slides.filter(s => s.scrollHeight > s.clientHeight + 2).length};
+}"""
+
+
+def pdf_path(entry, deck=False):
+    """Where the PDF of a lecture page, a deck or an exercise page goes in the site: pdf/03-….pdf,
+    pdf/03-…-slides.pdf, pdf/a1-….pdf."""
+    return f"{PDF_DIR}/{entry.stem}{'-slides' if deck else ''}.pdf"
+
+
+def chromium_executable():
+    import os
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        sys.exit("chromium not found (it prints the PDFs): apt-get install chromium, or set CHROMIUM=/path/to/chrome; "
+                 "--no-pdf builds the site without PDFs")
+    return path
+
+
+def pdf_prerequisites():
+    """Stops the build before any page is written when the PDFs cannot be printed: Playwright and Chromium (the
+    test tools: tools/setup.sh --test), and warns when the machine has no Korean font (the glosses would print
+    as empty boxes)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        sys.exit("the PDFs are printed with Playwright, which is not installed: run `bash tools/setup.sh --test` "
+                 "(Playwright, Debian's chromium and a Korean font), or build without PDFs: ./course site --no-pdf")
+    chromium_executable()
+    if shutil.which("fc-list"):
+        korean = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True).stdout.strip()
+        if not korean:
+            print("pdf: WARNING no Korean font (fc-list :lang=ko): the Korean glosses will not print; "
+                  "install one (Debian: apt-get install fonts-noto-cjk)", file=sys.stderr)
+
+
+def wait_for(page, script, what, timeout_s, pause_s=0.1):
+    deadline = time.time() + timeout_s
+    while not page.evaluate(script):
+        if time.time() > deadline:
+            return f"{what} not ready after {timeout_s} s"
+        time.sleep(pause_s)
+    return None
+
+
+def print_page(page, src, dst):
+    """One lecture or exercise page to an A4 PDF; the problems met (empty when none)."""
+    page.goto(src.as_uri(), wait_until="load", timeout=120_000)
+    page.evaluate(MATHJAX_TYPESET)
+    problems = [p for p in [wait_for(page, PLOTS_READY, "plots", 60)] if p]
+    page.evaluate("() => window.dispatchEvent(new Event('resize'))")   # the fitting script, once more
+    problems += [p for p in [wait_for(page, PLOTS_FITTED, "plots fitted to the page width", 20)] if p]
+    webgl_to_images(page)
+    shrunk = page.evaluate(SHRINK_TALL, PRINT_HEIGHT - 24)
+    if shrunk:
+        print(f"pdf: {dst.name}: {shrunk} figures taller than a page shrunk to one")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.pdf(path=str(dst), format="A4", margin=A4_MARGIN, print_background=True,
+             display_header_footer=True, header_template="<span></span>", footer_template=PDF_FOOTER)
+    return problems
+
+
+def print_deck(page, src, dst):
+    """One deck to a PDF of one 16:9 page per slide; (slides, problems)."""
+    page.goto(src.as_uri() + DECK_PRINT_QUERY, wait_until="load", timeout=120_000)
+    problems = [p for p in [wait_for(page, "() => !!document.querySelector('.reveal .slides > .pdf-page')",
+                                     "reveal.js print view", 60)] if p]
+    page.evaluate(MATHJAX_TYPESET)
+    problems += [p for p in [wait_for(page, PLOTS_READY, "plots", 60)] if p]
+    fitted = page.evaluate(FIT_ALL_SLIDES)
+    if fitted["pages"] != fitted["slides"]:
+        problems.append(f"{fitted['pages']} print pages for {fitted['slides']} slides")
+    if fitted["overflowing"]:
+        problems.append(f"{fitted['overflowing']} slides overflow the slide box")
+    webgl_to_images(page)
+    page.pdf(path=str(dst), prefer_css_page_size=True, print_background=True)
+    return fitted["slides"], problems
+
+
+def build_pdfs(out, entries):
+    """The PDFs of every lecture page, deck and exercise page of the built site in out/pdf/; prints the time
+    each kind took. One browser, two tabs (pages at the print width, decks at the projector's size)."""
+    from playwright.sync_api import sync_playwright
+    started = time.perf_counter()
+    (out / PDF_DIR).mkdir(exist_ok=True)
+    times, counts, problems = {"lectures": 0.0, "decks": 0.0, "exercises": 0.0}, {}, []
+    slides = 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium_executable(), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--font-render-hinting=none"])
+        # a plot drawn on a canvas prints as an image at twice the CSS resolution; everything else is vector
+        context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1000}, device_scale_factor=2)
+        errors = []
+
+        def route(r):   # the site asks no other host for anything: a build never waits on the network
+            if urlparse(r.request.url).scheme in ("file", "data", "blob", "about"):
+                r.continue_()
+            else:
+                errors.append(f"blocked request to {r.request.url[:100]}")
+                r.abort()
+
+        context.route("**/*", route)
+        sheet = context.new_page()
+        sheet.emulate_media(media="print")   # laid out with the print rules before the plots are fitted
+        deck_tab = context.new_page()
+        deck_tab.set_viewport_size({"width": 1280, "height": 720})
+        for tab in (sheet, deck_tab):
+            tab.on("pageerror", lambda e: errors.append(f"script error: {str(e)[:160]}"))
+        for e in entries:
+            kinds = [("lectures" if e.kind == "lecture" else "exercises", False)] + ([("decks", True)] if e.deck else [])
+            for kind, deck in kinds:
+                t0 = time.perf_counter()
+                errors.clear()
+                dst = out / pdf_path(e, deck)
+                if deck:
+                    n, found = print_deck(deck_tab, out / e.deck, dst)
+                    slides += n
+                else:
+                    found = print_page(sheet, out / e.page, dst)
+                found += errors
+                if found:
+                    problems.append(f"{dst.name}: " + "; ".join(found[:3]))
+                times[kind] += time.perf_counter() - t0
+                counts[kind] = counts.get(kind, 0) + 1
+        browser.close()
+    for problem in problems:
+        print(f"pdf: PROBLEM {problem}", file=sys.stderr)
+    print(f"pdf: {counts.get('lectures', 0)} lectures in {times['lectures']:.0f} s, {counts.get('decks', 0)} decks "
+          f"({slides} slides) in {times['decks']:.0f} s, {counts.get('exercises', 0)} exercises in "
+          f"{times['exercises']:.0f} s: {time.perf_counter() - started:.0f} s in all -> {out.name}/{PDF_DIR}/")
+    if problems:
+        sys.exit(f"pdf: {len(problems)} PDFs printed with problems (above)")
 
 
 def copy_assets(out):
@@ -690,15 +923,23 @@ def copy_assets(out):
     shutil.copy2(NODE_MODULES / "mathjax" / "LICENSE", assets / "mathjax" / "LICENSE")
 
 
-def build(executed, out, javadoc=True):
-    started = time.perf_counter()
-    require_assets()
+def site_entries(executed):
+    """The lectures (executed notebooks) and the exercises (student versions), in the site's order."""
     lectures = sorted(executed.glob("[0-9][0-9]-*.ipynb"))
     if not lectures:
         sys.exit(f"no executed lecture notebooks in {executed}: run tools/run_notebooks.py first")
     korean = json.loads((SITE_SRC / "lectures.json").read_text(encoding="utf-8"))
     entries = [Entry(p, "lecture", read_nb(p), korean) for p in lectures]
-    entries += [Entry(p, "exercise", read_nb(p), korean) for p in sorted(STUDENT_EXERCISES.glob("*.ipynb"), key=lambda p: exercise_order(p.stem))]
+    return entries + [Entry(p, "exercise", read_nb(p), korean)
+                      for p in sorted(STUDENT_EXERCISES.glob("*.ipynb"), key=lambda p: exercise_order(p.stem))]
+
+
+def build(executed, out, javadoc=True, pdfs=True):
+    started = time.perf_counter()
+    require_assets()
+    if pdfs:
+        pdf_prerequisites()
+    entries = site_entries(executed)
     if out.exists():
         shutil.rmtree(out)
     (out / "lectures").mkdir(parents=True)
@@ -710,17 +951,19 @@ def build(executed, out, javadoc=True):
     head = head_html("../")
     for e in entries:
         used = classes_used(e.nb, classes)
-        page = export_html(e.nb, head=head, header=nav(e, entries, "top"),
-                           footer=classes_html(used, javadoc) + nav(e, entries, "bottom"))
+        page = export_html(e.nb, head=head, header=nav(e, entries, "top", pdfs),
+                           footer=classes_html(used, javadoc) + nav(e, entries, "bottom", pdfs))
         (out / e.page).write_text(page, encoding="utf-8")
         if e.deck:
-            (out / e.deck).write_text(deck_html(e), encoding="utf-8")
+            (out / e.deck).write_text(deck_html(e, pdfs), encoding="utf-8")
     glossary_src = ROOT / "docs" / "glossary.md"
     (out / "glossary.html").write_text(mark_korean(glossary_page([e for e in entries if e.kind == "lecture"], glossary_src)),
                                        encoding="utf-8")
-    (out / "index.html").write_text(mark_korean(home_page(entries)), encoding="utf-8")
+    (out / "index.html").write_text(mark_korean(home_page(entries, pdfs)), encoding="utf-8")
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve the folder as it is
     n_lectures = sum(e.kind == "lecture" for e in entries)
+    if pdfs:
+        build_pdfs(out, entries)
     print(f"site: {n_lectures} lectures, {n_lectures} decks, {len(entries) - n_lectures} exercises, glossary, "
           + (f"javadoc ({javadoc_s:.0f} s), " if javadoc else "no javadoc, ")
           + f"in {time.perf_counter() - started:.0f} s -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}/index.html")
@@ -731,8 +974,18 @@ def main():
     parser.add_argument("--executed", type=Path, default=EXECUTED, help="executed notebooks (default build/notebooks/executed)")
     parser.add_argument("--out", type=Path, default=OUT, help="where the site goes (default build/site)")
     parser.add_argument("--no-javadoc", action="store_true", help="skip the javadoc (faster, pages link no classes)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster, pages link no PDFs)")
+    parser.add_argument("--pdf-only", action="store_true",
+                        help="only print the PDFs again, from the site already built in --out (built with PDFs)")
     args = parser.parse_args()
-    build(args.executed.resolve(), args.out.resolve(), javadoc=not args.no_javadoc)
+    if args.pdf_only:
+        out = args.out.resolve()
+        if not (out / "index.html").is_file() or f'{PDF_DIR}/' not in (out / "index.html").read_text(encoding="utf-8"):
+            sys.exit(f"{out}/index.html is not a site built with PDFs: build it first (without --no-pdf)")
+        pdf_prerequisites()
+        build_pdfs(out, site_entries(args.executed.resolve()))
+        return 0
+    build(args.executed.resolve(), args.out.resolve(), javadoc=not args.no_javadoc, pdfs=not args.no_pdf)
     return 0
 
 

@@ -99,6 +99,7 @@ bg "8 class hub" build/hub-test.log "$PY" tools/hub_test.py
 
 step "7/8 the course site in headless Chromium (offline)"; begin "7b site test"
 "$PY" tools/site_test.py
+"$PY" tools/pdf_test.py   # the PDFs the site build printed (build/site/pdf/): pages, fonts, Korean, headings (pypdf)
 finish "7b site test"
 
 join "6 graded exercises" "step 7b"   # prints the step's "exercise tests: N passed, N failed"
