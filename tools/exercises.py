@@ -743,7 +743,7 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True, show_expected=False
 
     for student in students:
         if empty[student]:
-            notes[student].append(f"{', '.join(empty[student])}: handed in as released, no answer written: "
+            notes[student].append(f"{', '.join(sorted(empty[student], key=assignment_order))}: handed in as released, no answer written: "
                                   f"0 points (the checks' failures are not listed)")
     for (student, name), (rel, reason) in sorted(unreadable.items()):
         if (student, name) in found:

@@ -38,6 +38,7 @@ the score table) and any of: first_name, last_name, name, email, username, idnum
 sis_login_id, canvas_id, section. What the files lack for a student is reported (self.report).
 """
 import csv
+import re
 from pathlib import Path
 
 from nbgrader.api import MissingEntry
@@ -80,6 +81,12 @@ def number(value):
     return f"{value:g}" if value is not None else ""
 
 
+
+def number_order(name):
+    """a1, a2, ..., a9, a10: by the assignment's number (as text a10 would come before a2)."""
+    m = re.match(r"a(\d+)", name)
+    return (int(m.group(1)) if m else 10**6, name)
+
 class LmsExport(ExportPlugin):
     """Common part: students (gradebook and roster), assignments with their points, scores or None."""
 
@@ -100,7 +107,7 @@ class LmsExport(ExportPlugin):
         ids = sorted(set(known) | set(self.people))
         if self.student:
             ids = [i for i in ids if i in {str(s) for s in self.student}]
-        assignments = [a for a in sorted(gradebook.assignments, key=lambda a: a.name)
+        assignments = [a for a in sorted(gradebook.assignments, key=lambda a: number_order(a.name))
                        if not self.assignment or a.name in {str(n) for n in self.assignment}]
         scores, pending = {}, []
         for a in assignments:

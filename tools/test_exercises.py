@@ -727,7 +727,7 @@ def main():
             if f.is_file() and "A2" not in f.name:  # (its a1 prints 30 000 lines: slow, graded above)
                 f.unlink()
         for f in (subset / "mistakes").iterdir():
-            if not f.name.startswith(("a1", "a2")):
+            if not f.name.startswith(("a1-", "a2-")):
                 f.unlink()
         serial_out = tmp / "serial"
         proc1, elapsed1 = grade(subset, serial_out, args.timeout, 1, ["--show-expected"])
