@@ -790,14 +790,14 @@ def chromium_executable():
 
 
 def pdf_prerequisites():
-    """Stops the build before any page is written when the PDFs cannot be printed: Playwright and Chromium (the
-    test tools: tools/setup.sh --test), and warns when the machine has no Korean font (the glosses would print
+    """Stops the build before any page is written when the PDFs cannot be printed: Playwright and Chromium (tools/setup.sh
+    --site, which ./course site runs, installs both), and warns when the machine has no Korean font (the glosses would print
     as empty boxes)."""
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        sys.exit("the PDFs are printed with Playwright, which is not installed: run `bash tools/setup.sh --test` "
-                 "(Playwright, Debian's chromium and a Korean font), or build without PDFs: ./course site --no-pdf")
+        sys.exit("the PDFs are printed with Playwright, which is not installed: run `bash tools/setup.sh --site` "
+                 "(as ./course site does: Playwright, Debian's chromium and a Korean font), or build without PDFs: ./course site --no-pdf")
     chromium_executable()
     if shutil.which("fc-list"):
         korean = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True).stdout.strip()

@@ -3,7 +3,8 @@
 # installs the course's Java kernel into it. Re-running it does nothing that is up to date.
 #   tools/setup.sh          what ./course lab needs
 #   tools/setup.sh --test   also the test tools (Playwright, repo2docker), Debian's chromium, a Korean font and the site's npm packages
-#   tools/setup.sh --site   also the site's npm packages (reveal.js, MathJax: tools/site/package-lock.json)
+#   tools/setup.sh --site   also what the site and its PDFs need: the site's npm packages (reveal.js, MathJax:
+#                           tools/site/package-lock.json), Playwright, Debian's chromium and a Korean font
 #   tools/setup.sh --hub    also JupyterHub (requirements-hub.txt), its proxy (tools/hub/package-lock.json) and
 #                           bubblewrap: what ./course hub needs (docs/teaching.md); combines with --test
 set -euo pipefail
@@ -48,6 +49,7 @@ fi
 # --- Python environment ----------------------------------------------------------------------
 VENV="$ROOT/.venv"
 REQ=requirements.txt
+[ "$SITE" = 1 ] && REQ=requirements-site.txt
 [ "$TEST" = 1 ] && REQ=requirements-test.txt
 if [ ! -x "$VENV/bin/python" ]; then
   say "creating $VENV"
@@ -112,19 +114,19 @@ if [ "$HUB" = 1 ]; then
     say "the hub's proxy is up to date"
   fi
 fi
-# --- browser for the browser test ---------------------------------------------------------------
-if [ "$TEST" = 1 ] && ! command -v "${CHROMIUM:-chromium}" >/dev/null; then
+# --- browser for the browser tests and the site's PDFs ---------------------------------------------------------------
+if [ "$SITE" = 1 ] && ! command -v "${CHROMIUM:-chromium}" >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian's chromium for the browser test"
+    say "installing Debian's chromium (the browser tests; it prints the site's PDFs)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     die "chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome"
   fi
 fi
 # --- a Korean font, so Hangul in figures draws as glyphs, not tofu (figure test, Binder: binder/apt.txt)
-if [ "$TEST" = 1 ] && ! { fc-list :lang=ko 2>/dev/null | grep -q .; }; then
+if [ "$SITE" = 1 ] && ! { fc-list :lang=ko 2>/dev/null | grep -q .; }; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian's fonts-noto-cjk (Korean glyphs in the browser tests)"
+    say "installing Debian's fonts-noto-cjk (Korean glyphs in figures, the browser tests and the PDFs)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
   else
     die "no font for Korean found (fc-list :lang=ko): install one (Debian: apt-get install fonts-noto-cjk)"
