@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# ./course bench — training-speed benchmark (issues 7, 17): the library's MLP training (dl.bench.TrainingBenchmark,
-# in lib's test sources) against the project's peers tools/bench/numpy_mlp.py (NumPy, pinned in .venv by
-# requirements-bench.txt) and tools/bench/torch_mlp.py (Debian's python3-torch + libopenblas0-pthread, installed
-# with apt-get when run as root; skipped with the reason printed otherwise), interleaved in one invocation, on the
-# full Fashion-MNIST from Debian's dataset-fashion-mnist. Extra arguments go to the Java main (--quick, --repeat N).
+# ./course bench — training-speed benchmark (issues 7, 17, 28): the library's training of two MLPs, DLFS's
+# SimpleConvNet and an LSTM (dl.bench.TrainingBenchmark, in lib's test sources) against the project's peers in
+# tools/bench/ — NumPy in the book's style and in a fast style (pinned in .venv by requirements-bench.txt) and
+# PyTorch (Debian's python3-torch + libopenblas0-pthread, installed with apt-get when run as root; skipped with the
+# reason printed otherwise) — interleaved in one invocation, on the full Fashion-MNIST from Debian's
+# dataset-fashion-mnist. Extra arguments go to the Java main (--quick, --repeat N, --only a,b,c,d, --cold);
+# --cnn-profile runs dl.bench.CnnProfile instead (where the library's CNN iteration spends its time).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -54,7 +56,7 @@ if ! torch_ok || ! dpkg -s libopenblas0-pthread >/dev/null 2>&1; then
   fi
 fi
 if torch_ok; then
-  TORCH=(--torch "$SYSPY" "$ROOT/tools/bench/torch_mlp.py")
+  TORCH=(--torch "$SYSPY")
   dpkg -s libopenblas0-pthread >/dev/null 2>&1 || say "WARNING: libopenblas0-pthread is missing: PyTorch runs on the reference BLAS"
 elif [ "${TORCH[0]}" = --no-torch ] && [ "${TORCH[1]}" = "not installed" ]; then
   TORCH=(--no-torch "import torch failed in $SYSPY after installing python3-torch")
@@ -71,5 +73,10 @@ fi
 say "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(java -version 2>&1 | head -1)"
 say "NumPy $("$VENV/bin/python" -c 'import numpy; print(numpy.__version__)'), $("$VENV/bin/python" --version)"
 say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$JAR:lib/target/test-classes:lib/target/kernel-classpath/*" \
-  dl.bench.TrainingBenchmark "$DATA" "$@" --numpy "$VENV/bin/python" "$ROOT/tools/bench/numpy_mlp.py" "${TORCH[@]}"
+CP="$JAR:lib/target/test-classes:lib/target/kernel-classpath/*"
+if [ "${1:-}" = --cnn-profile ]; then
+  shift
+  exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$CP" dl.bench.CnnProfile "$DATA" "$@"
+fi
+exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$CP" \
+  dl.bench.TrainingBenchmark "$DATA" "$@" --numpy "$VENV/bin/python" "${TORCH[@]}" --scripts "$ROOT/tools/bench"

@@ -3,11 +3,7 @@ package dl.bench;
 import dl.data.FashionMnist;
 import dl.data.Split;
 import dl.fast.MatMul;
-import dl.network.Mlp;
-import dl.network.Sampling;
 import dl.network.Sequential;
-import dl.network.Trainer;
-import dl.optimizers.Sgd;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,42 +14,60 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Training-speed benchmark (issues 7, 17): trains MLPs on Fashion-MNIST with the library's own
- * {@link Mlp}, {@link Trainer} and {@link Sgd}, and in the same invocation, interleaved, the project's
- * peer scripts {@code tools/bench/numpy_mlp.py} (as run and with one OpenBLAS thread) and
- * {@code tools/bench/torch_mlp.py}; prints samples/s of each, the ratio against the fastest peer, the
- * test accuracies, then the GFLOP/s of the dense layer's three products against the measured
- * large-product peak. Lives in the test sources so that it is not in the jar the notebooks load.
+ * Training-speed benchmark (issues 7, 17, 28): trains four workloads with the library's own layers, the way the
+ * notebooks do ({@link JavaWorkloads}), and in the same invocation, interleaved, the project's peer scripts in
+ * {@code tools/bench} (NumPy in the book's style and in a fast style, PyTorch); prints samples/s of each, the
+ * ratio against the fastest peer, the test accuracies (and the LSTM's final loss), then the GFLOP/s of the dense
+ * layer's three products against the measured large-product peak. Lives in the test sources so that it is not in
+ * the jar the notebooks load.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp ... dl.bench.TrainingBenchmark DATA_DIR [--quick] [--cold] [--repeat N]
- *     [--numpy PYTHON SCRIPT] [--torch PYTHON SCRIPT | --no-torch REASON]
+ *     [--only a,b,c,d] [--numpy PYTHON] [--torch PYTHON | --no-torch REASON] --scripts DIR
  * </pre>
- * A peer is run as {@code PYTHON SCRIPT DATA_DIR SIZES BATCH ITERS} and prints
- * {@code seconds=… samples_per_s=… test_acc=…}. Run by {@code ./course bench} (see {@code docs/benchmark.md}).
+ * An MLP peer is run as {@code PYTHON DIR/SCRIPT DATA_DIR SIZES BATCH ITERS}, a CNN or LSTM peer as
+ * {@code PYTHON DIR/SCRIPT DATA_DIR BATCH ITERS}; each prints {@code seconds=… samples_per_s=… test_acc=…}
+ * (and {@code final_loss=…}). Run by {@code ./course bench} (see {@code docs/benchmark.md}).
  */
 public final class TrainingBenchmark {
 
-    /** One benchmark workload: layer sizes, batch size, iterations (SGD lr 0.1, float64). */
-    record Workload(String name, int[] sizes, int batch, int iterations) {
+    /** What a workload trains. */
+    enum Kind { MLP, CNN, LSTM }
+
+    /**
+     * One benchmark workload: its key (a … d), printed name, kind, layer sizes (MLP), batch size, iterations and the
+     * iterations of the JIT warm-up run before the timed one.
+     */
+    record Workload(String key, String name, Kind kind, int[] sizes, int batch, int iterations, int warmUp) {
         String sizesArg() {
             return Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(","));
         }
+
+        Workload divided(int divide) {
+            return new Workload(key, name, kind, sizes, batch, Math.max(1, iterations / divide), warmUp);
+        }
     }
 
-    /** samples/s and test accuracy of one training run. */
-    record Result(double samplesPerSecond, double testAccuracy, double seconds) {
+    /** samples/s, test accuracy and (NaN when not reported) final training loss of one training run. */
+    record Result(double samplesPerSecond, double testAccuracy, double seconds, double finalLoss) {
     }
 
     static final List<Workload> WORKLOADS = List.of(
-            new Workload("(a) 784-50-10, batch 100", new int[] {784, 50, 10}, 100, 10_000),
-            new Workload("(b) 784-100-100-100-100-10, batch 128", new int[] {784, 100, 100, 100, 100, 10}, 128, 2_000));
+            new Workload("a", "(a) 784-50-10, batch 100, SGD lr 0.1", Kind.MLP, new int[] {784, 50, 10}, 100, 10_000,
+                    300),
+            new Workload("b", "(b) 784-100-100-100-100-10, batch 128, SGD lr 0.1", Kind.MLP,
+                    new int[] {784, 100, 100, 100, 100, 10}, 128, 2_000, 300),
+            new Workload("c", "(c) SimpleConvNet conv 30×5×5 → pool 2 → 100 → 10, batch 100, Adam lr 0.001", Kind.CNN,
+                    new int[0], 100, 125, 20),
+            new Workload("d", "(d) LSTM 1→64, 30 steps → dense 1, MSE, batch 64, Adam lr 0.01, clip 1", Kind.LSTM,
+                    new int[0], 64, 500, 100));
 
     private TrainingBenchmark() {
     }
@@ -62,10 +76,50 @@ public final class TrainingBenchmark {
     record Peer(String name, List<String> command, String env) {
     }
 
+    /** The peers of a workload, in the order they run (the library runs after the first). */
+    static List<Peer> peers(Workload w, String numpy, String torch, Path scripts) {
+        List<Peer> peers = new ArrayList<>();
+        String one = "OPENBLAS_NUM_THREADS=1";
+        if (numpy != null) {
+            switch (w.kind()) {
+                case MLP -> {
+                    String book = scripts.resolve("numpy_mlp.py").toString(), fast = scripts.resolve("numpy_fast_mlp.py").toString();
+                    peers.add(new Peer("numpy book-style (as run)", List.of(numpy, book), ""));
+                    peers.add(new Peer("numpy book-style, 1 thread", List.of(numpy, book), one));
+                    peers.add(new Peer("numpy fast (as run)", List.of(numpy, fast), ""));
+                    peers.add(new Peer("numpy fast, 1 thread", List.of(numpy, fast), one));
+                }
+                case CNN -> {
+                    // the book-style peer is some 2× slower than the fast one: run once, not also with 1 thread
+                    String fast = scripts.resolve("numpy_fast_cnn.py").toString();
+                    peers.add(new Peer("numpy fast (as run)", List.of(numpy, fast), ""));
+                    peers.add(new Peer("numpy book-style (as run)", List.of(numpy, scripts.resolve("numpy_cnn.py").toString()), ""));
+                    peers.add(new Peer("numpy fast, 1 thread", List.of(numpy, fast), one));
+                }
+                case LSTM -> {
+                    String script = scripts.resolve("numpy_lstm.py").toString();
+                    peers.add(new Peer("numpy (as run)", List.of(numpy, script), ""));
+                    peers.add(new Peer("numpy, 1 thread", List.of(numpy, script), one));
+                }
+            }
+        }
+        if (torch != null) {
+            String script = switch (w.kind()) {
+                case MLP -> "torch_mlp.py";
+                case CNN -> "torch_cnn.py";
+                case LSTM -> "torch_lstm.py";
+            };
+            peers.add(new Peer("pytorch", List.of(torch, scripts.resolve(script).toString()), ""));
+        }
+        return peers;
+    }
+
+    private static final String USAGE = "usage: TrainingBenchmark DATA_DIR [--quick] [--cold] [--repeat N] [--only a,b,c,d]"
+            + " [--numpy PYTHON] [--torch PYTHON | --no-torch REASON] [--scripts DIR]  |  TrainingBenchmark --products";
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.out.println("usage: TrainingBenchmark DATA_DIR [--quick] [--cold] [--repeat N] [--numpy PYTHON SCRIPT]"
-                    + " [--torch PYTHON SCRIPT | --no-torch REASON]  |  TrainingBenchmark --products");
+            System.out.println(USAGE);
             System.exit(2);
         }
         if (args[0].equals("--products")) {
@@ -75,26 +129,24 @@ public final class TrainingBenchmark {
         Path dir = Path.of(args[0]);
         int repeat = 1;
         int divide = 1;
-        List<Peer> peers = new ArrayList<>();
-        List<String> numpy = null;
+        String numpy = null, torch = null;
+        Path scripts = Path.of("tools/bench");
+        List<Workload> selected = WORKLOADS;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--repeat" -> repeat = Integer.parseInt(value(args, ++i, "--repeat"));
                 case "--quick" -> divide = 10;
-                case "--cold" -> warmUp = 0;
-                case "--numpy" -> {
-                    numpy = List.of(args[i + 1], args[i + 2]);
-                    peers.add(new Peer("numpy (as run)", numpy, ""));
-                    peers.add(new Peer("numpy, OPENBLAS_NUM_THREADS=1", numpy, "OPENBLAS_NUM_THREADS=1"));
-                    i += 2;
-                }
-                case "--torch" -> {
-                    peers.add(new Peer("pytorch", List.of(args[i + 1], args[i + 2]), ""));
-                    i += 2;
-                }
-                case "--no-torch" -> System.out.println("pytorch peer skipped: " + args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+                case "--cold" -> cold = true;
+                case "--only" -> selected = only(value(args, ++i, "--only"));
+                case "--numpy" -> numpy = value(args, ++i, "--numpy");
+                case "--torch" -> torch = value(args, ++i, "--torch");
+                case "--scripts" -> scripts = Path.of(value(args, ++i, "--scripts"));
+                case "--no-torch" -> System.out.println("pytorch peers skipped: " + value(args, ++i, "--no-torch"));
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i] + "\n" + USAGE);
             }
+        }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
         }
         if (numpy == null) {
             System.out.println("numpy peers skipped: no --numpy given");
@@ -102,20 +154,25 @@ public final class TrainingBenchmark {
         System.out.printf(Locale.ROOT, "matrix products: %s (vector module %s), %d thread(s), %d processors%n",
                 MatMul.best(), MatMul.vectorAvailable() ? "present" : "absent", MatMul.defaultThreads(),
                 Runtime.getRuntime().availableProcessors());
+        System.out.println("workloads: " + selected.stream().map(Workload::key).collect(Collectors.joining(",")));
         System.out.println("load average at start: " + loadAverage());
         long t0 = System.nanoTime();
-        Split data = FashionMnist.load(dir);
-        System.out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d test (%.1f s)%n", dir, data.train().size(),
-                data.test().size(), (System.nanoTime() - t0) / 1e9);
+        boolean images = selected.stream().anyMatch(w -> w.kind() != Kind.LSTM);
+        Split data = images ? FashionMnist.load(dir) : null;
+        if (images) {
+            System.out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d test (%.1f s)%n", dir, data.train().size(),
+                    data.test().size(), (System.nanoTime() - t0) / 1e9);
+        }
         if (divide > 1) {
             System.out.println("--quick: a tenth of the published iterations (not the published figures)");
         }
 
         List<String> summary = new ArrayList<>();
-        for (Workload full : WORKLOADS) {
-            Workload w = new Workload(full.name(), full.sizes(), full.batch(), full.iterations() / divide);
+        for (Workload full : selected) {
+            Workload w = full.divided(divide);
+            List<Peer> peers = peers(w, numpy, torch, scripts);
             for (int r = 1; r <= repeat; r++) {
-                System.out.printf("%n%s, SGD lr 0.1, %d iterations, float64 — run %d/%d (load average %s)%n", w.name(),
+                System.out.printf("%n%s, %d iterations, float64 — run %d/%d (load average %s)%n", w.name(),
                         w.iterations(), r, repeat, loadAverage());
                 // interleaved: peer 1, java, the other peers
                 List<Result> results = new ArrayList<>();
@@ -128,7 +185,7 @@ public final class TrainingBenchmark {
                         java = train(data, w);
                     }
                 }
-                print("java (dl: Sequential + Trainer)", java);
+                print("java (dl)", java);
                 Result fastest = null;
                 String fastestName = "";
                 for (int p = 0; p < peers.size(); p++) {
@@ -138,10 +195,10 @@ public final class TrainingBenchmark {
                         fastestName = peers.get(p).name();
                     }
                 }
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-40s java %7.0f", w.name(),
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "(%s) run %d: java %.0f", w.key(), r,
                         java.samplesPerSecond()));
                 for (int p = 0; p < peers.size(); p++) {
-                    line.append(String.format(Locale.ROOT, " | %s %7.0f", peers.get(p).name(), results.get(p).samplesPerSecond()));
+                    line.append(String.format(Locale.ROOT, " | %s %.0f", peers.get(p).name(), results.get(p).samplesPerSecond()));
                 }
                 if (fastest != null) {
                     double ratio = java.samplesPerSecond() / fastest.samplesPerSecond();
@@ -152,24 +209,54 @@ public final class TrainingBenchmark {
                 for (int p = 0; p < peers.size(); p++) {
                     line.append(String.format(Locale.ROOT, ", %s %.4f", peers.get(p).name(), results.get(p).testAccuracy()));
                 }
+                if (!Double.isNaN(java.finalLoss())) {
+                    line.append(String.format(Locale.ROOT, " | final loss java %.4f", java.finalLoss()));
+                    for (int p = 0; p < peers.size(); p++) {
+                        line.append(String.format(Locale.ROOT, ", %s %.4f", peers.get(p).name(), results.get(p).finalLoss()));
+                    }
+                }
                 summary.add(line.toString());
             }
         }
         System.out.println();
-        double numpyPeak = Double.NaN;
-        if (numpy != null) {
-            List<String> cmd = new ArrayList<>(numpy);
-            cmd.addAll(List.of("--peak", "1024"));
-            Matcher m = Pattern.compile("peak_gflops=(\\S+)").matcher(capture(cmd, ""));
-            if (m.find()) {
-                numpyPeak = Double.parseDouble(m.group(1));
+        if (selected.stream().anyMatch(w -> w.kind() == Kind.MLP)) {
+            double numpyPeak = Double.NaN;
+            if (numpy != null) {
+                List<String> cmd = List.of(numpy, scripts.resolve("numpy_mlp.py").toString(), "--peak", "1024");
+                Matcher m = Pattern.compile("peak_gflops=(\\S+)").matcher(capture(cmd, ""));
+                if (m.find()) {
+                    numpyPeak = Double.parseDouble(m.group(1));
+                }
             }
+            products(numpyPeak);
+            System.out.println();
         }
-        products(numpyPeak);
-        System.out.println();
         System.out.println("load average at the end: " + loadAverage());
         System.out.println("summary (training samples/s; ratio = java / fastest peer):");
         summary.forEach(s -> System.out.println("  " + s));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    /** The workloads named by {@code --only}, e.g. "c,d", in the benchmark's order. */
+    static List<Workload> only(String keys) {
+        List<String> wanted = Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        List<String> known = WORKLOADS.stream().map(Workload::key).toList();
+        for (String k : wanted) {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException("--only " + keys + ": unknown workload '" + k + "'; the workloads are "
+                        + String.join(", ", known) + " (e.g. --only c,d)");
+            }
+        }
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("--only needs at least one of " + String.join(",", known) + " (e.g. --only c,d)");
+        }
+        return WORKLOADS.stream().filter(w -> wanted.contains(w.key())).toList();
     }
 
     private static String loadAverage() {
@@ -182,57 +269,70 @@ public final class TrainingBenchmark {
     }
 
     private static void print(String who, Result r) {
-        System.out.printf(Locale.ROOT, "  %-30s %9.0f samples/s  (%.2f s)  test accuracy %.4f%n", who,
-                r.samplesPerSecond(), r.seconds(), r.testAccuracy());
+        System.out.printf(Locale.ROOT, "  %-30s %9.0f samples/s  (%.2f s)  test accuracy %.4f%s%n", who,
+                r.samplesPerSecond(), r.seconds(), r.testAccuracy(),
+                Double.isNaN(r.finalLoss()) ? "" : String.format(Locale.ROOT, "  final loss %.4f", r.finalLoss()));
     }
 
-    /** Iterations trained, untimed, before the timed run: the JIT compiler's warm-up (see docs/benchmark.md). */
-    static final int WARM_UP = 300;
-    /** {@link #WARM_UP}, or 0 with {@code --cold} (the JIT compiler's warm-up then counts in the timed run). */
-    private static int warmUp = WARM_UP;
+    /** With {@code --cold}: no warm-up run (the JIT compiler's warm-up then counts in the timed run). */
+    private static boolean cold;
 
     /**
-     * Trains with the library's Mlp + Trainer: He init, ReLU, softmax-CE, SGD, batches drawn with
-     * replacement. A first run of {@link #WARM_UP} iterations on another network is not timed (unless
-     * {@code --cold}): until the JIT compiler has compiled the Vector API kernels, they run many times slower.
+     * Trains the workload with the library ({@link JavaWorkloads}). A first run of {@link Workload#warmUp()}
+     * iterations with other seeds is not timed (unless {@code --cold}): until the JIT compiler has compiled the
+     * Vector API kernels, they run many times slower.
      */
     static Result train(Split data, Workload w) {
-        if (warmUp > 0) {
+        if (!cold && w.warmUp() > 0) {
             long w0 = System.nanoTime();
-            fit(data, w, warmUp);
+            fit(data, w, w.warmUp(), 1);
             System.out.printf(Locale.ROOT, "  (java: JIT warm-up of %d iterations before the timed run, %.2f s, untimed)%n",
-                    warmUp, (System.nanoTime() - w0) / 1e9);
+                    w.warmUp(), (System.nanoTime() - w0) / 1e9);
         } else {
             System.out.println("  (java: --cold, no warm-up: the JIT compiler's warm-up counts in the timed run)");
         }
         long t0 = System.nanoTime();
-        Sequential net = fit(data, w, w.iterations());
+        Supplier<JavaWorkloads.Trained> trained = fit(data, w, w.iterations(), 0);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double acc = net.accuracy(data.test());
-        return new Result((double) w.iterations() * w.batch() / seconds, acc, seconds);
+        JavaWorkloads.Trained t = trained.get();
+        return new Result((double) w.iterations() * w.batch() / seconds, t.testAccuracy(), seconds, t.finalLoss());
     }
 
-    private static Sequential fit(Split data, Workload w, int iterations) {
-        Sequential net = Mlp.of(w.sizes()).seed(0).build();
-        new Trainer(new Sgd(0.1)).batchSize(w.batch()).iterations(iterations)
-                .sampling(Sampling.WITH_REPLACEMENT).seed(0)
-                .evaluationSamples(1) // the peer does not evaluate while training; neither do we (1 sample)
-                .fit(net, data.train());
-        return net;
+    /**
+     * Trains {@code iterations} of the workload from {@code seed}; the returned supplier measures the test accuracy
+     * (and the final loss), after the clock has stopped.
+     */
+    private static Supplier<JavaWorkloads.Trained> fit(Split data, Workload w, int iterations, long seed) {
+        return switch (w.kind()) {
+            case MLP -> accuracy(JavaWorkloads.mlp(data, w.sizes(), w.batch(), iterations, seed), data);
+            case CNN -> accuracy(JavaWorkloads.cnn(data, w.batch(), iterations, seed), data);
+            case LSTM -> JavaWorkloads.lstm(w.batch(), iterations, seed);
+        };
+    }
+
+    private static Supplier<JavaWorkloads.Trained> accuracy(Sequential net, Split data) {
+        return () -> new JavaWorkloads.Trained(net.accuracy(data.test()), Double.NaN);
     }
 
     private static final Pattern PEER_OUT = Pattern.compile("seconds=(\\S+) samples_per_s=(\\S+) test_acc=(\\S+)");
+    private static final Pattern FINAL_LOSS = Pattern.compile("final_loss=(\\S+)");
 
-    /** Runs a peer on a workload and parses its {@code seconds=… samples_per_s=… test_acc=…} line. */
+    /** Runs a peer on a workload and parses its {@code seconds=… samples_per_s=… test_acc=… [final_loss=…]} line. */
     static Result runPeer(Peer peer, Path dir, Workload w) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(peer.command());
-        full.addAll(List.of(dir.toString(), w.sizesArg(), Integer.toString(w.batch()), Integer.toString(w.iterations())));
+        full.add(dir.toString());
+        if (w.kind() == Kind.MLP) {
+            full.add(w.sizesArg());
+        }
+        full.addAll(List.of(Integer.toString(w.batch()), Integer.toString(w.iterations())));
         String out = capture(full, peer.env());
         Matcher m = PEER_OUT.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("peer " + String.join(" ", full) + " printed no result:\n" + out);
         }
-        return new Result(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(1)));
+        Matcher loss = FINAL_LOSS.matcher(out);
+        return new Result(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(1)),
+                loss.find() ? Double.parseDouble(loss.group(1)) : Double.NaN);
     }
 
     /** Runs a command (with one optional NAME=VALUE in its environment) and returns its output; fails on a non-zero exit. */
