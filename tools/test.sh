@@ -32,25 +32,19 @@ begin() { names+=("$1"); started+=("$SECONDS"); }             # begin NAME: a ti
 finish() { local i; for i in "${!names[@]}"; do if [ "${names[$i]}" = "$1" ]; then secs[$i]=$((SECONDS - ${started[$i]})); fi; done; }
 failed() { local i; for i in "${!names[@]}"; do if [ "${names[$i]}" = "$1" ]; then secs[$i]=FAILED; fi; done; }
 declare -A bg_pid bg_log
-rm -rf build/cpu; mkdir -p build/cpu
-cpu() { local key="$1"; shift; bash tools/cpu_time.sh "build/cpu/$key" "$@"; }   # cpu STEP CMD...: CMD, its CPU noted
-cpu_of() { awk '{ s += $1 } END { if (NR) printf "%.0f", s; else printf "-" }' "build/cpu/$1" 2>/dev/null || printf -- -; }
 report() {   # the table of step times; after a failure also stops the background steps still running
   local rc=$? name i
   for name in "${!bg_pid[@]}"; do kill -- "-${bg_pid[$name]}" 2>/dev/null || true; done   # their process groups
-  printf '\n%-40s %8s %8s\n' "step" "seconds" "CPU s"
-  for i in "${!names[@]}"; do printf '%-40s %8s %8s\n' "${names[$i]}" "${secs[$i]:-not done}" "$(cpu_of "${names[$i]%% *}")"; done
-  printf '%-40s %8s %8s\n' "total (wall; steps overlap)" "$((SECONDS - t0))" \
-    "$(cat build/cpu/* 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s }')"
-  echo "(CPU s: user + system seconds of the step's processes; on 2 cores the wall time is at least half the sum)"
+  printf '\n%-40s %8s\n' "step" "seconds"
+  for i in "${!names[@]}"; do printf '%-40s %8s\n' "${names[$i]}" "${secs[$i]:-not done}"; done
+  printf '%-40s %8s\n' "total (wall; steps overlap)" "$((SECONDS - t0))"
   [ "$rc" = 0 ] || echo "TESTS FAILED (exit $rc): see the FAIL lines above"
 }
 trap report EXIT
 # bg NAME LOG CMD...: a step in the background (its own process group), output in LOG;
 # join NAME [BESIDE] waits for it, prints LOG (headed "ran beside BESIDE", default step 4) and fails the run if the
 # step failed
-bg() { local name="$1" log="$2"; shift 2; begin "$name"
-  setsid -w bash tools/cpu_time.sh "build/cpu/${name%% *}" "$@" > "$log" 2>&1 & bg_pid[$name]=$!; bg_log[$name]=$log; }
+bg() { local name="$1" log="$2"; shift 2; begin "$name"; setsid -w "$@" > "$log" 2>&1 & bg_pid[$name]=$!; bg_log[$name]=$log; }
 join() {
   local name="$1" beside="${2:-step 4}" rc=0
   wait "${bg_pid[$name]}" || rc=$?
@@ -62,24 +56,24 @@ join() {
 }
 
 step "1/8 library unit tests (mvn package)"; begin "1 library unit tests"
-cpu 1 mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
+mvn -B -ntp package 2>&1 | tee build/mvn-test.log | grep -E "Tests run:|BUILD|ERROR|FAIL" | grep -v "Tests run:.*Time elapsed" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "library tests failed: see build/mvn-test.log"; exit 1; }
 finish "1 library unit tests"
 
 step "2/8 committed notebooks carry no outputs; one glossary of Korean terms, followed; diagrams"; begin "2 clean notebooks, glossary"
-cpu 2 "$PY" tools/check_notebooks_clean.py
-cpu 2 "$PY" tools/check_glossary.py
-cpu 2 "$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
-cpu 2 "$PY" tools/diagrams.py --check   # the lectures' diagrams: what the script draws, readable on a slide, all shown
+"$PY" tools/check_notebooks_clean.py
+"$PY" tools/check_glossary.py
+"$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
+"$PY" tools/diagrams.py --check   # the lectures' diagrams: what the script draws, readable on a slide, all shown
 # the plain set-up that ./course lab, hub, exercises and site run (not --test): it must complete (a failing
 # test in it once stopped every one of those commands with no message)
-cpu 2 bash tools/setup.sh > build/setup-plain.log 2>&1 || { cat build/setup-plain.log; echo "FAIL tools/setup.sh (what ./course lab runs) stopped"; exit 1; }
+bash tools/setup.sh > build/setup-plain.log 2>&1 || { cat build/setup-plain.log; echo "FAIL tools/setup.sh (what ./course lab runs) stopped"; exit 1; }
 echo "ok   tools/setup.sh without --test completes (./course lab, exercises, site)"
 finish "2 clean notebooks, glossary"
 
 step "3/8 every notebook on the Java kernel"; begin "3 notebooks"
 rm -rf build/notebooks
-cpu 3 "$PY" tools/run_notebooks.py --jobs 2 2> build/kernel-stderr.log   # two kernels at once
+"$PY" tools/run_notebooks.py --jobs 2 2> build/kernel-stderr.log   # two kernels at once
 finish "3 notebooks"
 
 # 3b: a second run of every lecture notebook prints the same text (every one seeds its random generators); one
@@ -92,8 +86,8 @@ bg "5 Binder" build/binder-test.log bash tools/binder_test.sh
 bg "7a slide metadata, site build" build/site-build.log bash -c '"$0" tools/slides.py --check && "$0" tools/course_site.py' "$PY"
 
 step "4/8 browser test and figure test (offline, headless Chromium)"; begin "4 browser, figure, RISE tests"
-cpu 4 "$PY" tools/browser_test.py
-cpu 4 "$PY" tools/rise_test.py   # "Render as slideshow" (jupyterlab-rise) on lecture 02, kernel live (~1.5 min)
+"$PY" tools/browser_test.py
+"$PY" tools/rise_test.py   # "Render as slideshow" (jupyterlab-rise) on lecture 02, kernel live (~1.5 min)
 finish "4 browser, figure, RISE tests"
 
 join "5 Binder"   # prints the step's "binder: N passed, N failed"
@@ -104,8 +98,8 @@ bg "6 graded exercises" build/exercises-test.log "$PY" tools/test_exercises.py
 bg "8 class hub" build/hub-test.log "$PY" tools/hub_test.py
 
 step "7/8 the course site in headless Chromium (offline)"; begin "7b site test"
-cpu 7b "$PY" tools/site_test.py
-cpu 7b "$PY" tools/pdf_test.py   # the PDFs the site build printed (build/site/pdf/): pages, fonts, Korean, headings (pypdf)
+"$PY" tools/site_test.py
+"$PY" tools/pdf_test.py   # the PDFs the site build printed (build/site/pdf/): pages, fonts, Korean, headings (pypdf)
 finish "7b site test"
 
 join "6 graded exercises" "step 7b"   # prints the step's "exercise tests: N passed, N failed"
