@@ -186,7 +186,10 @@ def main():
 
         # 2. JupyterLab showing the executed notebook (not signed here, so untrusted); root dir build/
         port, token = free_port(), secrets.token_hex(16)
-        lab = start_lab(BUILD, port, token)
+        # the figures are saved outputs: opening a notebook starts no kernel (a JVM per notebook saved), and the
+        # figure test opens each notebook in the loaded Lab through its commands (window.jupyterapp)
+        lab = start_lab(BUILD, port, token, extra=["--LabServerApp.notebook_starts_kernel=False",
+                                                   "--LabApp.expose_app_in_browser=True"])
         base = f"http://127.0.0.1:{port}"
         try:
             try:

@@ -346,8 +346,10 @@ def only(name, timeout):
         print(proc.stdout, flush=True)
         check(f"grading completes ({elapsed:.0f} s)", proc.returncode == 0, proc.stderr[-2000:])
         if proc.returncode == 0:
-            per = json.loads((out / "timing.json").read_text())["per_submission"]
-            print("     worker seconds: " + ", ".join(f"{k} {v:g}" for k, v in per.items()), flush=True)
+            timing = json.loads((out / "timing.json").read_text())
+            print("     worker seconds (autograde + gradebook + feedback): " + ", ".join(
+                f"{k} {v:g} ({' + '.join(f'{x:g}' for x in (timing['phases'].get(k) or {}).values())})"
+                for k, v in timing["per_submission"].items()), flush=True)
             scores = {row["student"]: row for row in csv.DictReader(open(out / "scores.csv"))}
             notes = json.loads((out / "notes.json").read_text())
 

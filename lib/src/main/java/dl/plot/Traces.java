@@ -200,8 +200,9 @@ public final class Traces {
      * 0.32, 1, 3.2, …), from {@code lowest} (rounded to the nearest half decade) up, for a surface whose values
      * span decades, like Rosenbrock's valley. Evenly spaced levels there crowd the steep walls and break the
      * flat valley floor into a chain of small loops that look like many minima. The lines are drawn on
-     * log₁₀ f (values below the lowest level count as that level; four decimals are enough to draw them) and
-     * labelled with it; the colour bar says so.
+     * log₁₀ f (values below the lowest level count as half a decade below it, so that the lowest line follows f
+     * where it crosses that level instead of tracing the edge of a flat plateau cell by cell; four decimals are
+     * enough to draw them) and labelled with it; the colour bar says so.
      */
     public static StyledTrace logContour(String name, dl.calculus.Grid grid, double lowest) {
         Objects.requireNonNull(grid, "grid");
@@ -211,7 +212,8 @@ public final class Traces {
         }
         double start = Math.round(2 * Math.log10(lowest)) / 2.0;
         double floor = Math.pow(10, start);
-        dl.calculus.Grid logs = grid.map(v -> Math.round(1e4 * Math.log10(Math.max(v, floor))) / 1e4);
+        double below = start - 0.5;
+        dl.calculus.Grid logs = grid.map(v -> v < floor ? below : Math.round(1e4 * Math.log10(v)) / 1e4);
         double top = start;
         for (double[] row : logs.z()) {
             for (double v : row) {
