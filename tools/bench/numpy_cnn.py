@@ -17,6 +17,7 @@ import numpy as np
 
 from cnn_common import (BETA1, BETA2, CLASSES, EPS, EVAL_CHUNK, FILTERS, HIDDEN, LR, POOL, SIZE, arguments, he,
                         images, report)
+from numpy_mlp import Relu, SoftmaxWithLoss  # the MLP peer's layers, as the book's common/layers.py shares them
 
 
 def im2col(x, fh, fw, stride=1, pad=0):
@@ -95,18 +96,6 @@ class Pooling:
         return col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
 
 
-class Relu:
-    def forward(self, x):
-        self.mask = x <= 0
-        out = x.copy()
-        out[self.mask] = 0
-        return out
-
-    def backward(self, dout):
-        dout[self.mask] = 0
-        return dout
-
-
 class Affine:
     def __init__(self, W, b):
         self.W, self.b = W, b
@@ -121,22 +110,6 @@ class Affine:
         self.dW = self.x.T @ dout
         self.db = np.sum(dout, axis=0)
         return (dout @ self.W.T).reshape(*self.original_x_shape)
-
-
-class SoftmaxWithLoss:
-    def forward(self, x, t):
-        self.t = t
-        x = x - x.max(axis=1, keepdims=True)
-        e = np.exp(x)
-        self.y = e / e.sum(axis=1, keepdims=True)
-        n = x.shape[0]
-        return -np.log(self.y[np.arange(n), t] + 1e-7).sum() / n
-
-    def backward(self):
-        n = self.t.shape[0]
-        dx = self.y.copy()
-        dx[np.arange(n), self.t] -= 1
-        return dx / n
 
 
 class Adam:

@@ -111,4 +111,5 @@ def main():
           f"seconds={seconds:.3f} samples_per_s={iters * batch / seconds:.0f} test_acc={acc:.4f}")
 
 
-main()
+if __name__ == "__main__":   # numpy_cnn.py imports its Relu and SoftmaxWithLoss
+    main()

@@ -8,11 +8,11 @@ replacement from Fashion-MNIST.
 Prints one line: `... seconds=S samples_per_s=R test_acc=A`. Runs with PyTorch's default number of threads
 (printed).
 """
-import time
 
 import torch
 
 from cnn_common import CLASSES, EVAL_CHUNK, FILTERS, HIDDEN, LR, POOL, SIZE, arguments, images, report
+from torch_mlp import train
 
 
 def main():
@@ -30,15 +30,7 @@ def main():
             torch.nn.init.zeros_(m.bias)
     loss_fn = torch.nn.CrossEntropyLoss()
     opt = torch.optim.Adam(net.parameters(), lr=LR)
-    n = xtr.shape[0]
-    t0 = time.perf_counter()
-    for _ in range(iters):
-        idx = torch.randint(0, n, (batch,))  # with replacement
-        loss = loss_fn(net(xtr[idx]), ttr[idx])
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
-    seconds = time.perf_counter() - t0
+    seconds = train(net, loss_fn, opt, xtr, ttr, batch, iters)
     with torch.no_grad():
         right = sum(int((net(xte[k:k + EVAL_CHUNK]).argmax(dim=1) == tte[k:k + EVAL_CHUNK]).sum())
                     for k in range(0, xte.shape[0], EVAL_CHUNK))

@@ -17,6 +17,19 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from numpy_loader import load  # noqa: E402
 
 
+def train(net, loss_fn, opt, xtr, ttr, batch, iters):
+    """The timed part: `iters` steps on mini-batches drawn with replacement; returns the seconds they took."""
+    n = xtr.shape[0]
+    t0 = time.perf_counter()
+    for _ in range(iters):
+        idx = torch.randint(0, n, (batch,))  # with replacement
+        loss = loss_fn(net(xtr[idx]), ttr[idx])
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+    return time.perf_counter() - t0
+
+
 def main():
     directory, sizes = sys.argv[1], [int(s) for s in sys.argv[2].split(",")]
     batch, iters = int(sys.argv[3]), int(sys.argv[4])
@@ -37,19 +50,12 @@ def main():
     net = torch.nn.Sequential(*modules)
     loss_fn = torch.nn.CrossEntropyLoss()
     opt = torch.optim.SGD(net.parameters(), lr=0.1)
-    n = xtr.shape[0]
-    t0 = time.perf_counter()
-    for _ in range(iters):
-        idx = torch.randint(0, n, (batch,))  # with replacement
-        loss = loss_fn(net(xtr[idx]), ttr[idx])
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
-    seconds = time.perf_counter() - t0
+    seconds = train(net, loss_fn, opt, xtr, ttr, batch, iters)
     with torch.no_grad():
         acc = float((net(xte).argmax(dim=1) == tte).double().mean())
     print(f"torch {torch.__version__} threads={torch.get_num_threads()} sizes={sizes} batch={batch} iters={iters} "
           f"dtype=float64 seconds={seconds:.3f} samples_per_s={iters * batch / seconds:.0f} test_acc={acc:.4f}")
 
 
-main()
+if __name__ == "__main__":   # torch_cnn.py imports train
+    main()
