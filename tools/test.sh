@@ -4,7 +4,8 @@
 #   2. committed notebooks carry no outputs; docs/glossary.md is the one list of Korean terms and the lectures,
 #      exercises and javadoc follow it (tools/check_glossary.py); the diagrams are what tools/diagrams.py draws
 #   3. every notebook under notebooks/ executes top to bottom on the real Java kernel; 3b: every lecture notebook
-#      prints the same text on a second run (tools/check_determinism.py)
+#      prints the same text as a recorded run of it or, where the record does not apply, a second run
+#      (tools/check_determinism.py, tools/determinism_record.json)
 #   4. browser test: plots drawn offline in the HTML export and in JupyterLab (headless Chromium), then the
 #      figure test: every figure of every notebook in both, checked and kept as PNGs (build/figures/index.html);
 #      the RISE slideshow of lecture 02 in JupyterLab, stepped through with the kernel live (build/screenshots/rise/)
@@ -76,8 +77,8 @@ rm -rf build/notebooks
 "$PY" tools/run_notebooks.py --jobs 2 2> build/kernel-stderr.log   # two kernels at once
 finish "3 notebooks"
 
-# 3b: a second run of every lecture notebook prints the same text (every one seeds its random generators); one
-# kernel, niced, beside everything that follows
+# 3b: every lecture notebook prints the same text as its recorded run or a second run (every one seeds its random
+# generators); second runs on one kernel, niced, beside everything that follows
 bg "3b determinism" build/determinism.log \
   bash -c 'exec nice -n 10 "$0" tools/check_determinism.py 2> build/determinism-kernel-stderr.log' "$PY"
 
