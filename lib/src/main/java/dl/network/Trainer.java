@@ -2,6 +2,8 @@ package dl.network;
 
 import dl.data.Dataset;
 import dl.data.Finite;
+import dl.descent.Divergence;
+import dl.descent.DivergenceException;
 import dl.layers.BatchNorm;
 import dl.layers.Layer;
 import dl.layers.Param;
@@ -25,7 +27,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Defaults: batch size 100, 10 epochs, shuffled epochs, seed 0, evaluation on all samples, silent.
  * If a loss becomes NaN or infinite, training stops and the returned {@link History} carries a
- * {@link dl.descent.Divergence} naming the iteration and the value; so does a loss that explodes while
+ * {@link Divergence} naming the iteration and the value; so does a loss that explodes while
  * staying finite, growing past {@value #EXPLOSION_FACTOR} × max(1, the loss before training), and a layer whose
  * back-propagated gradients overflow (a recurrent layer's BPTT names the time step and the cause). The same
  * seeds give the same history.
@@ -47,7 +49,6 @@ public final class Trainer {
     private long seed;
     private int evaluationSamples = Integer.MAX_VALUE;
     private Consumer<? super Progress> listener = p -> { };
-    private double explosionLimit = Double.POSITIVE_INFINITY;
 
     public Trainer(Optimizer optimizer) {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
@@ -113,10 +114,59 @@ public final class Trainer {
 
     /** Trains {@code net} on {@code train}, evaluating on {@code train} and {@code test} (may be null). */
     public History fit(Sequential net, Dataset train, Dataset test) {
+        refuseBadInput(net, train, test);
+        int n = train.size();
+        long start = System.currentTimeMillis();
+        int perEpoch = MiniBatches.perEpoch(n, batchSize, sampling);
+        int total = iterations >= 0 ? iterations : epochs * perEpoch;
+        int totalEpochs = (total + perEpoch - 1) / perEpoch;
+        requireBatchNormBatches(net, n, perEpoch, total);
+        Run run = new Run(net, head(train, evaluationSamples), test == null ? null : head(test, evaluationSamples),
+                totalEpochs, total, start);
+
+        MiniBatches batches = new MiniBatches(n, batchSize, sampling, seed);
+        DMatrixRMaj xb = new DMatrixRMaj(1, train.numFeatures());
+        net.trustInput(xb); // its rows are copied from train, checked above: no per-step check
+        List<Param> params = net.params();
+        History history = run.history;
+        if (run.record(0, 0)) {
+            return history;
+        }
+        run.explosionLimit = EXPLOSION_FACTOR * Math.max(1, history.last().trainLoss());
+        int it = 0;
+        int epoch = 0;
+        while (it < total) {
+            epoch++;
+            for (int[] batch : batches.nextEpoch(total - it)) {
+                int[] labels = gather(train, batch, xb);
+                double loss;
+                try {
+                    loss = gradients(net, xb, labels, batch, it + 1);      // forward, loss, backward
+                } catch (DivergenceException e) {              // a layer found its gradients non-finite
+                    Divergence d = e.divergence();
+                    run.stop(new Divergence(it + 1, d.quantity(), d.value(), d.detail() + " (epoch " + epoch + ")"));
+                    return history;
+                }
+                it++;
+                history.addIterationLoss(loss);
+                if (!Double.isFinite(loss) || loss > run.explosionLimit) {
+                    run.stop(divergence(it, epoch, loss, "mini-batch"));
+                    return history;
+                }
+                optimizer.update(params);                         // update
+            }
+            if (run.record(epoch, it)) {
+                return history;
+            }
+        }
+        return history;
+    }
+
+    /** Bad input is refused before training starts, named at this boundary (see the class comment). */
+    private void refuseBadInput(Sequential net, Dataset train, Dataset test) {
         Objects.requireNonNull(net, "net");
         Objects.requireNonNull(train, "train");
-        int n = train.size();
-        if (n == 0) {
+        if (train.size() == 0) {
             throw new IllegalArgumentException("the training set is empty");
         }
         if (net.layers().isEmpty()) {
@@ -135,50 +185,6 @@ public final class Trainer {
             }
             Finite.require(test.features(), "test set features");
         }
-        long start = System.currentTimeMillis();
-        int perEpoch = MiniBatches.perEpoch(n, batchSize, sampling);
-        int total = iterations >= 0 ? iterations : epochs * perEpoch;
-        int totalEpochs = (total + perEpoch - 1) / perEpoch;
-        requireBatchNormBatches(net, n, perEpoch, total);
-        Run run = new Run(net, head(train, evaluationSamples), test == null ? null : head(test, evaluationSamples),
-                totalEpochs, total, start);
-
-        MiniBatches batches = new MiniBatches(n, batchSize, sampling, seed);
-        DMatrixRMaj xb = new DMatrixRMaj(1, train.numFeatures());
-        net.trustInput(xb); // its rows are copied from train, checked above: no per-step check
-        List<Param> params = net.params();
-        History history = run.history;
-        if (run.record(0, 0)) {
-            return history;
-        }
-        explosionLimit = EXPLOSION_FACTOR * Math.max(1, history.last().trainLoss());
-        int it = 0;
-        int epoch = 0;
-        while (it < total) {
-            epoch++;
-            for (int[] batch : batches.nextEpoch(total - it)) {
-                int[] labels = gather(train, batch, xb);
-                double loss;
-                try {
-                    loss = gradients(net, xb, labels, batch, it + 1);      // forward, loss, backward
-                } catch (dl.descent.DivergenceException e) {              // a layer found its gradients non-finite
-                    dl.descent.Divergence d = e.divergence();
-                    run.stop(new dl.descent.Divergence(it + 1, d.quantity(), d.value(), d.detail() + " (epoch " + epoch + ")"));
-                    return history;
-                }
-                it++;
-                history.addIterationLoss(loss);
-                if (!Double.isFinite(loss) || loss > explosionLimit) {
-                    run.stop(divergence(it, epoch, loss, "mini-batch"));
-                    return history;
-                }
-                optimizer.update(params);                         // update
-            }
-            if (run.record(epoch, it)) {
-                return history;
-            }
-        }
-        return history;
     }
 
     /** One call of {@code fit}: what it evaluates on, its plan and its history. */
@@ -190,6 +196,8 @@ public final class Trainer {
         final int total;
         final long start;
         final History history = new History();
+        /** A loss above this counts as divergence: EXPLOSION_FACTOR × max(1, the loss before training). */
+        double explosionLimit = Double.POSITIVE_INFINITY;
 
         Run(Sequential net, Dataset trainEval, Dataset testEval, int totalEpochs, int total, long start) {
             this.net = net;
@@ -206,7 +214,7 @@ public final class Trainer {
             double[] te = testEval == null ? new double[] {Double.NaN, Double.NaN} : evaluate(net, testEval, "test set");
             Evaluation e = new Evaluation(epoch, it, tr[0], tr[1], te[0], te[1]);
             history.add(e);
-            dl.descent.Divergence report = null;
+            Divergence report = null;
             if (it == 0 && (!Double.isFinite(tr[0]) || !finiteParams(net))) {
                 throw new IllegalArgumentException(blameBeforeTraining(net, trainEval, tr[0]));
             }
@@ -223,7 +231,7 @@ public final class Trainer {
         }
 
         /** Stops after a diverged mini-batch: the report goes into the history and to the listener. */
-        void stop(dl.descent.Divergence report) {
+        void stop(Divergence report) {
             history.setDivergence(report);
             listener.accept(new Progress(history.last(), totalEpochs, total, System.currentTimeMillis() - start, report));
         }
@@ -285,10 +293,10 @@ public final class Trainer {
      * The divergence report of iteration {@code it}: "diverged at step 12: mini-batch loss = NaN (epoch 1);
      * try a smaller learning rate than SGD(lr=10.0)", naming the explosion limit for a finite loss.
      */
-    private dl.descent.Divergence divergence(int it, int epoch, double loss, String where) {
+    private Divergence divergence(int it, int epoch, double loss, String where) {
         String exploded = Double.isFinite(loss)
                 ? "; exploded past " + (int) EXPLOSION_FACTOR + " × max(1, the loss before training)" : "";
-        return new dl.descent.Divergence(it, where + " loss", loss,
+        return new Divergence(it, where + " loss", loss,
                 " (epoch " + epoch + exploded + "); try a smaller learning rate than " + optimizer);
     }
 
