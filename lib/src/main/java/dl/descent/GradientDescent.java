@@ -46,7 +46,7 @@ public final class GradientDescent {
 
     /** Gradient descent xₖ₊₁ = xₖ − η·∇f(xₖ) with at most maxIterations updates, no tolerance, bound 1e12. */
     public GradientDescent(double learningRate, int maxIterations) {
-        this(checkRate(learningRate), maxIterations, Double.NaN, DEFAULT_DIVERGENCE_BOUND, null);
+        this(learningRate, maxIterations, Double.NaN, DEFAULT_DIVERGENCE_BOUND, null);
     }
 
     /** The optimizer's update rule instead of xₖ − η·∇f(xₖ), at most maxIterations updates. */
@@ -67,18 +67,11 @@ public final class GradientDescent {
             throw new IllegalArgumentException(
                     "divergenceBound must be positive (or Double.POSITIVE_INFINITY), got " + divergenceBound);
         }
+        this.optimizer = optimizer != null ? optimizer : new Sgd(learningRate);   // Sgd checks η
         this.learningRate = learningRate;
-        this.optimizer = optimizer != null ? optimizer : new Sgd(learningRate);
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         this.divergenceBound = divergenceBound;
-    }
-
-    private static double checkRate(double learningRate) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
-        }
-        return learningRate;
     }
 
     /** The same settings, stopping early once ‖∇f‖ ≤ tol or the step length ≤ tol (tol ≥ 0). */

@@ -252,7 +252,7 @@ class GradientDescentTest {
         for (double lr : new double[] {0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> GradientDescent.minimize(F, DF, 4.0, lr, 10));
-            assertTrue(e.getMessage().contains("learningRate") && e.getMessage().contains(String.valueOf(lr)),
+            assertTrue(e.getMessage().contains("learning rate must be a positive finite number") && e.getMessage().contains(String.valueOf(lr)),
                     e.getMessage());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GradientDescent(0.1, -1));
