@@ -1,5 +1,7 @@
 package dl.minibatch;
 
+import java.util.stream.IntStream;
+
 /**
  * What {@link MiniBatchDescent#run} recorded. Update k (0-based) used the batch number
  * k mod {@link #batchesPerEpoch()} of epoch k / batchesPerEpoch() + 1. Wall-clock times are kept
@@ -49,12 +51,12 @@ public final class TrainingRun {
 
     /** 0, 1, …, epochs as doubles: the x values of {@link #epochLosses()}. */
     public double[] epochAxis() {
-        return dl.plot.Tables.range(0, epochLosses.length - 1);
+        return IntStream.range(0, epochLosses.length).asDoubleStream().toArray();
     }
 
     /** 1, 2, …, updates as doubles: the x values of {@link #updateLosses()}. */
     public double[] updateAxis() {
-        return dl.plot.Tables.range(1, updateLosses.length);
+        return IntStream.rangeClosed(1, updateLosses.length).asDoubleStream().toArray();
     }
 
     /** Weights after k updates (k = 0 is the start); for drawing the path. */

@@ -4,6 +4,7 @@ import dl.descent.Divergence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The record of a training run: one {@link Evaluation} before training and after every epoch, the
@@ -89,7 +90,7 @@ public final class History {
 
     /** 1, 2, …, N as doubles: the x values of {@link #iterationLoss()}. */
     public double[] iterationAxis() {
-        return dl.plot.Tables.range(1, iterationLoss.size());
+        return IntStream.rangeClosed(1, iterationLoss.size()).asDoubleStream().toArray();
     }
 
     public int[] iterations() {

@@ -14,7 +14,6 @@ import dl.layers.Dense;
 import dl.layers.Param;
 import dl.optimizers.Adam;
 import dl.optimizers.Sgd;
-import dl.plot.DecisionBoundary;
 import dl.plot.Smoothing;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

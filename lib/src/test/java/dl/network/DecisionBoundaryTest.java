@@ -1,4 +1,4 @@
-package dl.plot;
+package dl.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dl.activations.Activation;
 import dl.data.Dataset;
 import dl.layers.Dense;
-import dl.network.Sequential;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,9 @@
-package dl.plot;
+package dl.network;
 
 import dl.activations.Softmax;
 import dl.data.Dataset;
 import dl.data.Finite;
 import dl.layers.Layer;
-import dl.network.Sequential;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
