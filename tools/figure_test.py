@@ -18,7 +18,8 @@ figure was built. Each figure FAILS on
   - an animation (a figure with frames) without a Play button, or whose drawn frame does not change
     within 3 s of pressing Play (the SVG paths/points, for 3-D scenes the trace data);
   - a blank screenshot (fewer than 8 colours);
-  - taller than the window (900 px);
+  - taller than a 1280 x 720 screen (700 px);
+  - raw TeX-style subscripts or commands in its text ("x_k", "h_{t}", "\\frac{");
   - any text drawn smaller than 14 px (tick labels, legend, contour labels, annotations);
   - two legend series that only colour tells apart (same dash, marker and pattern) closer than CIELAB ΔE 15
     under simulated protanopia, deuteranopia or tritanopia (tools/colour_check.py);
@@ -78,7 +79,7 @@ FIXTURES = ROOT / "tools" / "testdata" / "figure-fixtures.json"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 LAB_VIEWPORT = {"width": 1280, "height": 900}
 HTML_VIEWPORT = {"width": 1280, "height": 900}
-MAX_HEIGHT = LAB_VIEWPORT["height"]   # px: no figure taller than the window (a laptop's screen)
+MAX_HEIGHT = 700   # px: no figure taller than a 1280 x 720 screen (a projector's, a laptop's) less its margins
 TEXT_OVERLAP_WARN = 5       # overlapping label pairs from which a figure gets a warning
 PLAY_WAIT_S = 3.0           # how long Play has to change the drawn frame
 MIN_COLOURS = 8             # a screenshot with fewer distinct colours counts as blank
@@ -155,11 +156,17 @@ def check_figure(page, gd, result):
     }""")
     if clip["over"] > 4:
         result.failures.append(f"cut at the right: {clip['fig']} px wide with {clip['room']} px of room")
-    # taller than a laptop's screen (the test's 1280 x 900 window): the reader never sees it whole (issue 25)
+    # taller than a 1280 x 720 screen (a projector, a laptop): the reader never sees it whole (issue 25)
     if a["height"] > MAX_HEIGHT:
         result.failures.append(f"taller than the screen: {a['height']} px (at most {MAX_HEIGHT}: split it or lay it out wider)")
     if a["unlabelled"]:
         result.failures.append("unlabelled axis: " + ", ".join(a["unlabelled"]))
+    # TeX-style sub- and superscripts that Plotly prints as typed ("x_k", "x_{T−k}", "\\frac{"): write xₖ or <sub>
+    raw = gd.evaluate(r"""el => Array.from(el.querySelectorAll('svg text')).map(t => t.textContent)
+        .filter(s => /[A-Za-z\u0370-\u03ff)|]_(\{|[A-Za-z0-9\u0370-\u03ff])|\\[a-z]+\{|\^\{/.test(s))""")
+    if raw:
+        result.failures.append(f"raw subscript or TeX in the figure's text: {raw[0]!r}"
+                               + (f" and {len(raw) - 1} more" if len(raw) > 1 else "") + " (write xₖ or x<sub>k</sub>)")
     small = a["smallestText"]
     if small and small["px"] < MIN_TEXT_PX - 0.05:
         result.failures.append(f"text below {MIN_TEXT_PX} px: '{small['text']}' at {small['px']:g} px (a room reads 14 px "
