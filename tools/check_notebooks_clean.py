@@ -1,7 +1,9 @@
 """Committed notebooks carry no outputs (clean diffs): executed copies are build artifacts.
 Also checks every notebook declares the course's Java kernel, and that no notebook (lectures,
 student exercises and their sources) builds figures outside Tablesaw: no `PlotlyFigure` and no raw
-Plotly trace map (`Map.of("type", ...)`) in a code cell (docs/plotting.md shows the Tablesaw way).
+Plotly trace map (`Map.of("type", ...)`) in a code cell (docs/plotting.md shows the Tablesaw way), and that no
+lecture's code line is longer than CODE_WIDTH characters (a longer one wraps back to column 0 on a 1280 x 720
+slide, even at the code's smallest type).
 
     python tools/check_notebooks_clean.py [--fix]
 """
@@ -13,6 +15,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_PLOTLY = re.compile(r"PlotlyFigure|Map\.of\(\s*\"type\"")
+CODE_WIDTH = 110
 
 
 def main():
@@ -39,6 +42,12 @@ def main():
         if raw:
             problems.append(f"{rel}: cells {raw} build a figure with PlotlyFigure or a raw Plotly map "
                             f"(use Tablesaw and dl.plot, see docs/plotting.md)")
+        if path.parent == ROOT / "notebooks" and path.name[:1].isdigit():   # a lecture: it becomes a deck
+            long = [f"cell {i + 1} line {k + 1} ({len(line)})" for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                    for k, line in enumerate(c.source.splitlines()) if len(line) > CODE_WIDTH]
+            if long:
+                problems.append(f"{rel}: {len(long)} code line(s) longer than {CODE_WIDTH} characters, which wrap on a"
+                                f" slide: {', '.join(long[:5])}{' …' if len(long) > 5 else ''}")
         if nb.metadata.get("kernelspec", {}).get("name") != "java":
             problems.append(f"{rel}: kernelspec is not 'java'")
     for p in problems:

@@ -608,6 +608,55 @@ def markdown_blocks(text):
     return blocks
 
 
+LIST_ITEM = re.compile(r"\s*([-*+]|\d+[.)])\s")
+
+
+def markdown_units(text):
+    """markdown_blocks grouped into what a slide must not cut: a heading with the block after it, a list with its
+    further items, a sentence that goes on after a display formula (a block starting in lower case or with
+    punctuation) with the block before it."""
+    units = []
+    for block in markdown_blocks(text):
+        first = block.lstrip()[:1]
+        goes_on = first.islower() or first in ",.;:)—–" or (
+            units and LIST_ITEM.match(block) and LIST_ITEM.match(units[-1].split("\n")[-1]))
+        after_heading = units and units[-1].lstrip().startswith("#") and "\n" not in units[-1].strip()
+        if units and (goes_on or after_heading):
+            units[-1] += "\n\n" + block
+        else:
+            units.append(block)
+    return units
+
+
+def code_pieces(lines, per_slide):
+    """A long code cell's lines in pieces of about per_slide lines, cut only where a top-level statement or block
+    ends (brackets closed, the line ends with ; or } or is blank): never inside a statement or a method body.
+    One piece if there is no such place."""
+    cuts, depth = [], 0
+    for i, line in enumerate(lines):
+        code = re.sub(r'"(\\.|[^"\\])*"|//.*', "", line)   # strings and line comments do not count
+        depth += sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}")
+        if depth <= 0 and (not line.strip() or line.rstrip().endswith((";", "}"))):
+            cuts.append(i + 1)
+    pieces, start = [], 0
+    while len(lines) - start > per_slide + 4:
+        fitting = [c for c in cuts if start + 5 <= c <= start + per_slide]
+        later = [c for c in cuts if c > start + per_slide and len(lines) - c >= 5]
+        cut = fitting[-1] if fitting else later[0] if later else None
+        if cut is None:
+            break
+        pieces.append(lines[start:cut])
+        start = cut
+    pieces.append(lines[start:])
+    return [pc for pc in pieces if any(line.strip() for line in pc)] or [lines]
+
+
+def heading_only(cell):
+    """A markdown cell that is only a heading (its slide needs what follows it)."""
+    text = (cell.source if isinstance(cell.source, str) else "".join(cell.source)).strip()
+    return cell.cell_type == "markdown" and text.startswith("#") and "\n" not in text
+
+
 def split_tall_slides(nb):
     """Keeps each deck slide inside the slide box at type sizes a room can read (the box is not shrunk):
     a markdown cell taller than a slide is cut at its blank lines into pieces; a cell that would run off the
@@ -622,7 +671,7 @@ def split_tall_slides(nb):
             cells.append(cell)
             continue
         piece, first = [], True
-        for block in markdown_blocks(text) + [None]:
+        for block in markdown_units(text) + [None]:
             if block is None or piece and markdown_height("\n\n".join(piece + [block])) > SLIDE_ROOM:
                 part = nbformat.v4.new_markdown_cell("\n\n".join(piece))
                 part.metadata["slideshow"] = {"slide_type": kind if first else "subslide"}
@@ -637,16 +686,14 @@ def split_tall_slides(nb):
         if cell.cell_type != "code" or kind in ("skip", "notes") or len(lines) <= CODE_LINES_PER_SLIDE + 4:
             cells.append(cell)
             continue
-        pieces = [lines[i:i + CODE_LINES_PER_SLIDE] for i in range(0, len(lines), CODE_LINES_PER_SLIDE)]
-        if len(pieces[-1]) < 5:   # no piece of a few lines alone
-            pieces[-2:] = [pieces[-2] + pieces[-1]]
+        pieces = code_pieces(lines, CODE_LINES_PER_SLIDE)
         for k, piece in enumerate(pieces):
             part = nbformat.v4.new_code_cell(source="\n".join(piece),
                                              outputs=cell.outputs if k == len(pieces) - 1 else [])
             part.execution_count = cell.get("execution_count")
             part.metadata["slideshow"] = {"slide_type": kind if k == 0 else "subslide"}
             cells.append(part)
-    out, used = [], 0
+    out, used, only_heading = [], 0, False
     for cell in cells:
         show = cell.metadata.setdefault("slideshow", {})
         kind = show.get("slide_type", "-")
@@ -655,12 +702,17 @@ def split_tall_slides(nb):
             continue
         in_h = input_height(cell)
         out_h = sum(output_height(o) for o in cell.get("outputs", [])) if cell.cell_type == "code" else 0
+        short = out_h < 150 and not any(map(is_figure, cell.get("outputs", [])))   # a few printed lines
+        if only_heading and kind in ("slide", "subslide"):
+            show["slide_type"] = kind = "-"   # not a slide of its own after a lone heading
         if kind in ("slide", "subslide"):
-            used = 0
-        elif used and used + in_h + out_h > SLIDE_ROOM and (not out_h or used + in_h > SLIDE_ROOM * 0.55):
+            used, only_heading = 0, False
+        elif only_heading:
+            pass   # a heading alone on a slide says nothing: what follows stays with it (the deck's script fits it)
+        elif used and used + in_h + out_h > SLIDE_ROOM and (not out_h or short or used + in_h > SLIDE_ROOM * 0.55):
             show["slide_type"] = "subslide"   # it would run off the slide: the next sub-slide
             used = 0
-        if out_h and used + in_h and used + in_h + out_h > SLIDE_ROOM:
+        if out_h and used + in_h and used + in_h + out_h > SLIDE_ROOM and not short and not only_heading:
             # the code here, what it printed or drew on the next sub-slides (as many as its outputs fill)
             groups, h = [[]], 0
             for o in cell.outputs:
@@ -676,6 +728,7 @@ def split_tall_slides(nb):
             used = h
             continue
         out.append(cell)
+        only_heading = used == 0 and heading_only(cell)
         used += in_h + out_h
     nb.cells = out
 
