@@ -243,6 +243,7 @@ def main():
                     break
                 if s["id"] not in seen:
                     seen.append(s["id"])
+                    show.mouse.move(2, 2)   # no hover state in the picture (Plotly's mode bar, a legend item)
                     time.sleep(0.3)
                     show.screenshot(path=str(SHOTS / f"{args.notebook}-rise-{len(seen):02d}-{s['id']}.png"))
                     if s["cells"] == 0 or (s["text"] == 0 and s["visuals"] == 0):
