@@ -28,6 +28,9 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from testkit import Check  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "build" / "site"
 PDF_DIR = "pdf"   # tools/course_site.py's PDF_DIR
@@ -271,19 +274,6 @@ def write_fixture(path):
     page.replace_contents(content)
     writer.add_blank_page(595, 842)
     writer.write(path)
-
-
-class Check:
-    def __init__(self):
-        self.passed, self.failed = 0, []
-
-    def ok(self, message):
-        self.passed += 1
-        print(f"ok   {message}", flush=True)
-
-    def fail(self, message):
-        self.failed.append(message)
-        print(f"FAIL {message}", flush=True)
 
 
 def check_fixture(check):

@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_test  # noqa: E402  (launch_browser, new_context, start_lab, stop_lab, free_port)
-from site_test import Check  # noqa: E402  (ok/fail counters, as the site test prints them)
+from testkit import Check  # noqa: E402  (ok/fail counters, as every test prints them)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
