@@ -39,10 +39,11 @@ KERNEL = "java"
 
 def all_notebooks():
     # notebooks/exercises/ holds the graded exercises' student versions: their check cells fail until
-    # a student fills in the answers, so tools/test_exercises.py grades them instead.
+    # a student fills in the answers, so tools/test_exercises.py grades them instead. notebooks/ko/ holds the
+    # Korean edition, generated from the lectures (tools/translate.py): the same code, so the same outputs.
     return sorted(p for p in NOTEBOOKS.rglob("*.ipynb")
                   if ".ipynb_checkpoints" not in p.parts and not p.name.startswith("_")
-                  and (NOTEBOOKS / "exercises") not in p.parents)
+                  and (NOTEBOOKS / "exercises") not in p.parents and (NOTEBOOKS / "ko") not in p.parents)
 
 
 def first_line(cell):

@@ -1,0 +1,257 @@
+"""The Korean edition (한국어판): one source per lecture, its Korean text in a gettext catalogue beside it.
+
+Each lecture notebooks/NN-name.ipynb has a catalogue notebooks/translations/ko/NN-name.po: one entry per
+markdown cell, keyed by the cell's id (msgctxt), with the English text (msgid) and its Korean translation
+(msgstr). The Korean notebooks notebooks/ko/NN-name.ipynb are generated from the two — the English notebook's
+cells, code cells unchanged, each markdown cell's source replaced by its translation (a cell not yet translated
+keeps its English) — and are never edited by hand. Any PO editor (Poedit, Lokalize) opens the catalogues.
+
+    python tools/translate.py extract [NN ...]   # after editing an English lecture: new cells get an empty
+                                                 # entry, a changed cell's entry is marked fuzzy (stale), with
+                                                 # the English it was translated from kept as its previous msgid
+    python tools/translate.py build [NN ...]     # writes notebooks/ko/ (and, with --executed DIR, Korean copies
+                                                 # of the executed English notebooks: their outputs are shared)
+    python tools/translate.py check [--complete] # the test (./course test, step 2)
+
+check fails on: a stale (fuzzy) translation; an entry whose cell is gone or whose English is not the cell's
+text; a Korean cell whose numbers are not the English cell's numbers (the same multiset of numerals, math
+included); a glossary term (docs/glossary.md) used in the English cell whose Korean term is not in the Korean
+cell; math, inline code or links that differ between the two; a generated notebook in notebooks/ko/ that is not
+what build writes. It prints how many cells are translated; --complete also fails on any cell not translated
+yet (the Korean edition is whole).
+"""
+import argparse
+import copy
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import nbformat
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+CATALOGUES = NOTEBOOKS / "translations" / "ko"
+KOREAN = NOTEBOOKS / "ko"
+sys.path.insert(0, str(ROOT / "tools"))
+import check_glossary  # noqa: E402  (the glossary's terms and how a use of one is found)
+
+NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?:[eE][-−]?\d+)?(?![\w])")
+MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+CODE = re.compile(r"`[^`\n]+`")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def lectures(only=()):
+    paths = sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    return [p for p in paths if not only or p.name[:2] in only or p.stem in only]
+
+
+def catalogue_path(lecture):
+    return CATALOGUES / (lecture.stem + ".po")
+
+
+def load_catalogue(lecture):
+    path = catalogue_path(lecture)
+    if path.is_file():
+        return polib.pofile(str(path), wrapwidth=0)
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Project-Id-Version": f"dl-java-course {lecture.stem}", "Language": "ko",
+                   "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit"}
+    return po
+
+
+def markdown_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "markdown"]
+
+
+def extract(lecture):
+    """Brings the catalogue up to date with the English lecture; returns (new, stale, removed) counts."""
+    nb = nbformat.read(lecture, as_version=4)
+    po = load_catalogue(lecture)
+    by_id = {e.msgctxt: e for e in po}
+    new = stale = 0
+    entries = []
+    for cell in markdown_cells(nb):
+        entry = by_id.pop(cell.id, None)
+        if entry is None:
+            entry = polib.POEntry(msgctxt=cell.id, msgid=cell.source, msgstr="")
+            new += 1
+        elif entry.msgid != cell.source:
+            if entry.msgstr and "fuzzy" not in entry.flags:
+                entry.previous_msgid = entry.msgid
+                entry.flags.append("fuzzy")
+                stale += 1
+            entry.msgid = cell.source
+        entries.append(entry)
+    removed = len(by_id)
+    po[:] = entries
+    CATALOGUES.mkdir(parents=True, exist_ok=True)
+    po.save(str(catalogue_path(lecture)))
+    return new, stale, removed
+
+
+def korean_notebook(nb, po):
+    """The Korean version of an (English) notebook: markdown cells translated where the catalogue has a current
+    translation, everything else (code cells, outputs, metadata) as in the English one."""
+    ko = copy.deepcopy(nb)
+    table = {e.msgctxt: e for e in po}
+    for cell in markdown_cells(ko):
+        e = table.get(cell.id)
+        if e is not None and e.msgstr and "fuzzy" not in e.flags and e.msgid == cell.source:
+            cell.source = e.msgstr
+        # the Korean notebooks live one folder down (notebooks/ko/): the lectures' diagrams are one folder up
+        cell.source = re.sub(r'(\]\(|src=")figures/', r"\1../figures/", cell.source)
+    ko.metadata["language"] = "ko"
+    return ko
+
+
+def build(lecture, executed_dir=None, out_executed=None):
+    nb = nbformat.read(lecture, as_version=4)
+    po = load_catalogue(lecture)
+    KOREAN.mkdir(parents=True, exist_ok=True)
+    text = nbformat.writes(korean_notebook(nb, po)) + "\n"
+    (KOREAN / lecture.name).write_text(text, encoding="utf-8")
+    (KOREAN / "rise.css").write_bytes((NOTEBOOKS / "rise.css").read_bytes())   # RISE reads it beside the notebook
+    if executed_dir is not None and (executed_dir / lecture.name).is_file():
+        out_executed.mkdir(parents=True, exist_ok=True)
+        executed = nbformat.read(executed_dir / lecture.name, as_version=4)
+        nbformat.write(korean_notebook(executed, po), out_executed / lecture.name)
+
+
+def numbers(text):
+    return Counter(n.replace("−", "-").replace(",", "") for n in NUMBER.findall(text))
+
+
+def problems_of(entry, cell, terms):
+    """What is wrong with one translated entry (a list of strings)."""
+    en, ko = cell.source, entry.msgstr
+    found = []
+    if Counter(MATH.findall(en)) != Counter(MATH.findall(ko)):
+        missing = list((Counter(MATH.findall(en)) - Counter(MATH.findall(ko))).elements())[:2]
+        found.append(f"its math differs from the English cell's (missing or changed: {missing})")
+    if Counter(CODE.findall(en)) != Counter(CODE.findall(ko)):
+        missing = list((Counter(CODE.findall(en)) - Counter(CODE.findall(ko))).elements())[:2]
+        found.append(f"its inline code differs from the English cell's (missing or changed: {missing})")
+    if Counter(LINK.findall(en)) != Counter(LINK.findall(ko)):
+        found.append("its links differ from the English cell's")
+    plain_en, plain_ko = MATH.sub(" ", CODE.sub(" ", en)), MATH.sub(" ", CODE.sub(" ", ko))
+    if numbers(plain_en) != numbers(plain_ko):
+        lost = list((numbers(plain_en) - numbers(plain_ko)).elements())[:4]
+        extra = list((numbers(plain_ko) - numbers(plain_en)).elements())[:4]
+        found.append(f"its numbers are not the English cell's (missing {lost}, extra {extra})")
+    if len(HANGUL.findall(ko)) <= len(HANGUL.findall(en)):   # the English cells carry Korean glosses already
+        found.append("it reads as the English cell (no Korean text added)")
+    for line in en.splitlines():
+        for _, _, term in check_glossary.uses(check_glossary.prose(line), terms):
+            if term.korean not in ko:
+                found.append(f"the glossary's Korean term {term.korean} (for '{term.english}') is missing")
+    return sorted(set(found))
+
+
+def self_test(terms):
+    """The checks on synthetic cells: a faithful translation passes, each kind of unfaithful one fails, and a stale
+    entry is not used. Returns the problems (empty: the checker works)."""
+    cell = nbformat.v4.new_markdown_cell("The learning rate (학습률) $\\eta = 0.1$ halves the loss in 20 steps; "
+                                         "see `Sgd`.", id="t0")
+    good = "학습률(learning rate) $\\eta = 0.1$ 로 20 스텝 만에 손실이 절반이 됩니다. `Sgd`를 보세요."
+    cases = {"faithful": (good, None),
+             "a number changed": (good.replace("20", "30"), "numbers"),
+             "math changed": (good.replace("0.1$", "0.2$"), "math"),
+             "inline code dropped": (good.replace("`Sgd`", "Sgd"), "inline code"),
+             "the glossary's term not used": (good.replace("학습률", "러닝 레이트"), "학습률"),
+             "left in English": (cell.source, "no Korean text added")}
+    problems = []
+    for name, (text, expect) in cases.items():
+        found = problems_of(polib.POEntry(msgctxt="t0", msgid=cell.source, msgstr=text), cell, terms)
+        if expect is None and found:
+            problems.append(f"self-test '{name}': flagged {found}")
+        if expect is not None and not any(expect in f for f in found):
+            problems.append(f"self-test '{name}': not flagged (found {found})")
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    po = polib.POFile()
+    po.append(polib.POEntry(msgctxt="t0", msgid=cell.source, msgstr=good, flags=["fuzzy"]))
+    if korean_notebook(nb, po).cells[0].source != cell.source:
+        problems.append("self-test: a stale (fuzzy) translation was used")
+    return problems
+
+
+def check(complete):
+    terms, glossary_problems = check_glossary.parse_glossary((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
+    failures = list(glossary_problems) + self_test(terms)
+    total = done = 0
+    whole = []
+    for lecture in lectures():
+        nb = nbformat.read(lecture, as_version=4)
+        po = load_catalogue(lecture)
+        rel = catalogue_path(lecture).relative_to(ROOT)
+        cells = {c.id: c for c in markdown_cells(nb)}
+        entries = {e.msgctxt: e for e in po}
+        for cid in entries.keys() - cells.keys():
+            failures.append(f"{rel}: entry {cid} has no markdown cell in {lecture.name} (run translate.py extract)")
+        translated = 0
+        for cid, cell in cells.items():
+            total += 1
+            e = entries.get(cid)
+            if e is None:
+                if catalogue_path(lecture).is_file():
+                    failures.append(f"{rel}: no entry for cell {cid} (run tools/translate.py extract)")
+                continue
+            if "fuzzy" in e.flags:
+                failures.append(f"{rel}: cell {cid}: the translation is stale (the English changed since; "
+                                f"update msgstr and remove the fuzzy flag)")
+                continue
+            if e.msgid != cell.source:
+                failures.append(f"{rel}: cell {cid}: msgid is not the cell's English (run tools/translate.py extract)")
+                continue
+            if not e.msgstr:
+                continue
+            translated += 1
+            failures += [f"{rel}: cell {cid}: {p}" for p in problems_of(e, cell, terms)]
+        done += translated
+        if translated == len(cells):
+            whole.append(lecture.name[:2])
+        elif complete:
+            failures.append(f"{rel}: {len(cells) - translated} of {len(cells)} markdown cells not translated")
+        generated = KOREAN / lecture.name
+        want = nbformat.writes(korean_notebook(nb, po)) + "\n"
+        if not generated.is_file() or generated.read_text(encoding="utf-8") != want:
+            failures.append(f"notebooks/ko/{lecture.name} is not what tools/translate.py build writes (run it; "
+                            f"never edit it by hand)")
+    copy_css = KOREAN / "rise.css"
+    if not copy_css.is_file() or copy_css.read_bytes() != (NOTEBOOKS / "rise.css").read_bytes():
+        failures.append("notebooks/ko/rise.css is not a copy of notebooks/rise.css (run tools/translate.py build)")
+    for f in failures:
+        print(f"FAIL {f}")
+    print(f"Korean edition: {done} of {total} markdown cells translated; lectures complete: "
+          f"{', '.join(whole) or 'none'}")
+    print(f"translations: {0 if failures else 1} passed, {1 if failures else 0} failed")
+    return 1 if failures else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["extract", "build", "check"])
+    parser.add_argument("lectures", nargs="*", help="lecture numbers or names (default: all)")
+    parser.add_argument("--complete", action="store_true", help="check: every cell must be translated")
+    parser.add_argument("--executed", type=Path, help="build: also translate the executed notebooks in this folder")
+    parser.add_argument("--executed-out", type=Path, help="build: where the Korean executed copies go "
+                        "(default: the --executed folder's ko/)")
+    args = parser.parse_args()
+    if args.command == "check":
+        return check(args.complete)
+    for lecture in lectures(args.lectures):
+        if args.command == "extract":
+            new, stale, removed = extract(lecture)
+            print(f"{catalogue_path(lecture).relative_to(ROOT)}: {new} new, {stale} stale, {removed} removed")
+        else:
+            build(lecture, args.executed, args.executed_out or (args.executed / "ko" if args.executed else None))
+            print(f"notebooks/ko/{lecture.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
