@@ -115,7 +115,10 @@ def build(lecture, executed_dir=None, out_executed=None):
     KOREAN.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(korean_notebook(nb, po)) + "\n"
     (KOREAN / lecture.name).write_text(text, encoding="utf-8")
-    (KOREAN / "rise.css").write_bytes((NOTEBOOKS / "rise.css").read_bytes())   # RISE reads it beside the notebook
+    css = KOREAN / "rise.css"   # RISE reads its style beside the notebook: the lectures' own, linked
+    if not css.is_symlink():
+        css.unlink(missing_ok=True)
+        css.symlink_to(Path("..") / "rise.css")
     if executed_dir is not None and (executed_dir / lecture.name).is_file():
         out_executed.mkdir(parents=True, exist_ok=True)
         executed = nbformat.read(executed_dir / lecture.name, as_version=4)
@@ -221,9 +224,9 @@ def check(complete):
         if not generated.is_file() or generated.read_text(encoding="utf-8") != want:
             failures.append(f"notebooks/ko/{lecture.name} is not what tools/translate.py build writes (run it; "
                             f"never edit it by hand)")
-    copy_css = KOREAN / "rise.css"
-    if not copy_css.is_file() or copy_css.read_bytes() != (NOTEBOOKS / "rise.css").read_bytes():
-        failures.append("notebooks/ko/rise.css is not a copy of notebooks/rise.css (run tools/translate.py build)")
+    css = KOREAN / "rise.css"
+    if not css.is_symlink() or css.resolve() != (NOTEBOOKS / "rise.css").resolve():
+        failures.append("notebooks/ko/rise.css is not a link to notebooks/rise.css (run tools/translate.py build)")
     for f in failures:
         print(f"FAIL {f}")
     print(f"Korean edition: {done} of {total} markdown cells translated; lectures complete: "
