@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Shows figures (Tablesaw {@link Figure}s or {@link PlotlyFigure}s) inline in a notebook:
@@ -38,7 +40,10 @@ public final class Plots {
     private Plots() {
     }
 
-    /** Shows a Tablesaw {@link Figure} or a {@link PlotlyFigure} as an output of the running cell. */
+    /**
+     * Shows a Tablesaw {@link Figure} or a {@link PlotlyFigure} as an output of the running cell; an animated
+     * figure gets its keyboard controls in an output just before it ({@link #controlsBundle}).
+     */
     public static void show(Object figure) {
         Map<String, Object> bundle = displayBundle(figure);
         Notebook.display(bundle);
@@ -46,10 +51,17 @@ public final class Plots {
 
     /**
      * The MIME bundle for a figure (see {@link #bundle}); no plotly.js goes into the notebook, the
-     * exporter provides it. The kernel's renderer calls this when a figure is a cell's last value.
+     * exporter provides it. The kernel's renderer calls this when a figure is a cell's last value. Inside a
+     * notebook, an animated figure's keyboard controls ({@link #controlsBundle}) are shown first, as an output
+     * of their own: JupyterLab draws the figure's output from its Plotly JSON alone, so they cannot be in it.
      */
     public static Map<String, Object> displayBundle(Object figure) {
-        return bundle(toPlotly(figure));
+        Map<String, Object> bundle = bundle(toPlotly(figure));
+        Map<String, Object> controls = controlsBundle(bundle);
+        if (controls != null && Notebook.isAttached()) {
+            Notebook.display(controls);
+        }
+        return bundle;
     }
 
     /** The MIME bundle of a figure: Plotly JSON, an HTML snippet and a text summary. */
@@ -60,6 +72,33 @@ public final class Plots {
         bundle.put(PLOTLY_MIME, plotly);
         bundle.put("text/html", snippet(plotly, "dl-plot-" + COUNTER.incrementAndGet()));
         bundle.put("text/plain", fig.toString());
+        return bundle;
+    }
+
+    /**
+     * The keyboard controls of an animated figure's {@link #bundle} (null if it has no frames): HTML with a
+     * ▶ Play / ❚❚ Pause button and a labelled range input over its frames, which drive the figure drawn by the
+     * next output (see {@code Animation.controlsHtml}), and a text summary.
+     */
+    public static Map<String, Object> controlsBundle(Map<String, Object> figureBundle) {
+        if (!(figureBundle.get(PLOTLY_MIME) instanceof Map<?, ?> p) || !(figureBundle.get("text/html") instanceof String html)) {
+            throw new IllegalArgumentException("not a figure's bundle (Plots.bundle): it needs " + PLOTLY_MIME + " and text/html");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plotly = (Map<String, Object>) p;
+        Matcher id = Pattern.compile("^<div id=\"([^\"]+)\"").matcher(html);
+        if (!id.find()) {
+            throw new IllegalArgumentException("the figure's HTML snippet has no element id: " + html.substring(0, Math.min(80, html.length())));
+        }
+        String controls = Animation.controlsHtml(plotly, id.group(1), accessibleName(plotly));
+        if (controls == null) {
+            return null;
+        }
+        List<String> names = Animation.frameNames(plotly);
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("text/html", controls);
+        bundle.put("text/plain", "Animation controls: Play and a slider over " + names.size() + " frames ("
+                + names.get(0) + " to " + names.get(names.size() - 1) + ")");
         return bundle;
     }
 
@@ -82,8 +121,11 @@ public final class Plots {
     public static String page(Object figure) {
         PlotlyFigure fig = toPlotly(figure);
         String title = fig.titleText().isEmpty() ? "figure" : HtmlEscape.escapeHtml4Xml(fig.titleText());
+        Map<String, Object> plotly = Style.apply(fig.toPlotly());
+        String controls = Animation.controlsHtml(plotly, "dl-plot", accessibleName(plotly));
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title>\n"
-                + loaderHtml() + "\n</head><body>\n" + snippet(Style.apply(fig.toPlotly()), "dl-plot") + "\n</body></html>\n";
+                + loaderHtml() + "\n</head><body>\n" + (controls == null ? "" : controls + "\n") + snippet(plotly, "dl-plot")
+                + "\n</body></html>\n";
     }
 
     /** Writes {@link #page} to a file (for use outside a notebook). */
