@@ -1,6 +1,7 @@
 package dl.convolution;
 
 import dl.data.Finite;
+import dl.fast.FilterProduct;
 import dl.fast.MatMul;
 import dl.init.Init;
 import dl.layers.Layer;
@@ -29,6 +30,12 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Input and output are matrices with one image per row: an input row holds C × H × W values,
  * an output row FN × OH × OW values (feature map f, pixel (i, j) at column (f·OH + i)·OW + j), so a
  * dense layer can follow directly.
+ *
+ * <p>Fast path (same bits): where the products run on {@link MatMul}'s vector kernel, the forward pass stores
+ * the column matrix transposed (colᵀ, {@code Im2Col.im2colTransposed}) and computes each image's block of the
+ * output as W_colᵀ · colᵀ + b with {@link FilterProduct}: the rows of that product are the feature maps, so
+ * the copy from out's rows to the feature-map layout is not needed. Backward, ∂L/∂W_col = colᵀ · dY is then a
+ * plain product of the stored colᵀ.
  */
 public final class Convolution implements Layer {
     private final int c, h, w, fn, fh, fw, stride, pad, oh, ow;
@@ -44,6 +51,8 @@ public final class Convolution implements Layer {
     private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
     private int batch = -1;
     private boolean inputGradientNeeded = true;
+    /** Whether the last forward pass stored colᵀ (the fast path) in {@code col} instead of col. */
+    private boolean colTransposed;
 
     /**
      * A layer for C × H × W images with {@code filters} square filters of side {@code size}; weights
@@ -173,13 +182,21 @@ public final class Convolution implements Layer {
         Finite.require(x, this + " input");
         int rows = n * oh * ow;
         int k = c * fh * fw;
+        int plane = oh * ow;
+        y.reshape(n, fn * plane);
+        batch = n;
+        colTransposed = FilterProduct.applies((long) rows * k * fn);
+        if (colTransposed) { // the same numbers without the copy below
+            col.reshape(k, rows);
+            Im2Col.im2colTransposed(x.data, n, c, h, w, fh, fw, stride, pad, col.data);
+            FilterProduct.forward(wCol.data, b.data, k, fn, col.data, n, plane, y.data);
+            return y;
+        }
         col.reshape(rows, k);
         Im2Col.im2col(x.data, n, c, h, w, fh, fw, stride, pad, col.data);
         out.reshape(rows, fn);
         MatMul.best().mult(col, wCol, out);
         // out[(n·OH·OW + p), f] + b[f]  →  y[n, f·OH·OW + p]
-        int plane = oh * ow;
-        y.reshape(n, fn * plane);
         double[] od = out.data, yd = y.data, bd = b.data;
         for (int img = 0; img < n; img++) {
             int yBase = img * fn * plane;
@@ -191,7 +208,6 @@ public final class Convolution implements Layer {
                 }
             }
         }
-        batch = n;
         return y;
     }
 
@@ -216,7 +232,11 @@ public final class Convolution implements Layer {
                 db.data[f] += s;
             }
         }
-        MatMul.best().multTransA(col, dOut, dW);
+        if (colTransposed) {
+            MatMul.best().mult(col, dOut, dW); // col holds colᵀ
+        } else {
+            MatMul.best().multTransA(col, dOut, dW);
+        }
         if (!inputGradientNeeded) {
             return null;
         }

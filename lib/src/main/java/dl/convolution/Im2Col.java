@@ -117,6 +117,60 @@ public final class Im2Col {
         }
     }
 
+    /**
+     * The same matrix as {@link #im2col}, stored transposed: {@code colT} (length ≥ C·FH·FW·N·OH·OW) gets the
+     * (C·FH·FW) × (N·OH·OW) matrix colᵀ,
+     * <pre>
+     *   colT[(c·FH + u)·FW + v, (n·OH + i)·OW + j] = x_pad[n, c, i·S + u, j·S + v]
+     * </pre>
+     * one row per filter weight. A row holds, image after image, the pixels that this weight meets at
+     * every output position; for stride 1 a run of OW of them is a run of one input row (one copy).
+     * {@link Convolution} uses this layout for its fast path: each image's feature maps are then
+     * W_colᵀ · (its OH·OW columns of colT), already in the output's layout.
+     */
+    static void im2colTransposed(double[] x, int n, int c, int h, int w, int fh, int fw, int stride, int pad,
+                                 double[] colT) {
+        checkArrays(x, "x", n, c, h, w, fh, fw, stride, pad, colT, "colT");
+        int oh = outputSize(h, fh, stride, pad);
+        int ow = outputSize(w, fw, stride, pad);
+        int rows = n * oh * ow;
+        for (int ch = 0; ch < c; ch++) {
+            for (int u = 0; u < fh; u++) {
+                for (int v = 0; v < fw; v++) {
+                    int dst = ((ch * fh + u) * fw + v) * rows; // row (c·FH + u)·FW + v of colT
+                    // output columns j0 … j1−1 read inside the image: 0 ≤ j·S + v − P < W
+                    int j0 = Math.min(ow, Math.max(0, ceilDiv(pad - v, stride)));
+                    int j1 = Math.max(j0, Math.min(ow, ceilDiv(w + pad - v, stride)));
+                    for (int img = 0; img < n; img++) {
+                        int plane = (img * c + ch) * h * w;
+                        for (int i = 0; i < oh; i++, dst += ow) {
+                            int y = i * stride + u - pad;
+                            if (y < 0 || y >= h) {
+                                Arrays.fill(colT, dst, dst + ow, 0.0);
+                                continue;
+                            }
+                            Arrays.fill(colT, dst, dst + j0, 0.0);
+                            int src = plane + y * w + j0 * stride + v - pad;
+                            if (stride == 1) {
+                                System.arraycopy(x, src, colT, dst + j0, j1 - j0);
+                            } else {
+                                for (int j = j0; j < j1; j++, src += stride) {
+                                    colT[dst + j] = x[src];
+                                }
+                            }
+                            Arrays.fill(colT, dst + j1, dst + ow, 0.0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** ⌈a / b⌉ for b &gt; 0 and any sign of a. */
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+
     /** The transpose of {@link #im2col}: x (overwritten, length ≥ N·C·H·W) = Σ of the col entries over each pixel. */
     public static void col2im(double[] col, int n, int c, int h, int w, int fh, int fw, int stride, int pad, double[] x) {
         checkArrays(x, "x", n, c, h, w, fh, fw, stride, pad, col, "col");

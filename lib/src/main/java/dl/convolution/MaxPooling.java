@@ -1,5 +1,6 @@
 package dl.convolution;
 
+import dl.fast.MaxPool;
 import dl.layers.Layer;
 import dl.tensors.Checks;
 import dl.tensors.Tensor;
@@ -22,6 +23,10 @@ import org.ejml.data.DMatrixRMaj;
  * the row, col2im back; here the windows are visited directly and the arg-max positions kept.
  *
  * <p>Rows are images as in {@link Convolution}: C × H × W values in, C × OH × OW values out.
+ *
+ * <p>The forward pass below visits every window and keeps the best position so far. For 2 × 2 windows with
+ * stride 2 it hands the work to {@link MaxPool#twoByTwo} when the Vector API is there: the same maxima and
+ * arg-max positions, compared without a branch per value (see there why that matters).
  */
 public final class MaxPooling implements Layer {
     private final int c, h, w, ph, pw, stride, oh, ow;
@@ -77,6 +82,11 @@ public final class MaxPooling implements Layer {
             argmax = new int[n * outputSize()];
         }
         double[] xd = x.data, yd = y.data;
+        batch = n;
+        if (ph == 2 && pw == 2 && stride == 2 && MaxPool.available()) {
+            MaxPool.twoByTwo(xd, n * c, h, w, yd, argmax);
+            return y;
+        }
         int o = 0;
         for (int img = 0; img < n; img++) {
             for (int ch = 0; ch < c; ch++) {
@@ -100,7 +110,6 @@ public final class MaxPooling implements Layer {
                 }
             }
         }
-        batch = n;
         return y;
     }
 
