@@ -82,6 +82,8 @@ finish "3 notebooks"
 # generators); second runs on one kernel, niced, beside everything that follows
 bg "3b determinism" build/determinism.log \
   bash -c 'exec nice -n 10 "$0" tools/check_determinism.py 2> build/determinism-kernel-stderr.log' "$PY"
+# 3c: ./course experiments --quick (every DLFS experiment at tiny sizes, report in build/experiments/quick/), niced
+bg "3c experiments (quick)" build/experiments-quick.log env DL_EXPERIMENTS_NO_BUILD=1 nice -n 10 bash tools/experiments.sh --quick
 
 # steps 5 and 7's site build need only step 3's executed notebooks (or nothing): they run beside step 4
 bg "5 Binder" build/binder-test.log bash tools/binder_test.sh
@@ -107,6 +109,7 @@ finish "7b site test"
 join "6 graded exercises" "step 7b"   # prints the step's "exercise tests: N passed, N failed"
 join "8 class hub" "step 7b"          # prints "hub test: N passed, N failed"
 join "3b determinism" "steps 4-7"    # prints "determinism: N passed, N failed"
+join "3c experiments (quick)" "steps 4-7"   # prints "experiments (quick): N passed, N failed"
 
 trap - EXIT
 report
