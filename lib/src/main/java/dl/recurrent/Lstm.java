@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * An LSTM layer (DLFS 2's TimeLSTM): one {@link LstmCell} applied at every time step with the same
@@ -45,6 +46,7 @@ public final class Lstm implements Layer {
     private final DMatrixRMaj dc = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj whT = new DMatrixRMaj(1, 1); // Whᵀ for one backward pass
     private int t = -1;
     private int passes; // training-mode forward passes: the step of a divergence report
     private boolean inputChecked = true;
@@ -132,10 +134,12 @@ public final class Lstm implements Layer {
         dc.reshape(n, hs);
         Arrays.fill(dh.data, 0, n * hs, 0.0);
         Arrays.fill(dc.data, 0, n * hs, 0.0);
+        whT.reshape(4 * hs, hs);
+        CommonOps_DDRM.transpose(cell.wh(), whT); // once for all T steps' ∂L/∂hₜ₋₁ = dA·Whᵀ
         for (int s = t - 1; s >= 0; s--) {
             Sequences.addUpstream(dout, output, s, t, hs, dh);
             LstmCell.Step step = steps.get(s);
-            cell.backward(dh, dc, step);
+            cell.backward(dh, dc, step, whT);
             Sequences.putColumn(step.dx, s, dx);
             dh.setTo(step.dhPrev);
             dc.setTo(step.dcPrev);

@@ -201,6 +201,15 @@ public final class LstmCell {
      * parameter gradients.
      */
     public void backward(DMatrixRMaj dh, DMatrixRMaj dc, Step s) {
+        backward(dh, dc, s, null);
+    }
+
+    /**
+     * The step back; {@code whT}: Whᵀ (4H × H), transposed once per pass by {@link Lstm#backward} so that every
+     * step's ∂L/∂hₜ₋₁ = dA·Whᵀ reads it row by row instead of packing Wh's columns again (null: transpose in the
+     * product, as {@link #backward(DMatrixRMaj, DMatrixRMaj, Step)} does).
+     */
+    void backward(DMatrixRMaj dh, DMatrixRMaj dc, Step s, DMatrixRMaj whT) {
         Checks.notNull(dh, "dh");
         Checks.notNull(dc, "dc");
         Checks.notNull(s, "s (step)");
@@ -236,7 +245,20 @@ public final class LstmCell {
         s.dx.reshape(n, d);
         MatMul.best().multTransB(tmp, wx, s.dx);
         s.dhPrev.reshape(n, hidden);
-        MatMul.best().multTransB(tmp, wh, s.dhPrev);
+        if (whT != null && vectorProduct((long) n * h4 * hidden)) {
+            MatMul.best().mult(tmp, whT, s.dhPrev); // the same sums in the same order as multTransB(tmp, wh, …)
+        } else {
+            MatMul.best().multTransB(tmp, wh, s.dhPrev);
+        }
+    }
+
+    /**
+     * Whether {@link MatMul#best()} computes a product of this many multiply-adds with its vector kernel, where
+     * A·(Bᵀ stored) and A·Bᵀ pack the same panels of B and sum every element in the same order (EJML's mult and
+     * multTransB may differ in the sign of a zero sum).
+     */
+    private static boolean vectorProduct(long multiplyAdds) {
+        return MatMul.best() != MatMul.PLAIN && multiplyAdds >= MatMul.VECTOR_MIN;
     }
 
     private void accumulate(DMatrixRMaj x, DMatrixRMaj dA, DMatrixRMaj g) {

@@ -67,7 +67,7 @@ public final class LstmProfile {
         phases.print(iterations, wall);
 
         System.out.printf(Locale.ROOT, "%none time step's pieces on their own (median of 25 runs of 100 after 1 s of"
-                + " warm-up), load average %s:%n", loadAverage());
+                + " warm-up, thread CPU time), load average %s:%n", loadAverage());
         pieces();
         System.out.println("load average at the end: " + loadAverage());
     }
@@ -162,6 +162,9 @@ public final class LstmProfile {
         sum += piece("backward dA·Wxᵀ    64×256 · 256×1", BATCH, h4, 1, steps, () -> best.multTransB(dA, wx, dx));
         sum += piece("backward dA·Whᵀ    64×256 · 256×64", BATCH, h4, hs, steps, () -> best.multTransB(dA, wh, dh));
         System.out.printf(Locale.ROOT, "  %-46s %17.3f%n", "the six products", sum);
+        DMatrixRMaj whT = new DMatrixRMaj(h4, hs);
+        org.ejml.dense.row.CommonOps_DDRM.transpose(wh, whT);
+        piece("(dA·Whᵀ as dA·(Whᵀ stored), 64×256 · 256×64)", BATCH, h4, hs, steps, () -> best.mult(dA, whT, dh));
         LstmCell cell = new LstmCell(1, hs, Init.xavier(), 1);
         LstmCell.Step s = new LstmCell.Step();
         DMatrixRMaj dc = random(BATCH, hs, r);
@@ -180,18 +183,22 @@ public final class LstmProfile {
         return perIteration;
     }
 
-    /** Seconds of one run: the median of 25 timings of 100 runs after 1 s of warm-up (JIT compilation). */
+    /**
+     * Seconds of one run: the median of 25 timings of 100 runs after 1 s of warm-up (JIT compilation), in this
+     * thread's CPU time (on a loaded machine the wall time also counts the time slices given to other programs).
+     */
     private static double median(Runnable op) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (long start = System.nanoTime(); System.nanoTime() - start < 1_000_000_000L; ) {
             op.run();
         }
         long[] t = new long[25];
         for (int i = 0; i < t.length; i++) {
-            long t0 = System.nanoTime();
+            long t0 = threads.getCurrentThreadCpuTime();
             for (int j = 0; j < 100; j++) {
                 op.run();
             }
-            t[i] = System.nanoTime() - t0;
+            t[i] = threads.getCurrentThreadCpuTime() - t0;
         }
         Arrays.sort(t);
         return t[t.length / 2] / 1e9 / 100;
