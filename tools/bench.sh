@@ -5,7 +5,8 @@
 # PyTorch (Debian's python3-torch + libopenblas0-pthread, installed with apt-get when run as root; skipped with the
 # reason printed otherwise) — interleaved in one invocation, on the full Fashion-MNIST from Debian's
 # dataset-fashion-mnist. Extra arguments go to the Java main (--quick, --repeat N, --only a,b,c,d, --cold);
-# --cnn-profile runs dl.bench.CnnProfile instead (where the library's CNN iteration spends its time).
+# --cnn-profile runs dl.bench.CnnProfile instead (where the library's CNN iteration spends its time), --lstm-profile
+# dl.bench.LstmProfile (the same for the LSTM, workload (d)).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -77,6 +78,10 @@ CP="$JAR:lib/target/test-classes:lib/target/kernel-classpath/*"
 if [ "${1:-}" = --cnn-profile ]; then
   shift
   exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$CP" dl.bench.CnnProfile "$DATA" "$@"
+fi
+if [ "${1:-}" = --lstm-profile ]; then
+  shift
+  exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$CP" dl.bench.LstmProfile "$@"
 fi
 exec java --add-modules jdk.incubator.vector -Xmx2g -cp "$CP" \
   dl.bench.TrainingBenchmark "$DATA" "$@" --numpy "$VENV/bin/python" "${TORCH[@]}" --scripts "$ROOT/tools/bench"
