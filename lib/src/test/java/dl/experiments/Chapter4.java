@@ -56,7 +56,7 @@ final class Chapter4 {
 
     /** gradient_2d: the gradient of x0² + x1² at three points, and the field of −∇f. */
     static Outcome gradient2d(Lab lab) {
-        Outcome o = new Outcome("gradient_2d", "Gradient (기울기) of f(x0, x1) = x0² + x1²",
+        Outcome o = new Outcome("gradient_2d", "Gradient (그래디언트) of f(x0, x1) = x0² + x1²",
                 "f = x0² + x1², numerical gradient (h = 1e-4) at (3, 4), (0, 2), (3, 0); −∇f on the grid arange(−2, 2.5, 0.25)");
         lab.plan(1);
         Function2D sq = Examples.SUM_OF_SQUARES;
