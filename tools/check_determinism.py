@@ -101,16 +101,18 @@ def load_record():
 
 
 def check(path, executed_dir=run_notebooks.BUILD / "executed", recorded=None, current_key=None):
-    """(problem or None, code cells, how) for one notebook: `how` says which other run its test run was compared
-    with ("record", "second run" and why). `recorded` is the notebook's entry in the record (or None)."""
+    """(problem or None, code cells, how, cells) for one notebook: `how` says which other run its test run was
+    compared with ("record", "second run" and why), `cells` is its test run's entry for the record (the hashes of
+    its cells' printed text). `recorded` is the notebook's entry in the record (or None)."""
     rel = path.relative_to(run_notebooks.NOTEBOOKS) if run_notebooks.NOTEBOOKS in path.parents else Path(path.name)
     first_file = executed_dir / rel
     if not first_file.is_file():
-        return f"notebooks/{rel}: no first run in {first_file} (run tools/run_notebooks.py first)", 0, ""
+        return f"notebooks/{rel}: no first run in {first_file} (run tools/run_notebooks.py first)", 0, "", None
     first = printed(nbformat.read(first_file, as_version=4))
+    cells = " ".join(digest(t) for t in first)
     if recorded is not None and recorded.get("key") == current_key:
-        if " ".join(digest(t) for t in first) == recorded.get("cells"):
-            return None, len(first), "the recorded run"
+        if cells == recorded.get("cells"):
+            return None, len(first), "the recorded run", cells
         why = "its text differs from the record of this notebook and machine kind"
     elif recorded is not None:
         changed = [k for k in ("code", "inputs", "machine") if recorded.get("key", {}).get(k) != current_key[k]]
@@ -121,13 +123,13 @@ def check(path, executed_dir=run_notebooks.BUILD / "executed", recorded=None, cu
         why = "no record"
     _, failure, second, _, labels = run_notebooks.run_one(path, 180, None, False)
     if failure is not None:
-        return f"notebooks/{rel}: the second run failed: {failure}", 0, ""
+        return f"notebooks/{rel}: the second run failed: {failure}", 0, "", None
     diff, n = differing(first, second)
     if diff is None:
-        return None, n, f"a second run ({why})"
+        return None, n, f"a second run ({why})", cells
     where = labels[diff[0] - 1] if diff and diff[0] <= len(labels) else "(cell count differs)"
     return (f"notebooks/{rel}, {where}: printed different text on a second run"
-            + (f" (code cells {diff} of {n} differ)" if len(diff) > 1 else "")), n, ""
+            + (f" (code cells {diff} of {n} differ)" if len(diff) > 1 else "")), n, "", None
 
 
 def self_test():
@@ -151,13 +153,13 @@ def self_test():
             nbformat.write(result["nb"], tmp / "executed" / name)   # its first run
         k = {"code": "c", "inputs": "i", "machine": "m"}
         first = " ".join(digest(t) for t in printed(nbformat.read(tmp / "executed" / "seeded.ipynb", as_version=4)))
-        problem, _, _ = check(tmp / "unseeded.ipynb", tmp / "executed")
+        problem, _, _, _ = check(tmp / "unseeded.ipynb", tmp / "executed")
         if problem is None or "different text on a second run" not in problem:
             problems.append(f"self-test: an unseeded random number passed: {problem}")
-        problem, _, how = check(tmp / "seeded.ipynb", tmp / "executed", {"key": k, "cells": first}, k)
+        problem, _, how, _ = check(tmp / "seeded.ipynb", tmp / "executed", {"key": k, "cells": first}, k)
         if problem is not None or how != "the recorded run":
             problems.append(f"self-test: a matching record was not used ({problem or how})")
-        problem, _, how = check(tmp / "seeded.ipynb", tmp / "executed", {"key": k, "cells": "0" * 16}, k)
+        problem, _, how, _ = check(tmp / "seeded.ipynb", tmp / "executed", {"key": k, "cells": "0" * 16}, k)
         if problem is not None or "differs from the record" not in how:
             problems.append(f"self-test: a record that disagrees did not lead to a second run ({problem or how})")
     return problems
@@ -177,15 +179,14 @@ def main(argv):
     for path in paths:
         started = time.perf_counter()
         current = key(path, inputs, kind)
-        problem, n, how = check(path, recorded=record.get(path.name), current_key=current)
+        problem, n, how, cells = check(path, recorded=record.get(path.name), current_key=current)
         seconds = time.perf_counter() - started
         if problem is None:
             print(f"ok   {path.name}: printed the same text as {how} in all {n} code cells ({seconds:.1f} s)",
                   flush=True)
             if how != "the recorded run":
                 second_runs.append(path.name)
-            first = printed(nbformat.read(run_notebooks.BUILD / "executed" / path.name, as_version=4))
-            record[path.name] = {"key": current, "cells": " ".join(digest(t) for t in first)}
+            record[path.name] = {"key": current, "cells": cells}
         else:
             print(f"FAIL {problem}", flush=True)
             failures.append(problem)
