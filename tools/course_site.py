@@ -522,6 +522,12 @@ def split_figure_cells(nb):
     nb.cells = cells
 
 
+def is_controls(output):
+    """An animated figure's keyboard controls (dl.plot.Animation): an output of their own, just before the figure
+    they drive; a deck keeps them on the figure's slide."""
+    return 'class="dl-anim"' in "".join(output.get("data", {}).get("text/html", ""))
+
+
 def output_only_cell(outputs):
     """A deck cell that shows only these outputs (its code is on the slide before), on a sub-slide of its own."""
     import nbformat
@@ -717,7 +723,7 @@ def split_tall_slides(nb):
             groups, h = [[]], 0
             for o in cell.outputs:
                 oh = output_height(o)
-                if groups[-1] and h + oh > SLIDE_ROOM:
+                if groups[-1] and h + oh > SLIDE_ROOM and not is_controls(groups[-1][-1]):
                     groups.append([])
                     h = 0
                 groups[-1].append(o)

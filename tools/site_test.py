@@ -5,7 +5,8 @@
    pages the lectures link) opens from file:// with every request to another host blocked, and fails on: a
    blocked request, a local file that is missing, a script error, a "Math Processing Error" (or
    MathJax error node), a formula left as raw $…$, a plot that is not drawn, a WCAG 2.1 A/AA violation that
-   axe-core (npm, pinned) finds (decks: their first slide here, every slide of the stepped deck in 4; the JDK's
+   axe-core (npm, pinned) finds (decks: in reveal.js's print view, every slide laid out at once, one axe run per
+   deck, each violation named with its slides' numbers, and a probe on the last slide that axe must report; the JDK's
    javadoc pages are not ours and are not checked: docs/accessibility.md); a lecture, exercise or deck page
    whose <title> does not name it;
 3. every slide of every deck, at a projector's 1280 x 720 with its fragments shown, must fit the slide box:
@@ -14,8 +15,9 @@
    text below the floors a room can read (FLOORS, measured in the browser with reveal.js's scale taken out:
    prose 24 px, code and printed output 16 px, plot text 14 px);
 4. one deck (or several: --deck a,b) is stepped through slide by slide (every fragment): each slide must show
-   content, its plots drawn at a visible size, and fit, pass axe-core, with the deck's home link and slide
-   number on screen and apart from the arrows; a screenshot per slide goes to build/site-screenshots/;
+   content, its plots drawn at a visible size, and fit, with the deck's home link and slide number on screen and
+   apart from the arrows, and its first slide pass axe-core in the deck's own view (the chrome: home link, slide
+   number, arrows); a screenshot per slide goes to build/site-screenshots/;
 5. three lectures at 390 px (a phone) and 768 px (a tablet): every figure, its title and its controls inside
    the screen (screenshots narrow-*.png); the home page and one lecture served by a static HTTP server on
    127.0.0.1 pass the same checks as in 2.
@@ -44,7 +46,8 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 DEFAULT_DECK = "02-calculus-warm-up"
 AXE_JS = ROOT / "tools" / "site" / "node_modules" / "axe-core" / "axe.min.js"   # npm, pinned in tools/site/package.json
 AXE_RUN = """async () => {
-  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+      resultTypes: ['violations']});
   return r.violations.map(v => ({id: v.id, nodes: v.nodes.length,
       example: v.nodes[0].target.join(' ') + ': ' + (v.nodes[0].failureSummary || '').split('\\n').slice(1, 2).join('').trim()}));
 }"""
@@ -55,6 +58,37 @@ def axe_violations(page):
     if not page.evaluate("() => !!window.axe"):
         page.add_script_tag(path=str(AXE_JS))
     return [(v["id"], v["nodes"], v["example"]) for v in page.evaluate(AXE_RUN)]
+# a deck's every slide at once: reveal.js's print view lays them all out, one page each, fragments shown (as the
+# site's PDFs are printed, tools/course_site.py); axe-core runs over it once, not once per slide (minutes)
+DECK_PRINT_QUERY = "?print-pdf&pdfSeparateFragments=false&pdfMaxPagesPerSlide=1"
+# axe must see the last slide: an image without a text alternative, put there before the run, must be reported on it
+# (the print view draws every slide, but reveal.js leaves the hidden and aria-hidden="true" of its first layout on all
+# but the first: axe skips aria-hidden content, so they are taken off first)
+# a slide's number, as the deck shows it (slide number "c/t": every slide counted once, vertical ones too); the
+# print view lays the slides out flat, in that order
+SLIDE_OF = """const slideOf = s => Reveal.getSlides().indexOf(s) + 1;"""
+AXE_PROBE = """() => {
+  """ + SLIDE_OF + """
+  document.querySelectorAll('.reveal .slides section').forEach(s => { s.removeAttribute('hidden'); s.removeAttribute('aria-hidden'); });
+  const slides = Reveal.getSlides(), last = slides[slides.length - 1];
+  const img = document.createElement('img');
+  img.className = 'dl-axe-probe'; img.width = 8; img.height = 8;
+  img.src = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==';
+  last.appendChild(img);
+  return slideOf(last);
+}"""
+# the WCAG 2.1 A/AA violations of a deck in print view, each element with the number of the slide it is on; the
+# probe's own is marked
+AXE_RUN_SLIDES = """async () => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+      resultTypes: ['violations']});
+  """ + SLIDE_OF + """
+  const at = t => t.length === 1 ? document.querySelector(t[0]) : null;
+  const where = t => { const s = at(t) && at(t).closest('section'); return s ? slideOf(s) : null; };
+  return r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => ({slide: where(n.target),
+      probe: !!(at(n.target) && at(n.target).classList.contains('dl-axe-probe')),
+      example: n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('').trim()}))}));
+}"""
 DECK_VIEWPORT = {"width": 1280, "height": 720}  # a projector
 # a deck that fits its slides to the slide box (tools/site/templates/course-slides) marks each slide when done
 FITTED = """() => { const s = Reveal.getCurrentSlide();
@@ -255,6 +289,58 @@ def open_and_check(page, url, what, check, events, plot_timeout=60):
         check.ok(summary)
 
 
+def check_deck_print_view(page, deck, site, check, events, plot_timeout=60):
+    """A deck with every slide laid out (reveal.js's print view): requests, script errors, formulas and plots as
+    for any page, and axe-core once over all slides, each violation named with its slides. A probe (an image
+    without a text alternative on the last slide) must be reported, on that slide: axe saw every slide."""
+    events.clear()
+    started = time.perf_counter()
+    what = str(deck.relative_to(site))
+    page.goto(deck.as_uri() + DECK_PRINT_QUERY, wait_until="load", timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.reveal .slides > .pdf-page').length"
+                           " >= Reveal.getSlides().length", timeout=60_000)
+    page.evaluate(MATHJAX_DONE)
+    deadline = time.time() + plot_timeout
+    while True:
+        plots = page.evaluate(PLOTS, False)
+        if plots["drawn"] == plots["plots"] or time.time() > deadline:
+            break
+        time.sleep(0.3)
+    problems = [f"{kind}: {detail}" for kind, detail in events]
+    errors = page.evaluate(MATH_ERRORS)
+    if errors:
+        problems.append(f"{errors} formulas with a Math Processing Error")
+    raw = page.evaluate(UNRENDERED)
+    if raw:
+        problems.append(f"{len(raw)} unrendered formulas, e.g. {raw[0]!r}")
+    if plots["drawn"] < plots["plots"]:
+        problems.append(f"{plots['plots'] - plots['drawn']} of {plots['plots']} plots not drawn")
+    if plots["missing"]:
+        problems.append("a plot says plotly.js is not loaded")
+    slides = page.evaluate("() => Reveal.getSlides().length")
+    last = page.evaluate(AXE_PROBE)
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=str(AXE_JS))
+    probe_seen = False
+    for v in page.evaluate(AXE_RUN_SLIDES):
+        ours = [n for n in v["nodes"] if not n["probe"]]
+        probe_seen = probe_seen or any(n["probe"] and n["slide"] == last for n in v["nodes"])
+        if ours:
+            on = sorted({n["slide"] for n in ours if n["slide"]})
+            where = ", ".join(f"{k}/{slides}" for k in on[:6]) + (f" and {len(on) - 6} more" if len(on) > 6 else "")
+            problems.append(f"accessibility (axe-core, WCAG 2.1 AA): {v['id']} on {len(ours)} elements on slide"
+                            f"{'s' if len(on) != 1 else ''} {where or '(outside the slides)'}, e.g. {ours[0]['example']}")
+    if not probe_seen:
+        problems.append(f"axe-core did not report the probe on the last slide ({last}/{slides}): it did not see every slide")
+    formulas = page.evaluate("() => document.querySelectorAll('mjx-container').length")
+    took = f"{time.perf_counter() - started:.1f} s"
+    summary = f"{what}: {slides} slides (print view), {formulas} formulas, {plots['drawn']}/{plots['plots']} plots"
+    if problems:
+        check.fail(f"{summary} ({took}) — " + "; ".join(problems[:4]) + (f" (+{len(problems) - 4} more)" if len(problems) > 4 else ""))
+    else:
+        check.ok(f"{summary}, no WCAG 2.1 AA violation found by axe-core on any slide ({took})")
+
+
 # the deck's chrome: the home link, the slide number and reveal's arrows, each inside the window and apart
 CHROME = """() => {
   const box = sel => { const e = document.querySelector(sel); if (!e) return null;
@@ -359,8 +445,9 @@ def step_through_deck(page, deck, check, events):
             if out:
                 overflowing[key] = out
         if key not in seen:
-            for rule, count, example in axe_violations(page):
-                inaccessible.append(f"slide {key}: {rule} on {count} elements, e.g. {example}")
+            if not seen:   # the chrome in the deck's own view (every slide's content: check_deck_print_view)
+                for rule, count, example in axe_violations(page):
+                    inaccessible.append(f"slide {key}: {rule} on {count} elements, e.g. {example}")
             seen.append(key)
             time.sleep(0.15)
             page.screenshot(path=str(SHOTS / f"{deck.stem}-slide-{len(seen):02d}-h{key[0]}-v{key[1]}.png"))
@@ -568,7 +655,10 @@ def main():
         if args.decks_only:
             order, api_pages = [], []
         for f in order:
-            open_and_check(page, f.as_uri(), str(f.relative_to(site)), check, events)
+            if f.parent.name == "slides":
+                check_deck_print_view(page, f, site, check, events)
+            else:
+                open_and_check(page, f.as_uri(), str(f.relative_to(site)), check, events)
         for f in api_pages:
             # javadoc: only requests (and script errors) matter
             events.clear()
