@@ -37,7 +37,8 @@ KOREAN = NOTEBOOKS / "ko"
 sys.path.insert(0, str(ROOT / "tools"))
 import check_glossary  # noqa: E402  (the glossary's terms and how a use of one is found)
 
-NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?:[eE][-−]?\d+)?(?![\w])")
+# a numeral not inside an identifier or a longer number; Hangul around it does not hide it ("3번", "20스텝")
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[-−]?\d+(?:[.,]\d+)*(?:[eE][-−]?\d+)?(?![A-Za-z0-9_])")
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 CODE = re.compile(r"`[^`\n]+`")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -163,6 +164,7 @@ def self_test(terms):
     good = "학습률(learning rate) $\\eta = 0.1$ 로 20 스텝 만에 손실이 절반이 됩니다. `Sgd`를 보세요."
     cases = {"faithful": (good, None),
              "a number changed": (good.replace("20", "30"), "numbers"),
+             "a number glued to Hangul, changed": (good.replace("20 스텝", "30스텝"), "numbers"),
              "math changed": (good.replace("0.1$", "0.2$"), "math"),
              "inline code dropped": (good.replace("`Sgd`", "Sgd"), "inline code"),
              "the glossary's term not used": (good.replace("학습률", "러닝 레이트"), "학습률"),
