@@ -1,6 +1,6 @@
 """Graded exercises with nbgrader and the Java kernel (see docs/exercises.md).
 
-    python tools/exercises.py release                 # ./course exercises release
+    python tools/exercises.py release [--lang ko]     # ./course exercises release (--lang ko: Korean copies too)
     python tools/exercises.py grade FOLDER [--out DIR] [--timeout S] [--jobs N] [--no-sandbox]
                               [--show-expected] [--lms canvas|moodle]... [--roster CSV]   # ./course exercises grade FOLDER
     python tools/exercises.py --help                  # ./course exercises --help: every option
@@ -115,7 +115,9 @@ def generate(course, names):
 
 # --------------------------------------------------------------------------------------- release
 
-def release(only=()):
+def release(only=(), lang="en"):
+    """The English student copies; with lang "ko" also the Korean ones (notebooks/ko/exercises/, their instructions
+    from exercises/translations/ko/, tools/translate.py)."""
     names = assignments()
     unknown = sorted(set(only) - set(names))
     if unknown:
@@ -131,6 +133,15 @@ def release(only=()):
     for name in names:
         shutil.copy2(COURSE / "release" / name / f"{name}.ipynb", STUDENT_COPIES / f"{name}.ipynb")
         print(f"released {name}: exercises/release/{name}/{name}.ipynb, notebooks/exercises/{name}.ipynb")
+    if lang == "ko":
+        sys.path.insert(0, str(ROOT / "tools"))
+        import translate
+        for doc in translate.documents(names, kinds=("exercises",)):
+            translate.build(doc)
+            po = translate.load_catalogue(doc)
+            done = sum(1 for e in po if e.msgstr and "fuzzy" not in e.flags)
+            print(f"released {doc.name} in Korean: {doc.generated.relative_to(ROOT)} "
+                  f"({done} of {len(po)} instruction cells translated)")
     return 0
 
 
@@ -802,7 +813,7 @@ def grade(folder, out_dir, timeout, jobs=None, sandbox=True, show_expected=False
     return 0
 
 
-USAGE = ("./course exercises release\n       ./course exercises grade FOLDER [--out DIR] [--timeout S] [--jobs N] "
+USAGE = ("./course exercises release [ASSIGNMENT...] [--lang ko]\n       ./course exercises grade FOLDER [--out DIR] [--timeout S] [--jobs N] "
          "[--no-sandbox] [--show-expected] [--lms canvas|moodle]... [--roster CSV]\n       ./course exercises --help")
 
 
@@ -814,6 +825,9 @@ def build_parser():
                                     help="student versions of every assignment (or of the ones named)")
     release_parser.add_argument("names", nargs="*", metavar="ASSIGNMENT",
                                 help="only these assignments (default: all under exercises/source/)")
+    release_parser.add_argument("--lang", choices=["en", "ko"], default="en",
+                                help="ko: also the Korean student copies in notebooks/ko/exercises/ (the same code "
+                                     "and checks, the instructions in Korean; ./course lab --lang ko shows them)")
     g = sub.add_parser("grade", prog="./course exercises grade", help="grade a folder of submissions")
     g.add_argument("folder", help="one sub-folder per student with the submitted notebooks")
     g.add_argument("--out", default=str(ROOT / "build" / "exercises"),
@@ -846,7 +860,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     if args.cmd == "release":
-        return release(args.names)
+        return release(args.names, args.lang)
     if args.roster is not None and not args.roster.is_file():
         parser.error(f"--roster {args.roster}: no such file")
     return grade(args.folder, args.out, args.timeout, args.jobs, sandbox=not args.no_sandbox,
