@@ -48,7 +48,8 @@ import check_glossary  # noqa: E402  (the glossary's terms and how a use of one 
 
 # a numeral not inside an identifier or a longer number; Hangul around it does not hide it ("3번", "20스텝")
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[-−]?\d+(?:[.,]\d+)*(?:[eE][-−]?\d+)?(?![A-Za-z0-9_])")
-MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+# inline math may break over a line (not over a paragraph), as markdown renders it
+MATH = re.compile(r"\$\$.*?\$\$|\$(?:[^$\n]|\n(?!\n))+\$", re.S)
 CODE = re.compile(r"`[^`\n]+`")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
