@@ -64,7 +64,7 @@ finish "1 library unit tests"
 step "2/8 committed notebooks carry no outputs; one glossary of Korean terms, followed; diagrams"; begin "2 clean notebooks, glossary"
 "$PY" tools/check_notebooks_clean.py
 "$PY" tools/check_glossary.py
-"$PY" tools/translate.py check   # the Korean edition: catalogues current and faithful, notebooks/ko/ as generated
+"$PY" tools/translate.py check --complete   # the Korean edition: every cell translated, current and faithful; notebooks/ko/ as generated
 "$PY" tools/gen_vector_kernel.py --check   # the kernel's generated micro-kernels are what the script writes
 "$PY" tools/diagrams.py --check   # the lectures' diagrams: what the script draws, readable on a slide, all shown
 # the plain set-up that ./course lab, hub, exercises and site run (not --test): it must complete (a failing

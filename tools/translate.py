@@ -50,7 +50,7 @@ import check_glossary  # noqa: E402  (the glossary's terms and how a use of one 
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[-−]?\d+(?:[.,]\d+)*(?:[eE][-−]?\d+)?(?![A-Za-z0-9_])")
 # inline math may break over a line (not over a paragraph), as markdown renders it
 MATH = re.compile(r"\$\$.*?\$\$|\$(?:[^$\n]|\n(?!\n))+\$", re.S)
-CODE = re.compile(r"`[^`\n]+`")
+CODE = re.compile(r"`(?:[^`\n]|\n(?!\n))+`")   # inline code, like math, may break over a line
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -171,6 +171,15 @@ def build(doc, executed_dir=None, out_executed=None):
         nbformat.write(korean_notebook(executed, load_catalogue(doc), doc.figures_up), out_executed / doc.base.name)
 
 
+FENCE = re.compile(r"^```.*?^```", re.S | re.M)
+
+
+def inline_code(text):
+    """The inline code spans of a markdown text, outside fenced blocks (pseudo-code there may be translated), with
+    a line break inside a span read as the space markdown renders it."""
+    return Counter(re.sub(r"\s+", " ", c) for c in CODE.findall(FENCE.sub(" ", text)))
+
+
 def numbers(text):
     return Counter(n.replace("−", "-").replace(",", "") for n in NUMBER.findall(text))
 
@@ -182,8 +191,8 @@ def problems_of(entry, cell, terms):
     if Counter(MATH.findall(en)) != Counter(MATH.findall(ko)):
         missing = list((Counter(MATH.findall(en)) - Counter(MATH.findall(ko))).elements())[:2]
         found.append(f"its math differs from the English cell's (missing or changed: {missing})")
-    if Counter(CODE.findall(en)) != Counter(CODE.findall(ko)):
-        missing = list((Counter(CODE.findall(en)) - Counter(CODE.findall(ko))).elements())[:2]
+    if inline_code(en) != inline_code(ko):
+        missing = list((inline_code(en) - inline_code(ko)).elements())[:2]
         found.append(f"its inline code differs from the English cell's (missing or changed: {missing})")
     if Counter(LINK.findall(en)) != Counter(LINK.findall(ko)):
         found.append("its links differ from the English cell's")
