@@ -51,7 +51,12 @@ SLIDE_STATE = """() => {
   const drawn = plots.filter(o => o.querySelector('svg.main-svg')
       && (o.querySelectorAll('g.trace, g.contourlayer path, g.hm image').length > 0)
       && o.getBoundingClientRect().height > 50);
-  return {id: s.id, cells: shown.length, text: shown.map(c => c.innerText).join(' ').trim().length,
+  // JupyterLab's Plotly renderer shows the picture it saved of a figure (img.plot-img) until the mouse enters
+  // it, then draws the live figure: where to point for each such figure
+  const pending = plots.filter(o => !drawn.includes(o)).map(o => o.querySelector('img.plot-img'))
+      .filter(img => img && img.style.display !== 'none' && img.naturalWidth > 0)
+      .map(img => { const r = img.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; });
+  return {id: s.id, cells: shown.length, text: shown.map(c => c.innerText).join(' ').trim().length, pending,
           visuals: s.querySelectorAll('svg, img, canvas').length, plots: plots.length, drawn: drawn.length,
           errors: s.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length};
 }"""
@@ -227,11 +232,17 @@ def main():
             small, sizes = [], []
             for step in range(args.slides * 4):
                 deadline = time.time() + 15
-                scrolled = False
+                scrolled = pointed = False
                 while True:
                     s = show.evaluate(SLIDE_STATE)
                     if s and s["drawn"] == s["plots"] or time.time() > deadline:
                         break
+                    if s and s["pending"] and not pointed:
+                        # as the lecturer's mouse does: the saved picture becomes the live figure
+                        for x, y in s["pending"]:
+                            show.mouse.move(x, y)
+                            time.sleep(0.2)
+                        pointed = True
                     if s and not scrolled and time.time() > deadline - 10:
                         # a slide taller than the screen scrolls (RISE's scroll setting): JupyterLab draws an
                         # output below the fold when it comes into view, as it does for the lecturer scrolling
