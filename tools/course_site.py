@@ -7,6 +7,8 @@ What it writes (every link relative, so the folder works from file:// and from a
 page asks another host for anything):
 
     index.html               home page: the lecture map (English and Korean titles), exercises, links
+    ko/                      the Korean edition (한국어판): ko/index.html, ko/lectures/, ko/slides/, ko/exercises/, from
+                             the translation catalogues (tools/translate.py), every page linked to its English twin
     lectures/NN-*.html       one page per executed lecture notebook, previous/next navigation
     slides/NN-*.html         one reveal.js deck per lecture (slide metadata from tools/slides.py)
     exercises/aN-*.html      one page per graded exercise, student version (notebooks/exercises/)
@@ -199,11 +201,12 @@ def head_html(prefix=None, plots=True):
 
 
 @functools.lru_cache(maxsize=None)
-def page_exporter():
-    """One exporter for every page: its template is compiled once."""
+def page_exporter(lang="en"):
+    """One exporter per language for every page (its <html lang>): its template is compiled once."""
     from nbconvert import HTMLExporter
     # embed_images: the lectures' diagrams (notebooks/figures/*.svg) go into the page as data URIs
-    return HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)], embed_images=True)
+    return HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)], embed_images=True,
+                        language_code=lang)
 
 
 KOREAN_TAIL = re.compile(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)\s*$")
@@ -216,12 +219,12 @@ def lecture_heading(nb):
     return line.lstrip("#").strip()
 
 
-def page_title(nb, suffix=""):
+def page_title(nb, suffix="", lang="en"):
     """What a browser tab and a screen reader announce: the lecture's heading without its trailing Korean
     gloss, then the course ("04 · From the neuron to the multi-layer network — Deep-learning fundamentals in
     Java", a deck's with suffix ":" before nbconvert's " slides"); nbconvert would otherwise title every page "Notebook" (its file name in memory)."""
     heading = KOREAN_TAIL.sub("", lecture_heading(nb)) or "Lecture"
-    return f"{heading} — {COURSE_TITLE}{suffix}"
+    return f"{heading} — {COURSE_TITLE_KO if lang == 'ko' else COURSE_TITLE}{suffix}"
 
 
 def with_title(nb, title, export):
@@ -270,11 +273,12 @@ def figures_metadata():
     return {"name": "Notebook", "path": str(ROOT / "notebooks")}
 
 
-def export_html(nb, head=None, header="", footer=""):
+def export_html(nb, head=None, header="", footer="", lang="en"):
     """The page of one notebook with the course template (also used by tools/run_notebooks.py)."""
     resources = {"course": {"head": head if head is not None else head_html(None),
                             "header": header, "footer": footer}, "metadata": figures_metadata()}
-    body, _ = with_title(nb, page_title(nb), lambda: page_exporter().from_notebook_node(nb, resources=resources))
+    body, _ = with_title(nb, page_title(nb, lang=lang),
+                         lambda: page_exporter(lang).from_notebook_node(nb, resources=resources))
     return mark_korean(body)
 
 
@@ -303,6 +307,7 @@ class Entry:
         self.korean = ko
         self.page = f"{'lectures' if kind == 'lecture' else 'exercises'}/{self.stem}.html"
         self.deck = f"slides/{self.stem}.html" if kind == "lecture" else None
+        self.has_other = False   # whether the site has this page in the other language (build_korean)
 
 
 def read_nb(path):
@@ -376,39 +381,71 @@ def esc(text):
     return html.escape(text, quote=True)
 
 
-def nav(entry, entries, where, pdfs=False):
+class Lang:
+    """One language of the site: where its pages live (the English at the top, the Korean in ko/), the way from
+    one of its pages (lectures/x.html) to the site's root, the words of its navigation, and the other language."""
+
+    def __init__(self, code, folder, root, words, other):
+        self.code, self.folder, self.root, self.words, self.other = code, folder, root, words, other
+
+    def switch(self, page):
+        """The link from this language's `page` (lectures/x.html, or index.html) to the other language's."""
+        o = LANGS[self.other]
+        to_root = "../" * (page.count("/") + self.folder.count("/"))
+        target = f"{to_root}{o.folder}{page}"
+        return (f'<a class="course-lang" href="{target}" hreflang="{o.code}" lang="{o.code}">'
+                f'{esc(o.words["name"])}</a>')
+
+
+LANGS = {
+    "en": Lang("en", "", "../", {"home": "⌂ Course home", "slides": "▶ Slides", "pdf": "PDF", "slides_pdf": "Slides PDF",
+                                "glossary": "Glossary", "api": "Library API", "lecture_page": "⌂ lecture page",
+                                "name": "English"}, "ko"),
+    "ko": Lang("ko", "ko/", "../../", {"home": "⌂ 강좌 홈", "slides": "▶ 슬라이드", "pdf": "PDF",
+                                       "slides_pdf": "슬라이드 PDF", "glossary": "용어집", "api": "라이브러리 API",
+                                       "lecture_page": "⌂ 강의 페이지", "name": "한국어"}, "en"),
+}
+
+
+def nav(entry, entries, where, pdfs=False, lang="en"):
     """Home / previous / next / slides / PDF links for one lecture or exercise page (PDF: the page's, and the
-    deck's for a lecture, when the site build prints them)."""
+    deck's for a lecture, when the site build prints them), the glossary, the API and the page in the other
+    language."""
+    L = LANGS[lang]
+    w = L.words
     same = [e for e in entries if e.kind == entry.kind]
     i = same.index(entry)
-    parts = ['<a href="../index.html">⌂ Course home</a>']
+    parts = [f'<a href="../index.html">{w["home"]}</a>']
     if i > 0:
         p = same[i - 1]
         parts.append(f'<a rel="prev" href="../{p.page}">← {esc(p.number)} {esc(p.title)}</a>')
     parts.append('<span class="spacer"></span>')
     if entry.deck:
-        parts.append(f'<a href="../{entry.deck}">▶ Slides</a>')
+        parts.append(f'<a href="../{entry.deck}">{w["slides"]}</a>')
     if pdfs:
-        parts.append(f'<a href="../{pdf_path(entry)}" type="application/pdf">PDF</a>')
+        parts.append(f'<a href="{L.root}{pdf_path(entry)}" type="application/pdf">{w["pdf"]}</a>')
         if entry.deck:
-            parts.append(f'<a href="../{pdf_path(entry, deck=True)}" type="application/pdf">Slides PDF</a>')
-    parts.append('<a href="../glossary.html">Glossary</a>')
-    parts.append('<a href="../api/index.html">Library API</a>')
+            parts.append(f'<a href="{L.root}{pdf_path(entry, deck=True)}" type="application/pdf">{w["slides_pdf"]}</a>')
+    parts.append(f'<a href="{L.root}glossary.html">{w["glossary"]}</a>')
+    parts.append(f'<a href="{L.root}api/index.html">{w["api"]}</a>')
+    if entry.has_other:
+        parts.append(L.switch(entry.page))
     if i + 1 < len(same):
         n = same[i + 1]
         parts.append(f'<a rel="next" href="../{n.page}">{esc(n.number)} {esc(n.title)} →</a>')
     return f'<nav class="course-nav {where}">' + " ".join(parts) + "</nav>"
 
 
-def classes_html(used, has_api):
+def classes_html(used, has_api, lang="en"):
     if not used or not has_api:
         return ""
-    links = " ".join(f'<a href="../api/{fq.replace(".", "/")}.html"><code>{esc(fq.rsplit(".", 1)[1])}</code></a>'
+    links = " ".join(f'<a href="{LANGS[lang].root}api/{fq.replace(".", "/")}.html"><code>{esc(fq.rsplit(".", 1)[1])}</code></a>'
                      for fq in used)
-    return f'<div class="course-classes">Library classes used here (javadoc): {links}</div>'
+    label = "이 강의에서 쓰는 라이브러리 클래스 (javadoc)" if lang == "ko" else "Library classes used here (javadoc)"
+    return f'<div class="course-classes">{label}: {links}</div>'
 
 
-def home_page(entries, pdfs=False):
+def home_page(entries, pdfs=False, korean=False):
     lectures = [e for e in entries if e.kind == "lecture"]
     exercises = [e for e in entries if e.kind == "exercise"]
 
@@ -431,6 +468,7 @@ def home_page(entries, pdfs=False):
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(COURSE_TITLE)}</title><link rel="stylesheet" href="assets/site.css"></head>
 <body class="course-home">
+<nav class="course-nav">{LANGS["en"].switch("index.html") if korean else ""}</nav>
 <h1>{esc(COURSE_TITLE)} <span lang="ko">· {esc(COURSE_TITLE_KO)}</span></h1>
 <p>Derivatives and the chain rule, gradient descent, losses, activations, back-propagation, optimizers,
 weight initialisation and regularisation, in Java notebooks that run on the JJava kernel with a small
@@ -454,6 +492,83 @@ library you can read line by line. Each lecture is a page with its executed outp
 <em>View → Render as slideshow</em> presents a lecture with the Java kernel live.</p>
 </body></html>
 """
+
+
+def home_page_ko(entries):
+    """The Korean edition's home page (ko/index.html): its lectures, decks and exercises, the glossary, the API."""
+    lectures = [e for e in entries if e.kind == "lecture"]
+    exercises = [e for e in entries if e.kind == "exercise"]
+    rows = "\n".join(f'<tr><td>{esc(e.number)}</td><td><a href="{e.page}">{esc(e.title)}</a></td>'
+                     f'<td><a href="{e.deck}" aria-label="{esc(e.number)} {esc(e.title)} 슬라이드">슬라이드</a></td></tr>'
+                     for e in lectures)
+    ex_rows = "\n".join(f'<tr><td>{esc(e.number)}</td><td><a href="{e.page}">{esc(e.title)}</a></td></tr>'
+                        for e in exercises)
+    return f"""<!DOCTYPE html>
+<html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(COURSE_TITLE_KO)}</title><link rel="stylesheet" href="../assets/site.css"></head>
+<body class="course-home">
+<nav class="course-nav">{LANGS["ko"].switch("index.html")}</nav>
+<h1>{esc(COURSE_TITLE_KO)} <span lang="en">· {esc(COURSE_TITLE)}</span></h1>
+<p>미분과 연쇄 법칙, 경사하강법, 손실 함수, 활성화 함수, 역전파, 옵티마이저, 가중치 초기화와 규제를 Java 노트북으로
+배웁니다. 노트북은 JJava 커널에서 실행되고, 한 줄씩 읽을 수 있는 작은 라이브러리를 씁니다. 강의마다 실행 결과가 담긴
+페이지와 슬라이드가 있습니다. 코드와 출력은 영어판과 같고, 설명만 한국어입니다.</p>
+<h2>강의</h2>
+<table class="lecture-map"><thead><tr><th>#</th><th>강의</th><th>슬라이드</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>
+<h2>과제 (학생용)</h2>
+<table class="lecture-map"><tbody>
+{ex_rows}
+</tbody></table>
+<h2>참고 자료</h2>
+<ul>
+<li><a href="../glossary.html">용어집 · Glossary</a></li>
+<li><a href="../api/index.html">라이브러리 API (javadoc)</a></li>
+</ul>
+<p>직접 실행하려면 강좌 저장소를 복제한 폴더에서 <code>./course lab --lang ko</code>를 실행하세요. 한국어 JupyterLab에서
+한국어 강의가 열립니다.</p>
+</body></html>
+"""
+
+
+def korean_entries(entries):
+    """The Korean edition's entries: each lecture and exercise with its markdown cells from its catalogue
+    (tools/translate.py; outputs shared with the English), marking both sides as having the other language."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import translate
+    docs = {d.base.name: d for d in translate.documents()}
+    out = []
+    for e in entries:
+        doc = docs.get(e.path.name)
+        if doc is None or not doc.catalogue.is_file():
+            continue
+        # figures_up=False: the page is exported with the English lecture's folder as its base (figures_metadata)
+        nb = translate.korean_notebook(e.nb, translate.load_catalogue(doc), figures_up=False)
+        k = Entry(e.path, e.kind, nb, {})
+        k.has_other = e.has_other = True
+        out.append(k)
+    return out
+
+
+def build_korean(out, entries, javadoc):
+    """The Korean edition under out/ko/: lecture, exercise and deck pages and a home page, sharing the English
+    site's assets, glossary and API; every page links its English twin and back."""
+    started = time.perf_counter()
+    ko = out / LANGS["ko"].folder
+    for sub in ("lectures", "exercises", "slides"):
+        (ko / sub).mkdir(parents=True, exist_ok=True)
+    classes = public_classes()
+    head = head_html(LANGS["ko"].root)
+    for e in entries:
+        used = classes_used(e.nb, classes)
+        page = export_html(e.nb, head=head, header=nav(e, entries, "top", lang="ko"),
+                           footer=classes_html(used, javadoc, "ko") + nav(e, entries, "bottom", lang="ko"), lang="ko")
+        (ko / e.page).write_text(page, encoding="utf-8")
+        if e.deck:
+            (ko / e.deck).write_text(deck_html(e, lang="ko"), encoding="utf-8")
+    (ko / "index.html").write_text(home_page_ko(entries), encoding="utf-8")
+    return time.perf_counter() - started
 
 
 def glossary_page(lectures, source):
@@ -484,14 +599,15 @@ OUTPUT_ONLY = "dl-output-only"  # a deck cell that shows only outputs (the rest 
 
 
 @functools.lru_cache(maxsize=None)
-def deck_exporter():
+def deck_exporter(lang="en"):
     from nbconvert import SlidesExporter
     from traitlets.config import Config
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = {OUTPUT_ONLY}
     return SlidesExporter(config=config, template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)],
-                          reveal_url_prefix="../assets/reveal.js", reveal_theme="white", embed_images=True)
+                          reveal_url_prefix=f"{LANGS[lang].root}assets/reveal.js", reveal_theme="white",
+                          embed_images=True, language_code=lang)
 
 
 def is_figure(output):
@@ -523,9 +639,11 @@ def split_figure_cells(nb):
 
 
 def is_controls(output):
-    """An animated figure's keyboard controls (dl.plot.Animation): an output of their own, just before the figure
-    they drive; a deck keeps them on the figure's slide."""
-    return 'class="dl-anim"' in "".join(output.get("data", {}).get("text/html", ""))
+    """An output that belongs to the figure after it: an animated figure's keyboard controls (dl.plot.Animation) or
+    a figure's text alternative (its summary and data table, class dl-figure-text); a deck keeps them on the
+    figure's slide."""
+    html_text = "".join(output.get("data", {}).get("text/html", ""))
+    return 'class="dl-anim"' in html_text or 'class="dl-figure-text"' in html_text
 
 
 def output_only_cell(outputs):
@@ -739,24 +857,29 @@ def split_tall_slides(nb):
     nb.cells = out
 
 
-def deck_html(entry, pdfs=False):
+def deck_html(entry, pdfs=False, lang="en"):
     import copy
+    L = LANGS[lang]
     nb = copy.deepcopy(entry.nb)
     ensure_slide_metadata(nb)
     split_figure_cells(nb)
     split_tall_slides(nb)
-    exporter = deck_exporter()
-    resources = {"course": {"head": head_html("../")}, "metadata": figures_metadata()}
+    exporter = deck_exporter(lang)
+    resources = {"course": {"head": head_html(L.root)}, "metadata": figures_metadata()}
     # nbconvert's deck template appends " slides" to the title
-    body, _ = with_title(nb, page_title(nb, ":"), lambda: exporter.from_notebook_node(nb, resources=resources))
+    body, _ = with_title(nb, page_title(nb, ":", lang), lambda: exporter.from_notebook_node(nb, resources=resources))
     # outside .reveal: reveal.js scales .reveal's slides with a transform, and a fixed element inside a
     # transformed one is placed relative to it (off-screen), not to the window
-    back = f'<a href="../{entry.page}">⌂ lecture page</a>'
+    links = [f'<a href="../{entry.page}">{L.words["lecture_page"]}</a>']
     if pdfs:   # the deck as a PDF, one page per slide (build_pdfs)
-        back = (f'<nav class="course-deck-home" aria-label="Lecture and PDF">{back} · '
-                f'<a href="../{pdf_path(entry, deck=True)}" type="application/pdf">PDF</a></nav>')
+        links.append(f'<a href="{L.root}{pdf_path(entry, deck=True)}" type="application/pdf">PDF</a>')
+    if entry.has_other:
+        links.append(L.switch(entry.deck))
+    if len(links) > 1:
+        back = (f'<nav class="course-deck-home" aria-label="{"강의, PDF, 언어" if lang == "ko" else "Lecture, PDF, language"}">'
+                + " · ".join(links) + "</nav>")
     else:
-        back = back.replace("<a ", '<a class="course-deck-home" ', 1)
+        back = links[0].replace("<a ", '<a class="course-deck-home" ', 1)
     return mark_korean(body.replace("</body>", back + "\n</body>", 1))
 
 
@@ -999,6 +1122,7 @@ def build(executed, out, javadoc=True, pdfs=True):
     if pdfs:
         pdf_prerequisites()
     entries = site_entries(executed)
+    korean = korean_entries(entries)   # before the English pages: they link their Korean twins
     if out.exists():
         shutil.rmtree(out)
     (out / "lectures").mkdir(parents=True)
@@ -1018,12 +1142,14 @@ def build(executed, out, javadoc=True, pdfs=True):
     glossary_src = ROOT / "docs" / "glossary.md"
     (out / "glossary.html").write_text(mark_korean(glossary_page([e for e in entries if e.kind == "lecture"], glossary_src)),
                                        encoding="utf-8")
-    (out / "index.html").write_text(mark_korean(home_page(entries, pdfs)), encoding="utf-8")
+    (out / "index.html").write_text(mark_korean(home_page(entries, pdfs, korean=bool(korean))), encoding="utf-8")
+    korean_s = build_korean(out, korean, javadoc) if korean else None
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve the folder as it is
     n_lectures = sum(e.kind == "lecture" for e in entries)
     if pdfs:
         build_pdfs(out, entries)
     print(f"site: {n_lectures} lectures, {n_lectures} decks, {len(entries) - n_lectures} exercises, glossary, "
+          + (f"the Korean edition ko/ ({len(korean)} pages and their decks, {korean_s:.0f} s), " if korean else "")
           + (f"javadoc ({javadoc_s:.0f} s), " if javadoc else "no javadoc, ")
           + f"in {time.perf_counter() - started:.0f} s -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}/index.html")
 

@@ -18,6 +18,8 @@
    content, its plots drawn at a visible size, and fit, with the deck's home link and slide number on screen and
    apart from the arrows, and its first slide pass axe-core in the deck's own view (the chrome: home link, slide
    number, arrows); a screenshot per slide goes to build/site-screenshots/;
+   The Korean edition (ko/): every lecture, exercise and deck page in both languages links its twin; the Korean
+   home page, the stepped deck's Korean lecture page and deck are checked as in 2 and 3;
 5. three lectures at 390 px (a phone) and 768 px (a tablet): every figure, its title and its controls inside
    the screen (screenshots narrow-*.png); the home page and one lecture served by a static HTTP server on
    127.0.0.1 pass the same checks as in 2.
@@ -211,12 +213,13 @@ def title_problem(page_file, site):
     """A lecture's, exercise's or deck's <title> must name it ("04 · From the neuron … — course"), not
     nbconvert's default "Notebook" / "Notebook slides"; None when it does."""
     rel = page_file.relative_to(site)
-    if rel.parts[0] not in ("lectures", "exercises", "slides"):
+    parts = rel.parts[1:] if rel.parts[0] == "ko" else rel.parts   # the Korean edition: the same rule
+    if len(parts) < 2 or parts[0] not in ("lectures", "exercises", "slides"):
         return None
     m = re.search(r"<title>(.*?)</title>", page_file.read_text(encoding="utf-8"), re.S)
     title = html.unescape(m.group(1)).strip() if m else ""
     number = page_file.stem.split("-")[0]
-    if not title or title.startswith("Notebook") or (rel.parts[0] != "exercises" and not title.startswith(number + " ·")):
+    if not title or title.startswith("Notebook") or (parts[0] != "exercises" and not title.startswith(number + " ·")):
         return f"{rel}: page title {title!r} does not name the lecture (expected '{number} · …')"
     return None
 
@@ -297,7 +300,8 @@ def check_deck_print_view(page, deck, site, check, events, plot_timeout=60):
     started = time.perf_counter()
     what = str(deck.relative_to(site))
     page.goto(deck.as_uri() + DECK_PRINT_QUERY, wait_until="load", timeout=120_000)
-    page.wait_for_function("() => document.querySelectorAll('.reveal .slides > .pdf-page').length"
+    page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady() && Reveal.getSlides().length > 0"
+                           " && document.querySelectorAll('.reveal .slides > .pdf-page').length"
                            " >= Reveal.getSlides().length", timeout=60_000)
     page.evaluate(MATHJAX_DONE)
     deadline = time.time() + plot_timeout
@@ -615,6 +619,18 @@ def main():
         check.fail(problem)
     if titled and not any(titled):
         check.ok(f"page titles: every lecture, exercise and deck page is titled by its heading")
+    # the Korean edition (ko/): every lecture, exercise and deck page, in both languages, links its twin (the links
+    # resolve: check 1)
+    twins = [f for f in pages if f.relative_to(site).parts[-2:-1] in (("lectures",), ("exercises",), ("slides",))]
+    lonely = [str(f.relative_to(site)) for f in twins if 'class="course-lang"' not in f.read_text(encoding="utf-8")]
+    korean = [f for f in twins if f.relative_to(site).parts[0] == "ko"]
+    if not args.decks_only:
+        if lonely or not korean or len(korean) * 2 != len(twins):
+            check.fail(f"Korean edition: {len(korean)} Korean pages of {len(twins)} lecture, exercise and deck pages; "
+                       f"without a link to the other language: {lonely[:4]}")
+        else:
+            check.ok(f"Korean edition: {len(korean)} Korean lecture, exercise and deck pages, each linked to its "
+                     f"English twin and back")
     if broken_total == 0 and not args.decks_only:
         check.ok(f"internal links: every link and asset of {len(pages)} pages resolves "
                  f"({len(linked_api)} javadoc pages linked)")
@@ -654,6 +670,11 @@ def main():
                      if (site / "api" / "index.html").is_file() else [])
         if args.decks_only:
             order, api_pages = [], []
+        # the Korean edition: its home page, and the stepped deck's lecture page and deck (the other Korean pages
+        # are the English ones with translated prose: their links and titles are checked in 1)
+        first = args.deck.split(",")[0].strip()
+        order += [f for f in (site / "ko" / "index.html", site / "ko" / "lectures" / f"{first}.html",
+                              site / "ko" / "slides" / f"{first}.html") if f.is_file() and not args.decks_only]
         for f in order:
             if f.parent.name == "slides":
                 check_deck_print_view(page, f, site, check, events)
@@ -670,7 +691,7 @@ def main():
 
         # 3. every deck fits the projector's slide box; one deck slide by slide
         page.set_viewport_size(DECK_VIEWPORT)
-        for f in sorted((site / "slides").glob("*.html")):
+        for f in sorted((site / "slides").glob("*.html")) + sorted((site / "ko" / "slides").glob(f"{first}.html")):
             check_deck_fit(page, f, check, events)
         if SHOTS.exists():
             shutil.rmtree(SHOTS)
