@@ -224,6 +224,17 @@ def attack(path):
     return nb
 
 
+def korean_solution(name):
+    """The Korean student copy of an assignment (notebooks/ko/exercises/, tools/translate.py) with every answer cell
+    filled in from the instructor's source: it must score as the English solutions do."""
+    ko = nbformat.read(ROOT / "notebooks" / "ko" / "exercises" / f"{name}.ipynb", as_version=4)
+    answers = {c.id: c.source for c in source(name).cells if c.metadata.get("nbgrader", {}).get("solution")}
+    for c in ko.cells:
+        if c.id in answers:
+            c.source = answers[c.id]
+    return ko
+
+
 def make_class(folder):
     """15 students, each with every assignment (see the module docstring)."""
     names = assignments(ROOT / "exercises")
@@ -414,6 +425,8 @@ def main():
             for student, (rel, nb) in case.submissions().items():
                 (subs / student / rel).parent.mkdir(parents=True, exist_ok=True)
                 nbformat.write(nb, subs / student / rel)
+        (subs / "korean").mkdir()   # the Korean edition's copy, answered (issue 31)
+        nbformat.write(korean_solution("a1-calculus"), subs / "korean" / "a1-calculus.ipynb")
         (subs / "hardcoded").mkdir()
         nbformat.write(hardcoded(), subs / "hardcoded" / "a1-calculus.ipynb")
         roster = tmp / "roster.csv"
@@ -637,6 +650,10 @@ def main():
               f"(9 of 9 points)" in fsol and "(2 of 2 points)" in fsol and "Score:" not in fsol
               and "(6 of 6 points autograded; 2 points more to be graded by hand)" in feedback("solutions", "a2-gradient-descent"),
               re.findall(r"\([^()]*points?[^()]*\)", fsol)[:6])
+        check("Korean edition: a1's Korean student copy (notebooks/ko/exercises/) answered with the solutions gets "
+              "the English solutions' full marks",
+              float(score("korean", "a1-calculus") or -1) == points("a1-calculus"),
+              f"{score('korean', 'a1-calculus')} of {points('a1-calculus'):g}; notes {notes.get('korean')}")
         fr = outputs(feedback("robust", "a1-calculus"))
         check("issue 26: a timed-out cell reads 'the cell ran longer than N s', not nbgrader's 'No reply from kernel'",
               f"the cell ran longer than {args.timeout} s" in fr and "No reply from kernel" not in fr
