@@ -41,6 +41,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from testkit import Check  # noqa: E402  (ok/fail counters, as every test prints them)
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "build" / "site"
 SHOTS = ROOT / "build" / "site-screenshots"
@@ -229,20 +232,6 @@ def chromium_path():
     if not path:
         sys.exit("chromium not found: apt-get install chromium, or set CHROMIUM=/path/to/chrome")
     return path
-
-
-class Check:
-    def __init__(self):
-        self.passed = 0
-        self.failed = []
-
-    def ok(self, message):
-        self.passed += 1
-        print(f"ok   {message}", flush=True)
-
-    def fail(self, message):
-        self.failed.append(message)
-        print(f"FAIL {message}", flush=True)
 
 
 def wait_plots_sized(page, timeout_s, pause_s):
@@ -716,8 +705,7 @@ def main():
         browser.close()
 
     print(f"site test took {time.perf_counter() - started:.0f} s")
-    print(f"site test: {check.passed} passed, {len(check.failed)} failed")
-    return 1 if check.failed else 0
+    return check.summary("site test")
 
 
 if __name__ == "__main__":

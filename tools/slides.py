@@ -1,6 +1,6 @@
 """Writes slide metadata (`slideshow.slide_type`) into every lecture notebook, from its structure, so
 that each lecture presents as a deck: in JupyterLab ("Render as slideshow", jupyterlab-rise) and as the
-static reveal.js deck of the course site (tools/site.py).
+static reveal.js deck of the course site (tools/course_site.py).
 
 The rules, applied to the cells in order:
 
