@@ -18,7 +18,6 @@ JupyterLab, with PNGs and an index page in build/figures/. Needs Debian's chromi
 """
 import argparse
 import json
-import os
 import secrets
 import shutil
 import socket
@@ -29,37 +28,24 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import testkit  # noqa: E402
+from testkit import LOCAL_HOSTS, chromium_path, launch_browser  # noqa: E402,F401  (figure, hub, RISE tests import them here)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 SHOTS = BUILD / "screenshots"
 DEFAULT_NOTEBOOK = "00-working-in-a-java-notebook.ipynb"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 COUNT_TRACES = """() => Array.from(document.querySelectorAll('svg.main-svg'))
     .map(svg => svg.querySelectorAll('g.trace').length).reduce((a, b) => a + b, 0)"""
 
 
-def chromium_path():
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        sys.exit("chromium not found: apt-get install chromium, or set CHROMIUM=/path/to/chrome")
-    return path
-
-
 def offline(context, blocked):
-    """Aborts every request that would leave this machine, and remembers it."""
-    def handle(route):
-        url = route.request.url
-        parsed = urlparse(url)
-        if parsed.scheme in ("file", "data", "blob") or parsed.hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(url)
-            route.abort()
-    context.route("**/*", handle)
+    """Aborts every request that would leave this machine, and remembers it in the list `blocked`."""
+    testkit.offline(context, blocked.append)
 
 
 def wait_for_traces(page, what, timeout_s=60):
@@ -213,15 +199,6 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def launch_browser(p):
-    """Debian's chromium, headless; WebGL (3-D plots) through SwiftShader, as there is no GPU."""
-    return p.chromium.launch(
-        executable_path=chromium_path(), headless=True,
-        args=["--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"])
 
 
 def new_context(browser, viewport, blocked):

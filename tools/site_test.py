@@ -29,7 +29,6 @@
 import argparse
 import functools
 import http.server
-import os
 import html
 import re
 import shutil
@@ -42,12 +41,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from testkit import Check  # noqa: E402  (ok/fail counters, as every test prints them)
+from testkit import LOCAL_HOSTS, Check, launch_browser, offline  # noqa: E402  (counters, Chromium, offline)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "build" / "site"
 SHOTS = ROOT / "build" / "site-screenshots"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 DEFAULT_DECK = "02-calculus-warm-up"
 AXE_JS = ROOT / "tools" / "site" / "node_modules" / "axe-core" / "axe.min.js"   # npm, pinned in tools/site/package.json
 AXE_RUN = """async () => {
@@ -225,13 +223,6 @@ def title_problem(page_file, site):
     if not title or title.startswith("Notebook") or (parts[0] != "exercises" and not title.startswith(number + " ·")):
         return f"{rel}: page title {title!r} does not name the lecture (expected '{number} · …')"
     return None
-
-
-def chromium_path():
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        sys.exit("chromium not found: apt-get install chromium, or set CHROMIUM=/path/to/chrome")
-    return path
 
 
 def wait_plots_sized(page, timeout_s, pause_s):
@@ -626,24 +617,11 @@ def main():
 
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium_path(), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"])
+        browser = launch_browser(p)
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         events = []
+        offline(context, lambda url: events.append(("blocked request to another host", url[:120])))
 
-        def route(r):
-            url = r.request.url
-            parsed = urlparse(url)
-            if parsed.scheme in ("file", "data", "blob", "about") or parsed.hostname in LOCAL_HOSTS:
-                r.continue_()
-            else:
-                events.append(("blocked request to another host", url[:120]))
-                r.abort()
-
-        context.route("**/*", route)
         page = context.new_page()
         page.on("pageerror", lambda e: events.append(("script error", str(e)[:160])))
         page.on("requestfailed", lambda r: None if urlparse(r.url).hostname not in LOCAL_HOSTS else
