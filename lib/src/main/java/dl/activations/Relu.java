@@ -18,7 +18,13 @@ public final class Relu implements Activation {
         }
     }
 
-    /** dx = dout where x &gt; 0, else 0: dout's bits are kept by a mask that is all ones exactly when x &gt; 0. */
+    /**
+     * dx = dout where x &gt; 0, else 0: dout's bits are kept by a mask that is all ones exactly when x &gt; 0. The
+     * plain formula it computes, without the branch:
+     * <pre>{@code
+     *   dx[i] = x[i] > 0 ? dout[i] : 0.0;   // (a NaN x[i] with its sign bit clear passes dout[i] on)
+     * }</pre>
+     */
     @Override public void backward(double[] x, double[] dout, double[] dx, int n) {
         for (int i = 0; i < n; i++) {
             dx[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(dout[i]) & positiveMask(x[i]));

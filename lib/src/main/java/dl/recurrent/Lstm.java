@@ -13,7 +13,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * An LSTM layer (DLFS 2's TimeLSTM): one {@link LstmCell} applied at every time step with the same
- * parameters, h₀ = c₀ = 0.
+ * parameters, h₀ = c₀ = 0 unless {@link #initialState} gives them (to carry the state over from one piece of a long
+ * sequence to the next: {@link #finalState()}, {@link #finalCellState()}).
  *
  * <p>Backward through time: from t = T down to 1, dhₜ = ∂L/∂yₜ + (dhₜ from step t + 1) and
  * dcₜ = (dcₜ from step t + 1), with dh_T and dc_T starting from the output gradient and 0.
@@ -26,6 +27,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@link dl.descent.DivergenceException} naming the time step, sample, unit and cause (non-finite weights, or
  * data or weights too large); a backward pass whose gradients overflow names the time step where back-propagation
  * through time exploded (inside a {@code Sequential} too, where {@code Trainer} stops with that report).
+ *
+ * <p>Built from given weights: {@code new Lstm(LstmCell.of(wx, wh, b), output)}.
  */
 public final class Lstm implements Layer {
     private final LstmCell cell;
@@ -48,9 +51,11 @@ public final class Lstm implements Layer {
     private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj whT = new DMatrixRMaj(1, 1); // Whᵀ for one backward pass
     private int t = -1;
+    private boolean backwardDone;
     private int passes; // training-mode forward passes: the step of a divergence report
     private boolean inputChecked = true;
     private DMatrixRMaj input; // the last forward's x, for a divergence report
+    private DMatrixRMaj startH, startC; // the initial state, when given (else zeros)
 
     /** Weights by {@code init} from seed {@code seed}, forget-gate bias 1. */
     public Lstm(int inputSize, int hiddenSize, Init init, long seed, SequenceOutput output) {
@@ -64,6 +69,47 @@ public final class Lstm implements Layer {
     }
 
     public LstmCell cell() { return cell; }
+
+    /**
+     * The state h₀, c₀ (both N × H, copied) that every following forward pass starts from, for batches of N rows;
+     * {@code initialState(null, null)}: zeros again.
+     */
+    public Lstm initialState(DMatrixRMaj h0, DMatrixRMaj c0) {
+        if ((h0 == null) != (c0 == null)) {
+            throw new IllegalArgumentException(this + ": give both h0 and c0, or neither (null, null: zeros)");
+        }
+        if (h0 != null) {
+            int hs = cell.hiddenSize();
+            if (h0.numCols != hs || c0.numCols != hs || h0.numRows != c0.numRows) {
+                throw new IllegalArgumentException(this + ": h0 is " + h0.numRows + "×" + h0.numCols + " and c0 is "
+                        + c0.numRows + "×" + c0.numCols + "; expected both N×" + hs);
+            }
+            dl.data.Finite.require(h0, this + ": initial state h0");
+            dl.data.Finite.require(c0, this + ": initial cell state c0");
+        }
+        startH = h0 == null ? null : h0.copy();
+        startC = c0 == null ? null : c0.copy();
+        return this;
+    }
+
+    /** h_T of the last forward pass, N × H (a copy): the initial state of a next piece. */
+    public DMatrixRMaj finalState() { return steps().get(t - 1).h.copy(); }
+
+    /** c_T of the last forward pass, N × H (a copy). */
+    public DMatrixRMaj finalCellState() { return steps().get(t - 1).c.copy(); }
+
+    /** After a backward pass: ∂L/∂h₀, N × H (a copy). */
+    public DMatrixRMaj initialStateGradient() { return afterBackward(dh); }
+
+    /** After a backward pass: ∂L/∂c₀, N × H (a copy). */
+    public DMatrixRMaj initialCellStateGradient() { return afterBackward(dc); }
+
+    private DMatrixRMaj afterBackward(DMatrixRMaj g) {
+        if (!backwardDone) {
+            throw new IllegalStateException(this + ": no backward pass since the last forward pass");
+        }
+        return g.copy();
+    }
 
     /** h₁ … h_T of the last forward pass, N × T × H (a copy). */
     public Tensor hiddenStates() { return Sequences.stack(steps(), LstmCell.Step::h); }
@@ -100,8 +146,17 @@ public final class Lstm implements Layer {
         }
         h0.reshape(n, hs);
         c0.reshape(n, hs);
-        Arrays.fill(h0.data, 0, n * hs, 0.0);
-        Arrays.fill(c0.data, 0, n * hs, 0.0);
+        if (startH == null) {
+            Arrays.fill(h0.data, 0, n * hs, 0.0);
+            Arrays.fill(c0.data, 0, n * hs, 0.0);
+        } else if (startH.numRows != n) {
+            throw new IllegalArgumentException(this + ": the initial state has " + startH.numRows + " rows, the batch "
+                    + n + " (initialState(null, null) for zeros)");
+        } else {
+            h0.setTo(startH);
+            c0.setTo(startC);
+        }
+        backwardDone = false;
         DMatrixRMaj h = h0, c = c0;
         y.reshape(n, output == SequenceOutput.ALL_STATES ? steps * hs : hs);
         for (int s = 0; s < steps; s++) {
@@ -147,6 +202,7 @@ public final class Lstm implements Layer {
         // one pass over dx and the parameter gradients (small beside BPTT's products): an overflow is divergence
         Sequences.requireFiniteGradients(this, dx, dout, steps.subList(0, t), STATES, GRADIENTS, input, params(),
                 passes);
+        backwardDone = true; // dh, dc now hold ∂L/∂h₀, ∂L/∂c₀
         return dx;
     }
 

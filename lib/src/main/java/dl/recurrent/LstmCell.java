@@ -1,5 +1,6 @@
 package dl.recurrent;
 
+import dl.activations.Sigmoid;
 import dl.fast.MatMul;
 import dl.init.Init;
 import dl.layers.Param;
@@ -37,6 +38,9 @@ import org.ejml.data.DMatrixRMaj;
 public final class LstmCell {
     /** Default initial bias of the forget gate. */
     public static final double DEFAULT_FORGET_BIAS = 1.0;
+
+    /** The gates' blocks of A, Wx, Wh and b, each H columns wide: block k holds columns k·H … k·H + H − 1. */
+    static final int F = 0, G = 1, I = 2, O = 3;
 
     /** Whether {@link VectorTanh} can run (the JVM has the module jdk.incubator.vector). */
     private static final boolean VECTOR_TANH = MatMul.vectorAvailable();
@@ -76,6 +80,15 @@ public final class LstmCell {
         public DMatrixRMaj outputGate() { return o; }
 
         public DMatrixRMaj candidate() { return g; }
+
+        /** After {@link LstmCell#backward}: ∂L/∂xₜ, N × D. */
+        public DMatrixRMaj dx() { return dx; }
+
+        /** After {@link LstmCell#backward}: ∂L/∂hₜ₋₁, N × H (what step t − 1 receives from this one). */
+        public DMatrixRMaj dhPrev() { return dhPrev; }
+
+        /** After {@link LstmCell#backward}: ∂L/∂cₜ₋₁ = ds ⊙ f, N × H. */
+        public DMatrixRMaj dcPrev() { return dcPrev; }
     }
 
     /** Wx and Wh drawn by {@code init} (fan-in D and H) from {@code new Random(seed)}; forget bias 1. */
@@ -96,10 +109,41 @@ public final class LstmCell {
         this.wx = blocks(init, d, rng);
         this.wh = blocks(init, hidden, rng);
         this.b = new DMatrixRMaj(1, 4 * hidden);
-        Arrays.fill(b.data, 0, hidden, forgetBias);
+        Arrays.fill(b.data, F * hidden, (F + 1) * hidden, forgetBias);
         this.dWx = new DMatrixRMaj(d, 4 * hidden);
         this.dWh = new DMatrixRMaj(hidden, 4 * hidden);
         this.db = new DMatrixRMaj(1, 4 * hidden);
+    }
+
+    private LstmCell(DMatrixRMaj wx, DMatrixRMaj wh, DMatrixRMaj b) {
+        this.d = wx.numRows;
+        this.hidden = wh.numRows;
+        this.wx = wx.copy();
+        this.wh = wh.copy();
+        this.b = b.copy();
+        this.dWx = new DMatrixRMaj(d, 4 * hidden);
+        this.dWh = new DMatrixRMaj(hidden, 4 * hidden);
+        this.db = new DMatrixRMaj(1, 4 * hidden);
+    }
+
+    /**
+     * A cell with the given weights (copied): Wx D × 4H, Wh H × 4H, b 1 × 4H, blocks f, g, i, o — e.g. a trained
+     * cell's, or PyTorch's {@code weight_ih_l0}ᵀ etc. with its gate blocks i, f, g, o reordered.
+     */
+    public static LstmCell of(DMatrixRMaj wx, DMatrixRMaj wh, DMatrixRMaj b) {
+        Checks.notNull(wx, "wx");
+        Checks.notNull(wh, "wh");
+        Checks.notNull(b, "b");
+        int h = wh.numRows;
+        if (h < 1 || wx.numRows < 1 || wx.numCols != 4 * h || wh.numCols != 4 * h || b.numRows != 1 || b.numCols != 4 * h) {
+            throw new IllegalArgumentException("LstmCell.of: Wx is " + wx.numRows + "×" + wx.numCols + ", Wh is "
+                    + wh.numRows + "×" + wh.numCols + ", b is " + b.numRows + "×" + b.numCols
+                    + "; expected D×4H, H×4H and 1×4H with H = Wh's rows (" + h + ")");
+        }
+        dl.data.Finite.require(wx, "LstmCell.of: Wx");
+        dl.data.Finite.require(wh, "LstmCell.of: Wh");
+        dl.data.Finite.require(b, "LstmCell.of: b");
+        return new LstmCell(wx, wh, b);
     }
 
     private DMatrixRMaj blocks(Init init, int fanIn, Random rng) {
@@ -178,13 +222,13 @@ public final class LstmCell {
             for (int j = 0; j < h4; j++) {
                 pre[row + j] = pre[row + j] + tmp.data[row + j] + b.data[j];
             }
-            tanh(pre, row + hidden, s.g.data, e0, hidden);
+            tanh(pre, row + G * hidden, s.g.data, e0, hidden);
             for (int j = 0; j < hidden; j++) {
                 int e = e0 + j;
-                double f = sigmoid(pre[row + j]), i = sigmoid(pre[row + 2 * hidden + j]);
+                double f = Sigmoid.sigmoid(pre[row + F * hidden + j]), i = Sigmoid.sigmoid(pre[row + I * hidden + j]);
                 s.f.data[e] = f;
                 s.i.data[e] = i;
-                s.o.data[e] = sigmoid(pre[row + 3 * hidden + j]);
+                s.o.data[e] = Sigmoid.sigmoid(pre[row + O * hidden + j]);
                 s.c.data[e] = f * cPrev.data[e] + i * s.g.data[e];
             }
         }
@@ -230,14 +274,14 @@ public final class LstmCell {
                 double dAg = ds * i * (1 - g * g);
                 double dAi = ds * g * i * (1 - i);
                 double dAo = dh.data[e] * tc * o * (1 - o);
-                tmp.data[row + j] = dAf;
-                tmp.data[row + hidden + j] = dAg;
-                tmp.data[row + 2 * hidden + j] = dAi;
-                tmp.data[row + 3 * hidden + j] = dAo;
-                db.data[j] += dAf;
-                db.data[hidden + j] += dAg;
-                db.data[2 * hidden + j] += dAi;
-                db.data[3 * hidden + j] += dAo;
+                tmp.data[row + F * hidden + j] = dAf;
+                tmp.data[row + G * hidden + j] = dAg;
+                tmp.data[row + I * hidden + j] = dAi;
+                tmp.data[row + O * hidden + j] = dAo;
+                db.data[F * hidden + j] += dAf;
+                db.data[G * hidden + j] += dAg;
+                db.data[I * hidden + j] += dAi;
+                db.data[O * hidden + j] += dAo;
             }
         }
         accumulate(s.x, tmp, dWx);
@@ -278,12 +322,6 @@ public final class LstmCell {
                 out[to + j] = StrictTanh.tanh(x[from + j]);
             }
         }
-    }
-
-    /** σ(z) = 1 / (1 + e⁻ᶻ), as e^z / (1 + e^z) for z &lt; 0 (no overflow of e⁻ᶻ): one exp of −|z| either way. */
-    private static double sigmoid(double z) {
-        double e = Math.exp(-Math.abs(z));
-        return z >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
     @Override

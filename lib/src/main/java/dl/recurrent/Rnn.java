@@ -11,7 +11,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A recurrent layer (DLFS 2's TimeRNN): one {@link RnnCell} applied at every time
- * step t = 1 … T with the same parameters, h₀ = 0,
+ * step t = 1 … T with the same parameters, h₀ = 0 unless {@link #initialState} gives it (to carry the state over
+ * from one piece of a long sequence to the next: {@link #finalState()}),
  * <pre>
  *   hₜ = tanh(xₜ·Wx + hₜ₋₁·Wh + b)
  * </pre>
@@ -28,6 +29,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@link dl.descent.DivergenceException} naming the time step, sample, unit and cause (non-finite weights, or
  * data or weights too large); a backward pass whose gradients overflow names the time step where back-propagation
  * through time exploded (inside a {@code Sequential} too, where {@code Trainer} stops with that report).
+ *
+ * <p>Built from given weights: {@code new Rnn(RnnCell.of(wx, wh, b), output)}.
  */
 public final class Rnn implements Layer {
     private final RnnCell cell;
@@ -47,14 +50,48 @@ public final class Rnn implements Layer {
     private int passes; // training-mode forward passes: the step of a divergence report
     private boolean inputChecked = true;
     private DMatrixRMaj input; // the last forward's x, for a divergence report
+    private DMatrixRMaj startH; // the initial state, when given (else zeros)
+    private boolean backwardDone;
 
     /** Weights by {@code init} from seed {@code seed}; returns every step's state or only the last. */
     public Rnn(int inputSize, int hiddenSize, Init init, long seed, SequenceOutput output) {
-        this.cell = new RnnCell(inputSize, hiddenSize, init, seed);
+        this(new RnnCell(inputSize, hiddenSize, init, seed), output);
+    }
+
+    /** A layer around a given cell. */
+    public Rnn(RnnCell cell, SequenceOutput output) {
+        this.cell = Checks.notNull(cell, "cell");
         this.output = Checks.notNull(output, "output");
     }
 
     public RnnCell cell() { return cell; }
+
+    /**
+     * The state h₀ (N × H, copied) that every following forward pass starts from, for batches of N rows;
+     * {@code initialState(null)}: zeros again.
+     */
+    public Rnn initialState(DMatrixRMaj h0) {
+        if (h0 != null) {
+            if (h0.numCols != cell.hiddenSize()) {
+                throw new IllegalArgumentException(this + ": h0 is " + h0.numRows + "×" + h0.numCols + "; expected N×"
+                        + cell.hiddenSize());
+            }
+            dl.data.Finite.require(h0, this + ": initial state h0");
+        }
+        startH = h0 == null ? null : h0.copy();
+        return this;
+    }
+
+    /** h_T of the last forward pass, N × H (a copy): the initial state of a next piece. */
+    public DMatrixRMaj finalState() { return steps().get(t - 1).h.copy(); }
+
+    /** After a backward pass: ∂L/∂h₀, N × H (a copy). */
+    public DMatrixRMaj initialStateGradient() {
+        if (!backwardDone) {
+            throw new IllegalStateException(this + ": no backward pass since the last forward pass");
+        }
+        return dh.copy();
+    }
 
     /** The hidden states h₁ … h_T of the last forward pass, an N × T × H tensor (a copy). */
     public Tensor hiddenStates() {
@@ -80,7 +117,15 @@ public final class Rnn implements Layer {
             this.steps.add(new RnnCell.Step());
         }
         h0.reshape(n, hs);
-        java.util.Arrays.fill(h0.data, 0, n * hs, 0.0);
+        if (startH == null) {
+            java.util.Arrays.fill(h0.data, 0, n * hs, 0.0);
+        } else if (startH.numRows != n) {
+            throw new IllegalArgumentException(this + ": the initial state has " + startH.numRows + " rows, the batch "
+                    + n + " (initialState(null) for zeros)");
+        } else {
+            h0.setTo(startH);
+        }
+        backwardDone = false;
         DMatrixRMaj h = h0;
         y.reshape(n, output == SequenceOutput.ALL_STATES ? steps * hs : hs);
         for (int s = 0; s < steps; s++) {
@@ -119,6 +164,7 @@ public final class Rnn implements Layer {
         // one pass over dx and the parameter gradients (small beside BPTT's products): an overflow is divergence
         Sequences.requireFiniteGradients(this, dx, dout, steps.subList(0, t), STATES, GRADIENTS, input, params(),
                 passes);
+        backwardDone = true; // dh now holds ∂L/∂h₀
         return dx;
     }
 

@@ -61,6 +61,34 @@ public final class RnnCell {
         this.db = new DMatrixRMaj(1, hidden);
     }
 
+    private RnnCell(DMatrixRMaj wx, DMatrixRMaj wh, DMatrixRMaj b) {
+        this.d = wx.numRows;
+        this.hidden = wh.numRows;
+        this.wx = wx.copy();
+        this.wh = wh.copy();
+        this.b = b.copy();
+        this.dWx = new DMatrixRMaj(d, hidden);
+        this.dWh = new DMatrixRMaj(hidden, hidden);
+        this.db = new DMatrixRMaj(1, hidden);
+    }
+
+    /** A cell with the given weights (copied): Wx D × H, Wh H × H, b 1 × H — e.g. a trained cell's. */
+    public static RnnCell of(DMatrixRMaj wx, DMatrixRMaj wh, DMatrixRMaj b) {
+        Checks.notNull(wx, "wx");
+        Checks.notNull(wh, "wh");
+        Checks.notNull(b, "b");
+        int h = wh.numRows;
+        if (h < 1 || wx.numRows < 1 || wx.numCols != h || wh.numCols != h || b.numRows != 1 || b.numCols != h) {
+            throw new IllegalArgumentException("RnnCell.of: Wx is " + wx.numRows + "×" + wx.numCols + ", Wh is "
+                    + wh.numRows + "×" + wh.numCols + ", b is " + b.numRows + "×" + b.numCols
+                    + "; expected D×H, H×H and 1×H with H = Wh's rows (" + h + ")");
+        }
+        dl.data.Finite.require(wx, "RnnCell.of: Wx");
+        dl.data.Finite.require(wh, "RnnCell.of: Wh");
+        dl.data.Finite.require(b, "RnnCell.of: b");
+        return new RnnCell(wx, wh, b);
+    }
+
     public int inputSize() { return d; }
 
     public int hiddenSize() { return hidden; }
