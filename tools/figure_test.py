@@ -29,6 +29,9 @@ figure was built. Each figure FAILS on
     a text's box being its glyph band, the middle 56 % of its line box), e.g. the first x and the lowest
     y tick label where the axes meet;
   - a colour bar without a title;
+  - no text alternative just before it (WCAG 1.1.1; dl.plot.FigureText): the output before the figure's (or before
+    an animated figure's keyboard controls, .dl-anim) must hold a .dl-figure-text whose <details> has a <summary>
+    with a sentence after "Data of the figure “…”:" and a data table of at least one row;
   - in JupyterLab, a dialog or pop-up over the notebook (a kernel chooser, an update or news pop-up);
 and WARNS (does not fail) on text labels drawn on the data overlapping (pairs of `.textpoint`
 boxes overlapping by over 20 %, warned from 5 pairs), animation controls overlapping each other,
@@ -40,7 +43,8 @@ screenshots taken before Play is pressed), listed in build/figures/index.html wi
 figure number, title and verdict.
 
 The checker tests itself first: the fixture figures of tools/testdata/figure-fixtures.json (each
-names the verdict it must get) are written into an export-like HTML page and a notebook in
+names the verdict it must get; each comes after a text alternative unless it says otherwise) are written,
+in output areas as nbconvert and JupyterLab lay them out, into an export-like HTML page and a notebook in
 build/figures/selftest/ and must get exactly their verdicts, in both views; in JupyterLab the first
 fixture is opened once more under JupyterLab's Rename dialog (from its File menu, as a user opens it)
 and must fail for the dialog, and only for it. A Korean figure must
@@ -175,6 +179,7 @@ def check_figure(page, gd, result):
     cvd = colour_check.colour_problem(a["series"])
     if cvd:
         result.failures.append(cvd)
+    check_figure_text(gd, result)
     if a["untitledBars"]:
         result.failures.append(f"colour bar without a title ({a['untitledBars']}): name what its colours measure")
     if a["overlaps"]:
@@ -194,6 +199,37 @@ def check_figure(page, gd, result):
     if a["frames"]:
         play_check(page, gd, a, result)
     return a
+
+
+# The text alternative of a figure (dl.plot.FigureText): the output before the figure's, past an animated figure's
+# keyboard controls (their own output, .dl-anim, between the two).
+FIGURE_TEXT = r"""el => {
+    const child = el.closest('.jp-OutputArea-child');
+    if (!child) return {found: false, where: 'the figure is in no output area'};
+    let s = child.previousElementSibling;
+    while (s && s.querySelector('.dl-anim') && !s.querySelector('.dl-figure-text')) s = s.previousElementSibling;
+    const t = s && s.querySelector('.dl-figure-text');
+    if (!t) return {found: false, where: s ? 'the output before it is another' : 'it is its cell\'s first output'};
+    const summary = t.querySelector('details > summary');
+    const line = summary ? summary.textContent.replace(/\s+/g, ' ').trim() : '';
+    const sentence = line.replace(/^Data of the figure(\s*“[^”]*”)?\s*:?/, '').trim();
+    return {found: true, summary: !!summary, sentence, rows: t.querySelectorAll('details table tbody tr').length};
+}"""
+
+
+def check_figure_text(gd, result):
+    """The figure's text alternative: a summary sentence and a data table of at least one row, just before it."""
+    t = gd.evaluate(FIGURE_TEXT)
+    if not t["found"]:
+        result.failures.append(f"no text alternative just before the figure ({t['where']}): an output with "
+                               f".dl-figure-text, its summary sentence and data table (dl.plot.FigureText)")
+        return
+    if not t["sentence"]:
+        result.failures.append("text alternative without a summary sentence (<details><summary> after "
+                               "'Data of the figure “…”:' is empty)")
+    if t["rows"] < 1:
+        result.failures.append("text alternative without a data table (no row in its <details>' table)")
+    result.notes.append(f"text alternative: {len(t['sentence'])} characters, {t['rows']} table rows")
 
 
 def steady_screenshot(gd, png):
@@ -440,19 +476,27 @@ def write_fixtures(outdir):
              f'<script src="{plotly_js().as_uri()}"></script></head><body>']
     cells = []
     for i, fx in enumerate(fixtures):
+        text = fixture_text(fx)
         # a fixed width, as every course figure has (Style), that fits JupyterLab's output area
         fx["figure"].setdefault("layout", {}).setdefault("width", 800)
         fx["figure"]["layout"].setdefault("font", {"size": 14})   # the course's type size (Style), not plotly's 12
         fig = json.dumps(fx["figure"], ensure_ascii=False).replace("</", "<\\/")
-        parts.append(f'<h2>{htmllib.escape(fx["name"])}</h2><div id="fx{i}" style="width:100%;height:'
+        # each figure in an output area of its own, after its text alternative's, as nbconvert lays them out
+        parts.append(f'<h2>{htmllib.escape(fx["name"])}</h2><div class="jp-OutputArea">'
+                     + (f'<div class="jp-OutputArea-child"><div class="jp-OutputArea-output">{text}</div></div>'
+                        if text else '')
+                     + f'<div class="jp-OutputArea-child"><div class="jp-OutputArea-output">'
+                     f'<div id="fx{i}" style="width:100%;height:'
                      f'{fx["figure"].get("layout", {}).get("height", 450)}px"></div><script>(function () {{'
                      f' var fig = {fig}; var el = document.getElementById("fx{i}");'
                      f' Plotly.newPlot(el, fig.data, fig.layout, fig.config || {{}}).then(function () {{'
-                     f' if (fig.frames) Plotly.addFrames(el, fig.frames); }}); }})();</script>')
+                     f' if (fig.frames) Plotly.addFrames(el, fig.frames); }}); }})();</script></div></div></div>')
+        outputs = [{"output_type": "display_data", "metadata": {}, "data": {"text/html": text, "text/plain": "text"}}
+                   ] if text else []
+        outputs.append({"output_type": "display_data", "metadata": {},
+                        "data": {PLOTLY_MIME: fx["figure"], "text/plain": fx["name"]}})
         cells.append({"cell_type": "code", "execution_count": i + 1, "id": f"fx{i}", "metadata": {},
-                      "source": f"// fixture: {fx['name']}",
-                      "outputs": [{"output_type": "display_data", "metadata": {},
-                                   "data": {PLOTLY_MIME: fx["figure"], "text/plain": fx["name"]}}]})
+                      "source": f"// fixture: {fx['name']}", "outputs": outputs})
     parts.append("</body></html>")
     (outdir / "fixtures.html").write_text("\n".join(parts), encoding="utf-8")
     nb = {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
@@ -460,6 +504,23 @@ def write_fixtures(outdir):
                        "language_info": {"name": "java"}}}
     (outdir / "fixtures.ipynb").write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return fixtures
+
+
+def fixture_text(fx):
+    """The text alternative a fixture figure comes after: the fixture's own HTML, none ('figure_text': false), or one
+    in dl.plot.FigureText's markup (a summary sentence and a table of the first series' points)."""
+    given = fx.get("figure_text", True)
+    if given is False:
+        return ""
+    if isinstance(given, str):
+        return given
+    title = fx["figure"].get("layout", {}).get("title", {}).get("text", "")
+    traces = fx["figure"].get("data") or [{}]
+    rows = "".join(f"<tr><td>{htmllib.escape(str(traces[0].get('name', 'series')))}</td><td>{x}</td><td>{y}</td></tr>"
+                   for x, y in zip(traces[0].get("x") or [], traces[0].get("y") or [])) or "<tr><td>—</td></tr>"
+    return (f'<div class="dl-figure-text"><details><summary><span>Data of the figure “{htmllib.escape(plain(title))}”:'
+            f'</span> <span>the fixture “{htmllib.escape(fx["name"])}”.</span></summary><table><thead><tr><th>series</th>'
+            f'<th>x</th><th>y</th></tr></thead><tbody>{rows}</tbody></table></details></div>')
 
 
 def verdict_matches(fx, r):

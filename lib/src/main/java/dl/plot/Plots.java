@@ -41,8 +41,8 @@ public final class Plots {
     }
 
     /**
-     * Shows a Tablesaw {@link Figure} or a {@link PlotlyFigure} as an output of the running cell; an animated
-     * figure gets its keyboard controls in an output just before it ({@link #controlsBundle}).
+     * Shows a Tablesaw {@link Figure} or a {@link PlotlyFigure} as an output of the running cell, after its text
+     * alternative ({@link #textBundle}) and, for an animated figure, its keyboard controls ({@link #controlsBundle}).
      */
     public static void show(Object figure) {
         Map<String, Object> bundle = displayBundle(figure);
@@ -52,16 +52,78 @@ public final class Plots {
     /**
      * The MIME bundle for a figure (see {@link #bundle}); no plotly.js goes into the notebook, the
      * exporter provides it. The kernel's renderer calls this when a figure is a cell's last value. Inside a
-     * notebook, an animated figure's keyboard controls ({@link #controlsBundle}) are shown first, as an output
-     * of their own: JupyterLab draws the figure's output from its Plotly JSON alone, so they cannot be in it.
+     * notebook, the figure's text alternative ({@link #textBundle}: its summary and its data as a table) and an
+     * animated figure's keyboard controls ({@link #controlsBundle}) are shown first, in that order, each as an
+     * output of its own: JupyterLab draws the figure's output from its Plotly JSON alone, so they cannot be in it.
+     * The figure's HTML snippet then names the summary as its description ({@code aria-describedby}).
      */
     public static Map<String, Object> displayBundle(Object figure) {
         Map<String, Object> bundle = bundle(toPlotly(figure));
+        if (!Notebook.isAttached()) {
+            return bundle;
+        }
+        Notebook.display(textBundleOrNote(bundle));
         Map<String, Object> controls = controlsBundle(bundle);
-        if (controls != null && Notebook.isAttached()) {
+        if (controls != null) {
             Notebook.display(controls);
         }
+        return describedBy(bundle, figureId(bundle) + "-text-summary");
+    }
+
+    /**
+     * The text alternative of a figure's {@link #bundle} ({@link FigureText}): HTML, a {@code <div
+     * class="dl-figure-text">} with id {@code <figure's id>-text} holding a {@code <details>} whose summary line is
+     * "Data of the figure “title”: what it shows" and whose body is the figure's data as a table; and that
+     * summary line as text.
+     */
+    public static Map<String, Object> textBundle(Map<String, Object> figureBundle) {
+        FigureText text = FigureText.ofPlotly(plotlyOf(figureBundle));
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("text/html", text.html(figureId(figureBundle) + "-text"));
+        bundle.put("text/plain", text.line());
         return bundle;
+    }
+
+    /**
+     * The figure's text alternative; should it fail on a figure of a shape it does not know, a note that says so
+     * (with no table: the figure test fails it), so that the figure itself still shows.
+     */
+    private static Map<String, Object> textBundleOrNote(Map<String, Object> figureBundle) {
+        try {
+            return textBundle(figureBundle);
+        } catch (RuntimeException e) {
+            String note = "Data of the figure: not summarised (" + e + ")";
+            return Map.of("text/html", "<div id=\"" + figureId(figureBundle) + "-text\" class=\"dl-figure-text\" "
+                    + "style=\"font-size:14px;\"><details><summary id=\"" + figureId(figureBundle) + "-text-summary\">"
+                    + HtmlEscape.escapeHtml4Xml(note) + "</summary></details></div>", "text/plain", note);
+        }
+    }
+
+    /** The figure's element id in its HTML snippet. */
+    private static String figureId(Map<String, Object> figureBundle) {
+        plotlyOf(figureBundle);
+        String html = (String) figureBundle.get("text/html");
+        Matcher id = Pattern.compile("^<div id=\"([^\"]+)\"").matcher(html);
+        if (!id.find()) {
+            throw new IllegalArgumentException("the figure's HTML snippet has no element id: " + html.substring(0, Math.min(80, html.length())));
+        }
+        return id.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plotlyOf(Map<String, Object> figureBundle) {
+        if (!(figureBundle.get(PLOTLY_MIME) instanceof Map<?, ?> p) || !(figureBundle.get("text/html") instanceof String)) {
+            throw new IllegalArgumentException("not a figure's bundle (Plots.bundle): it needs " + PLOTLY_MIME + " and text/html");
+        }
+        return (Map<String, Object>) p;
+    }
+
+    /** A copy of a figure's bundle whose snippet is described by the element with the given id. */
+    private static Map<String, Object> describedBy(Map<String, Object> figureBundle, String id) {
+        Map<String, Object> out = new LinkedHashMap<>(figureBundle);
+        out.put("text/html", ((String) figureBundle.get("text/html"))
+                .replaceFirst(" role=\"figure\"", Matcher.quoteReplacement(" role=\"figure\" aria-describedby=\"" + id + "\"")));
+        return out;
     }
 
     /** The MIME bundle of a figure: Plotly JSON, an HTML snippet and a text summary. */
@@ -81,16 +143,9 @@ public final class Plots {
      * next output (see {@code Animation.controlsHtml}), and a text summary.
      */
     public static Map<String, Object> controlsBundle(Map<String, Object> figureBundle) {
-        if (!(figureBundle.get(PLOTLY_MIME) instanceof Map<?, ?> p) || !(figureBundle.get("text/html") instanceof String html)) {
-            throw new IllegalArgumentException("not a figure's bundle (Plots.bundle): it needs " + PLOTLY_MIME + " and text/html");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> plotly = (Map<String, Object>) p;
-        Matcher id = Pattern.compile("^<div id=\"([^\"]+)\"").matcher(html);
-        if (!id.find()) {
-            throw new IllegalArgumentException("the figure's HTML snippet has no element id: " + html.substring(0, Math.min(80, html.length())));
-        }
-        String controls = Animation.controlsHtml(plotly, id.group(1), accessibleName(plotly));
+        Map<String, Object> plotly = plotlyOf(figureBundle);
+        String id = figureId(figureBundle);
+        String controls = Animation.controlsHtml(plotly, id, accessibleName(plotly));
         if (controls == null) {
             return null;
         }
@@ -123,8 +178,11 @@ public final class Plots {
         String title = fig.titleText().isEmpty() ? "figure" : HtmlEscape.escapeHtml4Xml(fig.titleText());
         Map<String, Object> plotly = Style.apply(fig.toPlotly());
         String controls = Animation.controlsHtml(plotly, "dl-plot", accessibleName(plotly));
+        Map<String, Object> shown = describedBy(Map.of(PLOTLY_MIME, plotly, "text/html", snippet(plotly, "dl-plot")),
+                "dl-plot-text-summary");
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title>\n"
-                + loaderHtml() + "\n</head><body>\n" + (controls == null ? "" : controls + "\n") + snippet(plotly, "dl-plot")
+                + loaderHtml() + "\n</head><body>\n" + FigureText.ofPlotly(plotly).html("dl-plot-text") + "\n"
+                + (controls == null ? "" : controls + "\n") + shown.get("text/html")
                 + "\n</body></html>\n";
     }
 
@@ -218,10 +276,10 @@ public final class Plots {
     }
 
     /** A title that is a string or {text: …}, without HTML tags. */
-    private static String text(Object map, String key) {
+    static String text(Object map, String key) {
         Object t = child(map, key);
         if (t instanceof Map<?, ?> m) t = m.get("text");
-        return t instanceof String str ? Style.unscripts(str).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim() : "";
+        return t instanceof String str ? Style.unscripts(str).replaceAll("</?[A-Za-z][^<>]*>", " ").replaceAll("\\s+", " ").trim() : "";
     }
 
     /**

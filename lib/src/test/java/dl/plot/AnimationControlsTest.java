@@ -80,8 +80,8 @@ class AnimationControlsTest {
         Notebook.attach(shown::add, (id, b) -> { });
         Plots.show(still);
         Plots.displayBundle(still);
-        assertEquals(1, shown.size(), "one output for a shown still figure, none for a cell's last value");
-        assertFalse(String.valueOf(shown.get(0).get("text/html")).contains("dl-anim"));
+        assertEquals(3, shown.size(), "a shown still figure: its text and itself; a cell's last value: its text only");
+        assertTrue(shown.stream().noneMatch(b -> String.valueOf(b.get("text/html")).contains("dl-anim")));
     }
 
     @Test
@@ -90,14 +90,17 @@ class AnimationControlsTest {
         Notebook.attach(shown::add, (id, b) -> { });
         Chart c = race("a", "b");
         Plots.show(c);
-        assertEquals(2, shown.size());
-        assertFalse(shown.get(0).containsKey(Plots.PLOTLY_MIME), "the controls' output is HTML only");
-        assertTrue(shown.get(1).containsKey(Plots.PLOTLY_MIME), "then the figure");
-        assertTrue(String.valueOf(shown.get(0).get("text/html")).contains("figureId = \"" + figureId(shown.get(1)) + "\""));
+        assertEquals(3, shown.size());
+        assertTrue(String.valueOf(shown.get(0).get("text/html")).startsWith("<div id=\"" + figureId(shown.get(2))
+                + "-text\" class=\"dl-figure-text\""), "first the figure's text alternative");
+        assertFalse(shown.get(1).containsKey(Plots.PLOTLY_MIME), "the controls' output is HTML only");
+        assertTrue(shown.get(2).containsKey(Plots.PLOTLY_MIME), "then the figure");
+        assertTrue(String.valueOf(shown.get(1).get("text/html")).contains("figureId = \"" + figureId(shown.get(2)) + "\""));
         // a figure as the cell's last value: the kernel sends the returned bundle after what was displayed
         Map<String, Object> last = Plots.displayBundle(c);
-        assertEquals(3, shown.size());
-        assertTrue(String.valueOf(shown.get(2).get("text/html")).contains("figureId = \"" + figureId(last) + "\""));
+        assertEquals(5, shown.size());
+        assertTrue(String.valueOf(shown.get(3).get("text/html")).contains("id=\"" + figureId(last) + "-text\""));
+        assertTrue(String.valueOf(shown.get(4).get("text/html")).contains("figureId = \"" + figureId(last) + "\""));
         // outside a notebook, nothing is displayed
         Notebook.detach();
         assertNotNull(Plots.displayBundle(c).get(Plots.PLOTLY_MIME));
@@ -117,8 +120,9 @@ class AnimationControlsTest {
         Files.writeString(js, "window.Plotly = {fake: true};");
         System.setProperty("dl.plotly.js", js.toString());
         String page = Plots.page(race("a", "b"));
+        int text = page.indexOf("<div id=\"dl-plot-text\" class=\"dl-figure-text\"");
         int controls = page.indexOf("<div id=\"dl-plot-controls\" class=\"dl-anim\"");
-        assertTrue(controls > 0 && controls < page.indexOf("<div id=\"dl-plot\" class=\"dl-plot\""), page);
+        assertTrue(text > 0 && text < controls && controls < page.indexOf("<div id=\"dl-plot\" class=\"dl-plot\""), page);
         assertTrue(page.contains("figureId = \"dl-plot\""));
         assertFalse(Plots.page(race()).contains("dl-anim"), "a still figure has none");
     }

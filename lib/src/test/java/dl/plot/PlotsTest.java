@@ -53,6 +53,31 @@ class PlotsTest {
     }
 
     @Test
+    void inANotebookAFigureComesAfterItsTextAlternativeWhichDescribesIt() {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        Notebook.attach(shown::add, (id, b) -> { });
+        Chart c = Chart.of("Loss", "epoch", "loss", Traces.line("SGD", new double[]{1, 2}, new double[]{2, 1}));
+        Plots.show(c);
+        assertEquals(2, shown.size());
+        String figure = (String) shown.get(1).get("text/html");
+        String id = figure.substring("<div id=\"".length(), figure.indexOf('"', "<div id=\"".length()));
+        String text = (String) shown.get(0).get("text/html");
+        assertFalse(shown.get(0).containsKey(Plots.PLOTLY_MIME), "the text alternative is an output of its own");
+        assertTrue(text.startsWith("<div id=\"" + id + "-text\" class=\"dl-figure-text\""), text);
+        assertTrue(text.contains("<span id=\"" + id + "-text-summary\">loss against epoch (1 to 2) — SGD falls from 2 to 1.</span>"), text);
+        assertTrue(figure.contains("role=\"figure\" aria-describedby=\"" + id + "-text-summary\""), figure);
+        assertEquals("Data of the figure “Loss”: loss against epoch (1 to 2) — SGD falls from 2 to 1.", shown.get(0).get("text/plain"));
+        // the figure as a cell's last value: its text is displayed, the figure returned for the kernel to send after it
+        Map<String, Object> last = Plots.displayBundle(c);
+        assertEquals(3, shown.size());
+        assertTrue(String.valueOf(shown.get(2).get("text/html")).contains("class=\"dl-figure-text\""));
+        assertTrue(((String) last.get("text/html")).contains("aria-describedby="));
+        assertFalse(((String) Plots.bundle(c).get("text/html")).contains("aria-describedby"), "Plots.bundle itself is as before");
+        var e = assertThrows(IllegalArgumentException.class, () -> Plots.textBundle(Map.of("text/plain", "x")));
+        assertTrue(e.getMessage().contains("Plots.bundle"), e.getMessage());
+    }
+
+    @Test
     void showOutsideANotebookExplainsWhatToDo() {
         var e = assertThrows(IllegalStateException.class, () -> Plots.show(figure()));
         assertTrue(e.getMessage().contains("Plots.save"), e.getMessage());
@@ -75,13 +100,13 @@ class PlotsTest {
         Plots.show(figure());
         Plots.show(figure());
         Map<String, Object> last = Plots.displayBundle(figure());
-        assertEquals(2, shown.size(), "one output per shown figure, no loader output");
+        assertEquals(5, shown.size(), "per shown figure its text and itself, no loader output");
         assertFalse(String.valueOf(last.get("text/html")).contains("window.Plotly = {fake: true}"));
         for (Map<String, Object> b : shown) {
-            assertTrue(b.containsKey(Plots.PLOTLY_MIME));
             assertFalse(String.valueOf(b.get("text/html")).contains("window.Plotly = {fake: true}"));
             assertTrue(b.get(Notebook.DISPLAY_ID).toString().startsWith("dl-"));
         }
+        assertEquals(2, shown.stream().filter(b -> b.containsKey(Plots.PLOTLY_MIME)).count());
     }
 
     @Test
@@ -93,6 +118,9 @@ class PlotsTest {
         assertTrue(page.contains("window.Plotly = {fake: true};"));
         assertFalse(page.contains("http://") || page.contains("https://"), "no address to fetch anything from");
         assertTrue(page.contains("<title>A &lt;/script&gt; title</title>"));
+        int text = page.indexOf("<div id=\"dl-plot-text\" class=\"dl-figure-text\"");
+        assertTrue(text > 0 && text < page.indexOf("<div id=\"dl-plot\" class=\"dl-plot\" role=\"figure\" "
+                + "aria-describedby=\"dl-plot-text-summary\""), "the page has the figure's text alternative before it");
     }
 
     @Test
