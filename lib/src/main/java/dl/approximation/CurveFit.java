@@ -1,5 +1,6 @@
 package dl.approximation;
 
+import dl.checks.Finite;
 import dl.losses.MeanSquaredError;
 import dl.network.Sequential;
 import dl.optimizers.Optimizer;
@@ -44,8 +45,8 @@ public final class CurveFit {
         DMatrixRMaj t = column(ys);
         MeanSquaredError mse = new MeanSquaredError();
         double[] losses = new double[iterations];
-        dl.data.Finite.require(xs, "xs");
-        dl.data.Finite.require(ys, "ys");
+        Finite.require(xs, "xs");
+        Finite.require(ys, "ys");
         requireModerate(xs, ys);
         for (int k = 0; k < iterations; k++) {
             losses[k] = net.gradients(x, t, mse);

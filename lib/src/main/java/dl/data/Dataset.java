@@ -1,5 +1,6 @@
 package dl.data;
 
+import dl.checks.Finite;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 

@@ -1,5 +1,6 @@
 package dl.descent;
 
+import dl.checks.Finite;
 import dl.calculus.Differentiable;
 import dl.calculus.Norm;
 import dl.calculus.ScalarFunction;
@@ -266,7 +267,7 @@ public final class GradientDescent {
     }
 
     private static int firstNonFinite(double[] v) {
-        return dl.data.Finite.firstNonFinite(v, v.length);
+        return Finite.firstNonFinite(v, v.length);
     }
 
     private static int firstBeyond(double[] v, double bound) {

@@ -1,5 +1,6 @@
 package dl.init;
 
+import dl.checks.Finite;
 import dl.activations.Activation;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class ActivationProbe {
         java.util.Objects.requireNonNull(x, "x");
         java.util.Objects.requireNonNull(init, "init");
         java.util.Objects.requireNonNull(f, "f");
-        dl.data.Finite.require(x, "input x");
+        Finite.require(x, "input x");
         if (layers <= 0) {
             throw new IllegalArgumentException("layers must be positive, got " + layers);
         }

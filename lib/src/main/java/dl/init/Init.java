@@ -1,5 +1,6 @@
 package dl.init;
 
+import dl.checks.Checks;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -67,7 +68,7 @@ public final class Init {
     public DMatrixRMaj weights(int fanIn, int fanOut, Random rng) {
         java.util.Objects.requireNonNull(rng, "rng");
         double std = std(fanIn, fanOut);
-        dl.tensors.Checks.doubles(dl.tensors.Checks.product(fanIn, fanOut), "a " + fanIn + "×" + fanOut + " weight matrix");
+        Checks.doubles(Checks.product(fanIn, fanOut), "a " + fanIn + "×" + fanOut + " weight matrix");
         DMatrixRMaj w = new DMatrixRMaj(fanIn, fanOut);
         for (int i = 0; i < w.data.length; i++) {
             w.data[i] = std * rng.nextGaussian();

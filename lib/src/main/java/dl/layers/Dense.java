@@ -1,5 +1,6 @@
 package dl.layers;
 
+import dl.checks.Finite;
 import dl.fast.MatMul;
 import dl.init.Init;
 import java.util.List;
@@ -48,8 +49,8 @@ public final class Dense implements Layer {
     public Dense(DMatrixRMaj w, DMatrixRMaj b) {
         java.util.Objects.requireNonNull(w, "w");
         java.util.Objects.requireNonNull(b, "b");
-        dl.data.Finite.require(w, "W");
-        dl.data.Finite.require(b, "b");
+        Finite.require(w, "W");
+        Finite.require(b, "b");
         if (b.numRows != 1 || b.numCols != w.numCols) {
             throw new IllegalArgumentException("W is " + Layer.shape(w) + " so b must be 1×" + w.numCols
                     + ", but b is " + Layer.shape(b));
@@ -93,7 +94,7 @@ public final class Dense implements Layer {
         if (inputChecked) {
             // one branch-free pass over the output (N × n_out, small beside the product): a NaN or ∞ anywhere
             // in x, W or b, or an overflow, shows there; only then are the inputs searched for the culprit
-            dl.data.Finite.requireResult(toString(), y, OPERANDS, x, w, b);
+            Finite.requireResult(toString(), y, OPERANDS, x, w, b);
         }
         return y;
     }

@@ -1,5 +1,6 @@
 package dl.losses;
 
+import dl.checks.Finite;
 import dl.layers.Layer;
 import org.ejml.data.DMatrixRMaj;
 
@@ -77,7 +78,7 @@ public interface Loss {
 
     /** Throws an IllegalArgumentException naming the entry unless every target is finite. */
     static void requireFiniteTargets(DMatrixRMaj t) {
-        dl.data.Finite.require(t, "target t");
+        Finite.require(t, "target t");
     }
 
     /**
@@ -85,7 +86,7 @@ public interface Loss {
      * (a loss of it would be NaN without a word). One branch-free pass while every value is finite.
      */
     static void requireFinitePredictions(Object loss, DMatrixRMaj y) {
-        int i = dl.data.Finite.firstNonFinite(y.data, y.getNumElements());
+        int i = Finite.firstNonFinite(y.data, y.getNumElements());
         if (i >= 0) {
             int k = Math.max(y.numCols, 1);
             throw new IllegalArgumentException(loss + ": prediction y (" + Layer.shape(y) + ") has " + y.data[i]

@@ -1,5 +1,6 @@
 package dl.losses;
 
+import dl.checks.Finite;
 import dl.activations.Softmax;
 import org.ejml.data.DMatrixRMaj;
 
@@ -25,7 +26,7 @@ public final class SoftmaxCrossEntropy implements LossLayer {
         Loss.requireLabels(z, labels);
         LossLayer.requireNonEmpty(this, z);
         if (inputChecked) {
-            dl.data.Finite.require(z, this + ": logits z");
+            Finite.require(z, this + ": logits z");
         }
         this.labels = labels;
         int k = z.numCols;

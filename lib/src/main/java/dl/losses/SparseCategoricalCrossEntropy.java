@@ -1,5 +1,6 @@
 package dl.losses;
 
+import dl.checks.Finite;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -37,7 +38,7 @@ public final class SparseCategoricalCrossEntropy implements LossLayer {
     }
 
     private static double mean(DMatrixRMaj y, int[] labels) {
-        if (dl.data.Finite.firstNonFinite(y.data, y.getNumElements()) >= 0) {
+        if (Finite.firstNonFinite(y.data, y.getNumElements()) >= 0) {
             return Double.NaN; // a NaN outside the labels' columns still spoils the loss (training reports it)
         }
         double s = 0;

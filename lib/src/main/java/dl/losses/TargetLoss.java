@@ -1,5 +1,6 @@
 package dl.losses;
 
+import dl.checks.Finite;
 import org.ejml.data.DMatrixRMaj;
 
 /** Adapter behind {@link LossLayer#of(Loss)}: encodes labels as targets and delegates to a {@link Loss}. */
@@ -19,7 +20,7 @@ final class TargetLoss implements LossLayer {
         java.util.Objects.requireNonNull(labels, "labels");
         LossLayer.requireNonEmpty(this, scores);
         if (inputChecked) {
-            dl.data.Finite.require(scores, this + ": scores");
+            Finite.require(scores, this + ": scores");
         }
         y = scores;
         if (scores.numCols == 1) {

@@ -1,5 +1,6 @@
 package dl.minibatch;
 
+import dl.checks.Finite;
 import dl.surfaces.PlotRange;
 import dl.surfaces.Surface;
 import java.util.Arrays;
@@ -46,8 +47,8 @@ public final class LeastSquares implements Surface, BatchObjective {
             }
             this.x[i] = features[i].clone();
         }
-        dl.data.Finite.require(features, "features");
-        dl.data.Finite.require(targets, "targets");
+        Finite.require(features, "features");
+        Finite.require(targets, "targets");
         this.y = targets.clone();
         this.solution = solve();
     }

@@ -1,5 +1,6 @@
 package dl.minibatch;
 
+import dl.checks.Finite;
 import dl.descent.Divergence;
 import dl.optimizers.Optimizer;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class MiniBatchDescent {
         java.util.Objects.requireNonNull(problem, "problem");
         java.util.Objects.requireNonNull(optimizer, "optimizer");
         java.util.Objects.requireNonNull(start, "start");
-        dl.data.Finite.require(start, "start");
+        Finite.require(start, "start");
         if (start.length != problem.dimension()) {
             throw new IllegalArgumentException("start has " + start.length + " values but the problem has "
                     + problem.dimension() + " parameters");
@@ -80,15 +81,15 @@ public final class MiniBatchDescent {
         if (!Double.isFinite(loss)) {
             return new Divergence(step, "mini-batch loss", loss, detail);
         }
-        int g = dl.data.Finite.firstNonFinite(grad, grad.length);
+        int g = Finite.firstNonFinite(grad, grad.length);
         if (g >= 0) {
             return new Divergence(step, "∇L_B(w)[" + g + "]", grad[g], " at w = " + Arrays.toString(w) + detail);
         }
-        int i = dl.data.Finite.firstNonFinite(w, w.length);
+        int i = Finite.firstNonFinite(w, w.length);
         return new Divergence(step, "w[" + i + "]", w[i], " at w = " + Arrays.toString(w) + detail);
     }
 
     private static boolean allFinite(double[] v) {
-        return dl.data.Finite.firstNonFinite(v, v.length) < 0;
+        return Finite.firstNonFinite(v, v.length) < 0;
     }
 }

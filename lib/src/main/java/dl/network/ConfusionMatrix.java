@@ -1,5 +1,6 @@
 package dl.network;
 
+import dl.checks.Checks;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -116,7 +117,7 @@ public final class ConfusionMatrix {
     }
 
     private int classIndex(int c, String name) {
-        return dl.tensors.Checks.index(c, counts.length, name, "this confusion matrix has " + counts.length + " classes");
+        return Checks.index(c, counts.length, name, "this confusion matrix has " + counts.length + " classes");
     }
 
     @Override

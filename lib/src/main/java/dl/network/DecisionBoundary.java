@@ -2,7 +2,7 @@ package dl.network;
 
 import dl.activations.Softmax;
 import dl.data.Dataset;
-import dl.data.Finite;
+import dl.checks.Finite;
 import dl.layers.Layer;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;

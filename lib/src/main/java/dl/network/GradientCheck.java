@@ -1,5 +1,6 @@
 package dl.network;
 
+import dl.checks.Finite;
 import dl.data.Dataset;
 import dl.layers.Dropout;
 import dl.layers.Layer;
@@ -128,7 +129,7 @@ public final class GradientCheck {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(x, "x");
         requireStep(h);
-        dl.data.Finite.require(x, "input x");
+        Finite.require(x, "input x");
         DMatrixRMaj y = layer.forward(x, true);
         Random rng = new Random(seed);
         DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);

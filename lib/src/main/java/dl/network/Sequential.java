@@ -2,7 +2,7 @@ package dl.network;
 
 import dl.activations.Activation;
 import dl.data.Dataset;
-import dl.data.Finite;
+import dl.checks.Finite;
 import dl.layers.ActivationLayer;
 import dl.layers.Layer;
 import dl.layers.Param;

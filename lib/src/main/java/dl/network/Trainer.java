@@ -1,7 +1,8 @@
 package dl.network;
 
+import dl.checks.Checks;
 import dl.data.Dataset;
-import dl.data.Finite;
+import dl.checks.Finite;
 import dl.descent.Divergence;
 import dl.descent.DivergenceException;
 import dl.layers.BatchNorm;
@@ -174,7 +175,7 @@ public final class Trainer {
                     + " least one layer (e.g. new Dense(...)) before fit");
         }
         if (sampling == Sampling.WITH_REPLACEMENT) { // batches of B drawn indices: B × D values, however small N is
-            dl.tensors.Checks.doubles(dl.tensors.Checks.product(batchSize, train.numFeatures()), "a mini-batch of "
+            Checks.doubles(Checks.product(batchSize, train.numFeatures()), "a mini-batch of "
                     + batchSize + " samples × " + train.numFeatures() + " features (batch size " + batchSize + ")");
         }
         Finite.require(train.features(), "training set features");

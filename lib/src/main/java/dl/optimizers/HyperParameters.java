@@ -1,5 +1,6 @@
 package dl.optimizers;
 
+import dl.checks.Finite;
 /** Validation of optimizer hyper-parameters; every message names the parameter and its value. */
 final class HyperParameters {
     private HyperParameters() {
@@ -36,7 +37,7 @@ final class HyperParameters {
     static void sameLength(double[] param, double[] grad) {
         java.util.Objects.requireNonNull(param, "param");
         java.util.Objects.requireNonNull(grad, "grad");
-        int i = dl.data.Finite.firstNonFinite(grad, grad.length);
+        int i = Finite.firstNonFinite(grad, grad.length);
         if (i >= 0) {
             throw new IllegalArgumentException("gradient[" + i + "] is " + grad[i] + " (of " + grad.length
                     + " values); an update needs a finite gradient, the parameter was left unchanged");

@@ -1,5 +1,6 @@
 package dl.perceptron;
 
+import dl.checks.Finite;
 import dl.activations.Step;
 import java.util.Arrays;
 import java.util.Objects;
@@ -176,7 +177,7 @@ public final class Perceptron {
         if (x.length != w.length) {
             throw new IllegalArgumentException("x has " + x.length + " values but the perceptron has " + w.length + " weights");
         }
-        dl.data.Finite.require(x, "perceptron input x");
+        Finite.require(x, "perceptron input x");
     }
 
     private void checkData(double[][] xs, int[] targets) {
@@ -201,7 +202,7 @@ public final class Perceptron {
                         + " must be 0 or 1: nothing was updated");
             }
         }
-        dl.data.Finite.require(xs, "xs");
+        Finite.require(xs, "xs");
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dl.recurrent;
 
+import dl.checks.Finite;
 import dl.layers.Param;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ public final class GradientClipping {
             double[] g = p.grad().data;
             int n = p.grad().getNumElements();
             int cols = Math.max(p.grad().numCols, 1);
-            int i = dl.data.Finite.firstNonFinite(g, n);
+            int i = Finite.firstNonFinite(g, n);
             if (i >= 0) {
                 return "the gradient of " + p.name() + " (" + p.shape() + ") has " + g[i] + " at row " + i / cols
                         + ", column " + i % cols;

@@ -1,9 +1,10 @@
 package dl.recurrent;
 
+import dl.checks.Finite;
 import dl.init.Init;
 import dl.layers.Layer;
 import dl.layers.Param;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import dl.tensors.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +85,8 @@ public final class Lstm implements Layer {
                 throw new IllegalArgumentException(this + ": h0 is " + h0.numRows + "×" + h0.numCols + " and c0 is "
                         + c0.numRows + "×" + c0.numCols + "; expected both N×" + hs);
             }
-            dl.data.Finite.require(h0, this + ": initial state h0");
-            dl.data.Finite.require(c0, this + ": initial cell state c0");
+            Finite.require(h0, this + ": initial state h0");
+            Finite.require(c0, this + ": initial cell state c0");
         }
         startH = h0 == null ? null : h0.copy();
         startC = c0 == null ? null : c0.copy();

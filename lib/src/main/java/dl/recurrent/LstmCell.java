@@ -1,10 +1,11 @@
 package dl.recurrent;
 
+import dl.checks.Finite;
 import dl.activations.Sigmoid;
 import dl.fast.MatMul;
 import dl.init.Init;
 import dl.layers.Param;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -140,9 +141,9 @@ public final class LstmCell {
                     + wh.numRows + "×" + wh.numCols + ", b is " + b.numRows + "×" + b.numCols
                     + "; expected D×4H, H×4H and 1×4H with H = Wh's rows (" + h + ")");
         }
-        dl.data.Finite.require(wx, "LstmCell.of: Wx");
-        dl.data.Finite.require(wh, "LstmCell.of: Wh");
-        dl.data.Finite.require(b, "LstmCell.of: b");
+        Finite.require(wx, "LstmCell.of: Wx");
+        Finite.require(wh, "LstmCell.of: Wh");
+        Finite.require(b, "LstmCell.of: b");
         return new LstmCell(wx, wh, b);
     }
 
@@ -197,9 +198,9 @@ public final class LstmCell {
                     + ", N×" + hidden + ", N×" + hidden);
         }
         if (check) {
-            dl.data.Finite.require(x, this + ": input x");
-            dl.data.Finite.require(hPrev, this + ": previous state hPrev");
-            dl.data.Finite.require(cPrev, this + ": previous cell state cPrev");
+            Finite.require(x, this + ": input x");
+            Finite.require(hPrev, this + ": previous state hPrev");
+            Finite.require(cPrev, this + ": previous cell state cPrev");
         }
         s.x.setTo(x);
         s.hPrev.setTo(hPrev);

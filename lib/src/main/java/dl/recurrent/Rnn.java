@@ -1,9 +1,10 @@
 package dl.recurrent;
 
+import dl.checks.Finite;
 import dl.init.Init;
 import dl.layers.Layer;
 import dl.layers.Param;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import dl.tensors.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class Rnn implements Layer {
                 throw new IllegalArgumentException(this + ": h0 is " + h0.numRows + "×" + h0.numCols + "; expected N×"
                         + cell.hiddenSize());
             }
-            dl.data.Finite.require(h0, this + ": initial state h0");
+            Finite.require(h0, this + ": initial state h0");
         }
         startH = h0 == null ? null : h0.copy();
         return this;

@@ -1,9 +1,10 @@
 package dl.recurrent;
 
+import dl.checks.Finite;
 import dl.fast.MatMul;
 import dl.init.Init;
 import dl.layers.Param;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -83,9 +84,9 @@ public final class RnnCell {
                     + wh.numRows + "×" + wh.numCols + ", b is " + b.numRows + "×" + b.numCols
                     + "; expected D×H, H×H and 1×H with H = Wh's rows (" + h + ")");
         }
-        dl.data.Finite.require(wx, "RnnCell.of: Wx");
-        dl.data.Finite.require(wh, "RnnCell.of: Wh");
-        dl.data.Finite.require(b, "RnnCell.of: b");
+        Finite.require(wx, "RnnCell.of: Wx");
+        Finite.require(wh, "RnnCell.of: Wh");
+        Finite.require(b, "RnnCell.of: b");
         return new RnnCell(wx, wh, b);
     }
 
@@ -130,8 +131,8 @@ public final class RnnCell {
                     + hPrev.numRows + "×" + hPrev.numCols + ", expected N×" + d + " and N×" + hidden);
         }
         if (check) {
-            dl.data.Finite.require(x, this + ": input x");
-            dl.data.Finite.require(hPrev, this + ": previous state hPrev");
+            Finite.require(x, this + ": input x");
+            Finite.require(hPrev, this + ": previous state hPrev");
         }
         s.x.setTo(x);
         s.hPrev.setTo(hPrev);

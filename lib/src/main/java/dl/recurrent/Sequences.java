@@ -1,9 +1,9 @@
 package dl.recurrent;
 
-import dl.data.Finite;
+import dl.checks.Finite;
 import dl.layers.Layer;
 import dl.layers.Param;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import dl.tensors.Tensor;
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package dl.tensors;
 
+import dl.checks.Checks;
 /**
  * Several small images side by side in one array (for one heat map): a K × H × W tensor becomes a
  * grid of ⌈K / columns⌉ rows and {@code columns} columns of H × W tiles, separated by a one-pixel

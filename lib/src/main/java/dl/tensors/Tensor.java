@@ -1,5 +1,6 @@
 package dl.tensors;
 
+import dl.checks.Checks;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;

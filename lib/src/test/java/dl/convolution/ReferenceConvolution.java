@@ -1,11 +1,11 @@
 package dl.convolution;
 
-import dl.data.Finite;
+import dl.checks.Finite;
 import dl.fast.MatMul;
 import dl.init.Init;
 import dl.layers.Layer;
 import dl.layers.Param;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import dl.tensors.Tensor;
 import java.util.Arrays;
 import java.util.List;

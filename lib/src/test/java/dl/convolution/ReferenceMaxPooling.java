@@ -1,7 +1,7 @@
 package dl.convolution;
 
 import dl.layers.Layer;
-import dl.tensors.Checks;
+import dl.checks.Checks;
 import dl.tensors.Tensor;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;

@@ -1,5 +1,6 @@
 package dl.data;
 
+import dl.checks.Finite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

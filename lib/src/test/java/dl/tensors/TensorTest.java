@@ -1,6 +1,6 @@
 package dl.tensors;
 
-import dl.data.Finite;
+import dl.checks.Finite;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,8 @@
-package dl.tensors;
+package dl.checks;
 
 /**
  * Input checks shared by the tensor, convolution and recurrent layers: a clear message at the boundary.
- * (Finiteness of data is checked by {@link dl.data.Finite}, the one place for that.)
+ * (Finiteness of data is checked by {@link dl.checks.Finite}, the one place for that.)
  */
 public final class Checks {
     private Checks() {

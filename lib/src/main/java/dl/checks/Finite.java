@@ -1,4 +1,4 @@
-package dl.data;
+package dl.checks;
 
 import org.ejml.data.DMatrixRMaj;
 
