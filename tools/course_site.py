@@ -705,6 +705,8 @@ def output_height(o):
         return OUTPUT_LINE * _lines(o.get("text", ""), 120) + 16
     if "text/html" in data:
         html = "".join(data["text/html"])
+        if 'class="dl-figure-text"' in html:   # a figure's text alternative: one line, its table folded
+            return 34
         svg = sum(int(m) for m in re.findall(r'<svg[^>]*?\sheight="(\d+)', html))   # a diagram
         return svg + 32 * max(2, html.count("<tr")) + 20
     if "text/plain" in data:

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <p>Each figure is sent in two forms: Plotly's JSON MIME type, which JupyterLab draws with the
  * Plotly extension even in an untrusted notebook, and an HTML snippet with a script, which the
  * HTML export draws. The snippet expects {@code window.Plotly}: the course's exporter
- * (tools/run_notebooks.py, tools/site.py) puts the pinned plotly.js on every exported page, so a
+ * (tools/run_notebooks.py, tools/course_site.py) puts the pinned plotly.js on every exported page, so a
  * saved notebook stays small and JupyterLab never loads plotly.js twice. {@link #page} and
  * {@link #save} inline the pinned plotly.js (the file named by {@code DL_PLOTLY_JS}) themselves,
  * so nothing is ever fetched from the network.
