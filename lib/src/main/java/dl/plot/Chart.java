@@ -124,6 +124,20 @@ public class Chart extends Figure {
         return set("scene.zaxis.range", range("zRange", min, max));
     }
 
+    /**
+     * Places the camera of a 3-D chart: its eye at (x, y, z) in the scene's own units, where the drawn box spans
+     * about −1 … 1 on each axis around its centre (0, 0, 0), looking at that centre. The nearer the eye, the larger
+     * the box is drawn ({@link #of3d} stands at (1.75, −1.75, 1.1), {@link Figures#surface} at (0.9, −1.5, 1.9));
+     * the direction decides which side of a surface faces the class, e.g. a valley's far slope.
+     */
+    public Chart camera(double x, double y, double z) {
+        if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(z) || x == 0 && y == 0 && z == 0) {
+            throw new IllegalArgumentException("camera: need a finite eye other than the centre (0, 0, 0), got ("
+                    + x + ", " + y + ", " + z + ")");
+        }
+        return set("scene.camera", Map.of("eye", Map.of("x", x, "y", y, "z", z)));
+    }
+
     private static List<Double> range(String what, double min, double max) {
         if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
             throw new IllegalArgumentException(what + ": need finite min < max, got min = " + min + ", max = " + max);

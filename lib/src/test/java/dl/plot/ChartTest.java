@@ -119,4 +119,17 @@ class ChartTest {
         assertEquals(labels, path.get("hovertext"), "every label still shows on hover");
         assertFalse(path.containsKey(Traces.PATH_META), "the library's marker never reaches Plotly");
     }
+
+    @Test
+    void theCameraOfA3dChartCanBePlacedAndOverridesTheSurfaceDefault() {
+        SurfaceTrace s = SurfaceTrace.builder(new double[]{0, 1}, new double[]{0, 1}, new double[][]{{0, 1}, {1, 0}})
+                .name("f").build();
+        Map<String, Object> scene = map(map(Figures.surface("t", "x", "y", "f", s).camera(-1.2, 1.4, 0.9).toPlotly(),
+                "layout"), "scene");
+        assertEquals(Map.of("x", -1.2, "y", 1.4, "z", 0.9), map(map(scene, "camera"), "eye"));
+        assertEquals("cube", scene.get("aspectmode"), "the rest of the scene stays");
+        Chart c = Chart.of3d("t", "x", "y", "z", s);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> c.camera(0, 0, 0)).getMessage().contains("camera"));
+        assertThrows(IllegalArgumentException.class, () -> c.camera(Double.NaN, 1, 1));
+    }
 }
