@@ -157,6 +157,61 @@ public class Chart extends Figure {
         return set("yaxis.exponentformat", "power");
     }
 
+    /**
+     * Ticks of the log axes at powers of ten only, every {@code every}-th one (1: 10⁻³, 10⁻², 10⁻¹, 1, …;
+     * 2: 10⁻⁴, 10⁻², 1, …), each written as a power: no 2× or 5× ticks between them, and no 0.001 or 0.01 next
+     * to 10⁻⁴ (the figures' own log ticks write 0.002 … 3000 out). Call it after {@link #logX} or {@link #logY};
+     * only the log axes change.
+     */
+    public Chart decadeTicks(int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("decadeTicks: every must be at least 1, got " + every);
+        }
+        boolean any = false;
+        for (String axis : List.of("xaxis", "yaxis")) {
+            if ("log".equals(layoutExtras.get(axis + ".type"))) {
+                set(axis + ".dtick", every);
+                set(axis + ".tick0", 0);
+                any = true;
+            }
+        }
+        if (!any) {
+            throw new IllegalStateException("decadeTicks: the chart has no log axis; call logX() or logY() first");
+        }
+        return this;
+    }
+
+    /**
+     * Ticks of the y axis at the given values only, each written as its label, e.g. a y axis that only sorts rows:
+     * {@code yTicks(new double[] {0, 1}, "input", "hidden state")}.
+     */
+    public Chart yTicks(double[] values, String... labels) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(labels, "labels");
+        if (values.length != labels.length || values.length == 0) {
+            throw new IllegalArgumentException("yTicks: need as many labels as values (at least one), got "
+                    + values.length + " values and " + labels.length + " labels");
+        }
+        List<Double> vs = new ArrayList<>();
+        for (double v : values) {
+            vs.add(finite("yTicks: a value", v));
+        }
+        for (int i = 0; i < labels.length; i++) {
+            Objects.requireNonNull(labels[i], "labels[" + i + "]");
+        }
+        set("yaxis.tickvals", vs);
+        return set("yaxis.ticktext", List.of(labels));
+    }
+
+    /**
+     * No zero lines: Plotly draws x = 0 and y = 0 darker than the grid, which strikes through any text placed on
+     * them (e.g. notes at t = 0 of a time axis). The grid lines stay.
+     */
+    public Chart noZeroLines() {
+        set("xaxis.zeroline", false);
+        return set("yaxis.zeroline", false);
+    }
+
     /** Sets the size in pixels (both positive). */
     public Chart size(int width, int height) {
         if (width <= 0 || height <= 0) {

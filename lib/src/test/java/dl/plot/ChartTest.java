@@ -132,4 +132,39 @@ class ChartTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.camera(0, 0, 0)).getMessage().contains("camera"));
         assertThrows(IllegalArgumentException.class, () -> c.camera(Double.NaN, 1, 1));
     }
+    @Test
+    void decadeTicksPutTheLogAxesTicksAtPowersOfTenOnly() {
+        Chart c = Chart.of("e", "h", "error", Traces.line("e", XS, YS)).logY().decadeTicks(2);
+        Map<String, Object> y = map(map(shown(c), "layout"), "yaxis");
+        assertEquals(2, y.get("dtick"), "every second power of ten");
+        assertEquals(0, y.get("tick0"), "at 10⁰, 10², …, not shifted");
+        assertEquals("power", y.get("exponentformat"), "each written 10ⁿ");
+        assertFalse(y.containsKey("tickvals"), "the style step's own log ticks (0.002 … 3000 written out) stay off");
+        assertFalse(map(map(shown(c), "layout"), "xaxis").containsKey("dtick"), "a linear axis keeps its ticks");
+        Map<String, Object> both = map(Chart.of("e", "h", "error", Traces.line("e", XS, YS)).logX().logY()
+                .decadeTicks(1).toPlotly(), "layout");
+        assertEquals(1, map(both, "xaxis").get("dtick"));
+        assertEquals(1, map(both, "yaxis").get("dtick"));
+        Chart linear = Chart.of("e", "h", "error", Traces.line("e", XS, YS));
+        assertTrue(assertThrows(IllegalStateException.class, () -> linear.decadeTicks(1)).getMessage().contains("logX"));
+        assertThrows(IllegalArgumentException.class, () -> c.decadeTicks(0));
+    }
+
+    @Test
+    void yTicksWriteChosenLabelsAtChosenValues() {
+        Chart c = Chart.of("t", "time step t", "row", Traces.line("e", XS, YS)).yTicks(new double[]{0, 1}, "input", "state");
+        Map<String, Object> y = map(map(shown(c), "layout"), "yaxis");
+        assertEquals(List.of(0.0, 1.0), y.get("tickvals"));
+        assertEquals(List.of("input", "state"), y.get("ticktext"));
+        assertThrows(IllegalArgumentException.class, () -> c.yTicks(new double[]{0, 1}, "one"));
+        assertThrows(IllegalArgumentException.class, () -> c.yTicks(new double[]{Double.NaN}, "nan"));
+        assertThrows(IllegalArgumentException.class, () -> c.yTicks(new double[0]));
+    }
+
+    @Test
+    void noZeroLinesHidesBothZeroLines() {
+        Map<String, Object> layout = map(shown(Chart.of("t", "x", "y", Traces.line("e", XS, YS)).noZeroLines()), "layout");
+        assertEquals(false, map(layout, "xaxis").get("zeroline"));
+        assertEquals(false, map(layout, "yaxis").get("zeroline"));
+    }
 }
