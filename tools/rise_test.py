@@ -232,17 +232,25 @@ def main():
             small, sizes = [], []
             for step in range(args.slides * 4):
                 deadline = time.time() + 15
-                scrolled = pointed = False
+                scrolled = False
+                pointed = set()
                 while True:
                     s = show.evaluate(SLIDE_STATE)
                     if s and s["drawn"] == s["plots"] or time.time() > deadline:
                         break
-                    if s and s["pending"] and not pointed:
-                        # as the lecturer's mouse does: the saved picture becomes the live figure
+                    if s and s["pending"]:
+                        # as the lecturer's mouse does: the saved picture becomes the live figure; a picture below
+                        # the fold is scrolled to first (RISE scrolls a tall slide), then pointed at where it is
+                        if any(not 0 < y < VIEWPORT["height"] for _, y in s["pending"]) and not scrolled:
+                            show.evaluate(SCROLL_TO_PLOTS)
+                            scrolled = True
+                            continue
                         for x, y in s["pending"]:
-                            show.mouse.move(x, y)
-                            time.sleep(0.2)
-                        pointed = True
+                            if 0 < y < VIEWPORT["height"] and (round(x), round(y)) not in pointed:
+                                show.mouse.move(2, 2)
+                                show.mouse.move(x, y, steps=4)
+                                pointed.add((round(x), round(y)))
+                                time.sleep(0.2)
                     if s and not scrolled and time.time() > deadline - 10:
                         # a slide taller than the screen scrolls (RISE's scroll setting): JupyterLab draws an
                         # output below the fold when it comes into view, as it does for the lecturer scrolling
