@@ -152,6 +152,9 @@ OVERFLOW = r"""() => {
       + '.jp-RenderedMarkdown h1, .jp-RenderedMarkdown h2, .jp-RenderedMarkdown h3';
   for (const el of slide.querySelectorAll(sel)) {
     if (el.closest('.notes, aside')) { continue; }
+    // a folded <details> (a figure's data table, a solution) shows only its summary: its content is not drawn
+    const folded = el.closest('details:not([open])');
+    if (folded && !el.closest('summary')) { continue; }
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) { continue; }
     const below = r.bottom - area.bottom, right = r.right - area.right, left = area.left - r.left;
