@@ -73,14 +73,17 @@ public final class Plots {
     /**
      * The text alternative of a figure's {@link #bundle} ({@link FigureText}): HTML, a {@code <div
      * class="dl-figure-text">} with id {@code <figure's id>-text} holding a {@code <details>} whose summary line is
-     * "Data of the figure “title”: what it shows" and whose body is the figure's data as a table; and that
-     * summary line as text.
+     * "Data of the figure “title”: what it shows" and whose body is the figure's data as a table; as text, only
+     * "Data of the figure “title” (a table of N rows)": the sentence's numbers come from the figure's data, which
+     * may be measured times (lecture 09's loss against wall-clock time), and a notebook's printed text must be the
+     * same in every run (tools/check_determinism.py compares it).
      */
     public static Map<String, Object> textBundle(Map<String, Object> figureBundle) {
         FigureText text = FigureText.ofPlotly(plotlyOf(figureBundle));
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/html", text.html(figureId(figureBundle) + "-text"));
-        bundle.put("text/plain", text.line());
+        bundle.put("text/plain", "Data of the figure" + (text.title().isEmpty() ? "" : " “" + text.title() + "”")
+                + " (a table of " + text.table().rowCount() + " rows)");
         return bundle;
     }
 

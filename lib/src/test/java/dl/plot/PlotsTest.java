@@ -66,7 +66,8 @@ class PlotsTest {
         assertTrue(text.startsWith("<div id=\"" + id + "-text\" class=\"dl-figure-text\""), text);
         assertTrue(text.contains("<span id=\"" + id + "-text-summary\">loss against epoch (1 to 2) — SGD falls from 2 to 1.</span>"), text);
         assertTrue(figure.contains("role=\"figure\" aria-describedby=\"" + id + "-text-summary\""), figure);
-        assertEquals("Data of the figure “Loss”: loss against epoch (1 to 2) — SGD falls from 2 to 1.", shown.get(0).get("text/plain"));
+        // as text, no numbers of the data (they may be measured times; printed text must not change between runs)
+        assertEquals("Data of the figure “Loss” (a table of 2 rows)", shown.get(0).get("text/plain"));
         // the figure as a cell's last value: its text is displayed, the figure returned for the kernel to send after it
         Map<String, Object> last = Plots.displayBundle(c);
         assertEquals(3, shown.size());
