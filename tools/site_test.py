@@ -238,11 +238,10 @@ def wait_plots_sized(page, timeout_s, pause_s):
         time.sleep(pause_s)
 
 
-def open_and_check(page, url, what, check, events, plot_timeout=60):
-    """Loads one page and checks requests, script errors, formulas and plots."""
-    events.clear()
-    started = time.perf_counter()
-    page.goto(url, wait_until="load", timeout=120_000)
+def loaded_page_problems(page, events, plot_timeout):
+    """After a page has loaded: waits for MathJax and (up to plot_timeout s) for its plots; returns the plot state
+    and the problems every page is checked for (blocked requests and script errors in events, math errors,
+    formulas left raw, plots not drawn, plotly.js missing)."""
     page.evaluate(MATHJAX_DONE)
     deadline = time.time() + plot_timeout
     while True:
@@ -250,9 +249,7 @@ def open_and_check(page, url, what, check, events, plot_timeout=60):
         if plots["drawn"] == plots["plots"] or time.time() > deadline:
             break
         time.sleep(0.3)
-    problems = []
-    for kind, detail in events:
-        problems.append(f"{kind}: {detail}")
+    problems = [f"{kind}: {detail}" for kind, detail in events]
     errors = page.evaluate(MATH_ERRORS)
     if errors:
         problems.append(f"{errors} formulas with a Math Processing Error")
@@ -263,6 +260,15 @@ def open_and_check(page, url, what, check, events, plot_timeout=60):
         problems.append(f"{plots['plots'] - plots['drawn']} of {plots['plots']} plots not drawn")
     if plots["missing"]:
         problems.append("a plot says plotly.js is not loaded")
+    return plots, problems
+
+
+def open_and_check(page, url, what, check, events, plot_timeout=60):
+    """Loads one page and checks requests, script errors, formulas and plots."""
+    events.clear()
+    started = time.perf_counter()
+    page.goto(url, wait_until="load", timeout=120_000)
+    plots, problems = loaded_page_problems(page, events, plot_timeout)
     for rule, count, example in axe_violations(page):
         problems.append(f"accessibility (axe-core, WCAG 2.1 AA): {rule} on {count} elements, e.g. {example}")
     formulas = page.evaluate("() => document.querySelectorAll('mjx-container').length")
@@ -286,24 +292,7 @@ def check_deck_print_view(page, deck, site, check, events, plot_timeout=60):
     page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady() && Reveal.getSlides().length > 0"
                            " && document.querySelectorAll('.reveal .slides > .pdf-page').length"
                            " >= Reveal.getSlides().length", timeout=60_000)
-    page.evaluate(MATHJAX_DONE)
-    deadline = time.time() + plot_timeout
-    while True:
-        plots = page.evaluate(PLOTS, False)
-        if plots["drawn"] == plots["plots"] or time.time() > deadline:
-            break
-        time.sleep(0.3)
-    problems = [f"{kind}: {detail}" for kind, detail in events]
-    errors = page.evaluate(MATH_ERRORS)
-    if errors:
-        problems.append(f"{errors} formulas with a Math Processing Error")
-    raw = page.evaluate(UNRENDERED)
-    if raw:
-        problems.append(f"{len(raw)} unrendered formulas, e.g. {raw[0]!r}")
-    if plots["drawn"] < plots["plots"]:
-        problems.append(f"{plots['plots'] - plots['drawn']} of {plots['plots']} plots not drawn")
-    if plots["missing"]:
-        problems.append("a plot says plotly.js is not loaded")
+    plots, problems = loaded_page_problems(page, events, plot_timeout)
     slides = page.evaluate("() => Reveal.getSlides().length")
     last = page.evaluate(AXE_PROBE)
     if not page.evaluate("() => !!window.axe"):
